@@ -1,0 +1,22 @@
+import { allowOrigin, removeOrigin } from '@/utils/capture/allowed-origins';
+import { collectCapture } from '@/utils/capture/collect';
+import { syncCaptureRegistration } from '@/utils/capture/registration';
+import { onMessages } from '@/utils/messaging';
+import { allowedOriginsItem } from '@/utils/storage';
+
+export default defineBackground(() => {
+  onMessages({
+    collectCapture: ({ tabId }) => collectCapture(tabId),
+    allowOrigin: async ({ origin }) => ({ origins: await allowOrigin(origin) }),
+    removeOrigin: async ({ origin }) => ({ origins: await removeOrigin(origin) }),
+  });
+
+  // Registered scripts persist, but re-sync on start-up in case the list and the browser's
+  // registrations drifted (an update, a revoked permission).
+  browser.runtime.onStartup.addListener(() => {
+    void allowedOriginsItem.get().then(syncCaptureRegistration);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void allowedOriginsItem.get().then(syncCaptureRegistration);
+  });
+});

@@ -1,0 +1,52 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import {
+  type ExtensionBrowser,
+  launchExtensionBrowser,
+  openExtensionPage,
+  openPopupFor,
+} from '../support/browser';
+import { type ConsoleServer, startConsoleServer } from '../support/console-server';
+
+interface Fixtures {
+  /** A fresh Chromium with the extension, per test. */
+  extension: ExtensionBrowser;
+  /** The loopback demo console. */
+  consoleServer: ConsoleServer;
+  /** Opens the popup as a page for the tab showing `target`. */
+  openPopup: (target: Page) => Promise<Page>;
+  /** Opens an extension page such as `options.html`. */
+  openExtensionPage: (path: string) => Promise<Page>;
+  /** Allows always-on capture for the origin of `target` the way a user does: from the popup. */
+  allowOrigin: (target: Page) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their deps this way.
+  extension: async ({}, use) => {
+    const extension = await launchExtensionBrowser();
+    await use(extension);
+    await extension.close();
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their deps this way.
+  consoleServer: async ({}, use) => {
+    const server = await startConsoleServer();
+    await use(server);
+    await server.close();
+  },
+  openPopup: async ({ extension }, use) => {
+    await use((target) => openPopupFor(extension, target));
+  },
+  openExtensionPage: async ({ extension }, use) => {
+    await use((path) => openExtensionPage(extension, path));
+  },
+  allowOrigin: async ({ extension }, use) => {
+    await use(async (target) => {
+      const popup = await openPopupFor(extension, target);
+      await popup.getByRole('button', { name: 'Always capture on this site' }).click();
+      await expect(popup.getByRole('status')).toContainText('Always-on capture is allowed');
+      await popup.close();
+    });
+  },
+});
+
+export { expect };

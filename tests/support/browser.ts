@@ -1,0 +1,106 @@
+/**
+ * Starts Debian's Chromium with the unpacked extension, for the e2e tests, the demo and the
+ * benchmarks. Playwright's own browser download cannot work on these machines, so the binary
+ * comes from CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+
+/** The extension API as seen inside the service worker (test code may use it directly). */
+export type ExtensionApi = typeof import('wxt/browser').browser;
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const E2E_EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3-e2e');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionDir?: string;
+  headless?: boolean;
+  deviceScaleFactor?: number;
+  viewport?: { width: number; height: number };
+  /** Extra Chromium switches. */
+  args?: string[];
+  /** A user-data dir to reuse (managed-policy tests); a fresh temporary one otherwise. */
+  userDataDir?: string;
+}
+
+/** Switches this closed network needs, or Chromium floods it with refused connections. */
+const QUIET_NETWORK = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-default-apps',
+  '--no-default-browser-check',
+];
+
+export async function launchExtensionBrowser(
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'support-capture-')));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 720 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      ...QUIET_NETWORK,
+      ...(options.args ?? []),
+    ],
+  });
+  const serviceWorker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    serviceWorker,
+    extensionId,
+    async close() {
+      await context.close();
+      if (options.userDataDir === undefined) {
+        await rm(userDataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** The browser's id of the tab showing `page`, asked from the extension's service worker. */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  const url = page.url();
+  await page.bringToFront();
+  const id = await browser.serviceWorker.evaluate(async (target) => {
+    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+    const tabs = await api.tabs.query({});
+    return tabs.find((tab) => tab.url === target)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+/** Opens an extension page (popup.html, options.html) in a tab of its own. */
+export async function openExtensionPage(browser: ExtensionBrowser, path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+}
+
+/** Opens the popup as a page, pointed at the tab of `target` with `?tabId=`. */
+export async function openPopupFor(browser: ExtensionBrowser, target: Page): Promise<Page> {
+  const tabId = await tabIdOf(browser, target);
+  return openExtensionPage(browser, `popup.html?tabId=${tabId}`);
+}

@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+
+import { LIMITS, type PageEventKind } from './page-channel';
+
+export { LIMITS, PAGE_CHANNEL } from './page-channel';
+
+export const PageEventKindSchema = z.enum([
+  'console-error',
+  'console-warn',
+  'uncaught-error',
+  'unhandled-rejection',
+  'resource-error',
+] satisfies PageEventKind[]);
+export type { PageEventKind };
+
+/**
+ * One error-like event seen in the page. Page events are untrusted (a page can forge them):
+ * they are validated, redacted and only ever displayed as text.
+ */
+export const PageEventSchema = z.object({
+  kind: PageEventKindSchema,
+  message: z.string().check(z.maxLength(LIMITS.message)),
+  stack: z.optional(z.string().check(z.maxLength(LIMITS.stack))),
+  /** Where it came from: `file:line:column`, or the resource URL that failed to load. */
+  source: z.optional(z.string().check(z.maxLength(LIMITS.url))),
+  /** The page URL when it happened. */
+  url: z.string().check(z.maxLength(LIMITS.url)),
+  /** Epoch milliseconds of the first occurrence. */
+  time: z.number(),
+  /** Epoch milliseconds of the last occurrence, when folded. */
+  lastTime: z.optional(z.number()),
+  /** Identical events are folded into one with a count. */
+  count: z._default(z.int().check(z.minimum(1)), 1),
+});
+export type PageEvent = z.infer<typeof PageEventSchema>;
+
+/** The identity of an event for folding repeats. */
+export function eventKey(event: Pick<PageEvent, 'kind' | 'message' | 'source'>): string {
+  return `${event.kind}\u0000${event.message}\u0000${event.source ?? ''}`;
+}

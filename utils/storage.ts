@@ -1,0 +1,54 @@
+/**
+ * Every stored item, defined once: its area and key, its zod schema, its fallback and its
+ * version. Reads are parsed; a value that does not fit (an old or corrupted one) yields the
+ * fallback instead of crashing the reader, and is reported in the console.
+ */
+import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+
+export interface StoredItem<T> {
+  readonly key: StorageItemKey;
+  get(): Promise<T>;
+  set(value: T): Promise<void>;
+  remove(): Promise<void>;
+  watch(callback: (value: T) => void): () => void;
+}
+
+interface ItemOptions<T> {
+  fallback: T;
+  version?: number;
+  migrations?: Record<number, (old: unknown) => unknown>;
+}
+
+export function defineStoredItem<S extends z.ZodMiniType>(
+  key: StorageItemKey,
+  schema: S,
+  options: ItemOptions<z.infer<S>>,
+): StoredItem<z.infer<S>> {
+  type T = z.infer<S>;
+  const item = storage.defineItem<T>(key, {
+    fallback: options.fallback,
+    version: options.version ?? 1,
+    migrations: options.migrations as Record<number, (old: T) => T> | undefined,
+  });
+  const parse = (raw: unknown): T => {
+    const result = schema.safeParse(raw);
+    if (result.success) return result.data;
+    console.warn(`Stored "${key}" did not fit its schema; using the default.`, result.error);
+    return options.fallback;
+  };
+  return {
+    key,
+    get: async () => parse(await item.getValue()),
+    set: (value) => item.setValue(schema.parse(value) as T),
+    remove: () => item.removeValue(),
+    watch: (callback) => item.watch((value) => callback(parse(value))),
+  };
+}
+
+/** Origins (scheme://host) where the user allowed always-on capture. */
+export const allowedOriginsItem = defineStoredItem(
+  'local:allowedOrigins',
+  z.array(z.string().check(z.regex(/^(https?):\/\/[^/]+$/))),
+  { fallback: [] },
+);

@@ -1,0 +1,42 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Loopback origins that the e2e build may access without asking: a headless browser cannot
+ * answer permission prompts or grant `activeTab` (see README, "Tests").
+ */
+const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}-{{mode}}',
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser, mode }) => ({
+    name: 'Support Capture',
+    description:
+      "Capture what broke in a web console and file it to the vendor's support portal in one click.",
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'webRequest', 'alarms'],
+    // Portal and always-on capture origins are asked for at run time, from a click.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    host_permissions: mode === 'e2e' ? E2E_HOSTS : [],
+    action: { default_title: 'Report a problem with this page' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'support-capture@support-capture.dev',
+              // MAIN-world content scripts need Firefox 128.
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['.output/**', 'test-results/**', 'playwright-report/**'],
+  },
+});

@@ -9,6 +9,8 @@ const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // SUPPORT_CAPTURE_OUT lets parallel builds (several developers' test runs) use their own folder.
+  outDir: process.env.SUPPORT_CAPTURE_OUT ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}-{{mode}}',
   vite: () => ({
     plugins: [preact()],

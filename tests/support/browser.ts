@@ -12,7 +12,8 @@ import { type BrowserContext, chromium, type Page, type Worker } from '@playwrig
 export type ExtensionApi = typeof import('wxt/browser').browser;
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const E2E_EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3-e2e');
+export const OUTPUT_DIR = resolve(ROOT, process.env.SUPPORT_CAPTURE_OUT ?? '.output');
+export const E2E_EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3-e2e');
 
 export interface ExtensionBrowser {
   context: BrowserContext;

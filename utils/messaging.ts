@@ -186,11 +186,18 @@ export async function dispatch(
 
 /** Installs the handlers of one context. Returns a function that removes them. */
 export function onMessages(handlers: Handlers): () => void {
-  const listener = (raw: unknown, sender: Browser.runtime.MessageSender) => {
+  // `sendResponse` + `return true` works natively, through the polyfill and in the fake
+  // browser of the unit tests alike; a returned promise does not everywhere.
+  const listener = (
+    raw: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (reply: Reply) => void,
+  ): true | undefined => {
     const type = EnvelopeSchema.safeParse(raw).data?.type;
     // Leave messages this context does not handle to the other listeners.
     if (type === undefined || !(type in handlers)) return undefined;
-    return dispatch(handlers, raw, sender);
+    void dispatch(handlers, raw, sender).then((reply) => reply && sendResponse(reply));
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

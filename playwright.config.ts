@@ -4,11 +4,13 @@ export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
   // Two cores: one browser per worker, two workers at most.
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: 'test-results/summary/e2e.json' }]]
+    : [['list']],
   use: { trace: 'off' },
 });

@@ -7,5 +7,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     restoreMocks: true,
+    // CI adds a JSON report that .ci/run sums up with the e2e one.
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: 'test-results/summary/unit.json' }]]
+      : ['default'],
   },
 });

@@ -32,7 +32,8 @@ export default defineConfig({
               id: 'support-capture@support-capture.dev',
               // MAIN-world content scripts need Firefox 128.
               strict_min_version: '128.0',
-              data_collection_permissions: { required: ['none'] },
+              // What the user files goes to the portal they configured: page content and the page's URL.
+              data_collection_permissions: { required: ['websiteContent', 'browsingActivity'] },
             },
           },
         }

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: builds the extension and runs every benchmark script in tests/bench/,
+ * each printing its own figures. Benchmarks print; they never fail a test run on timing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/browser.ts';
+
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+
+run(bin('wxt'), ['build']);
+run(bin('wxt'), ['build', '--mode', 'e2e']);
+run(bin('node'), [join(ROOT, 'tests', 'bench', 'sizes.ts')]);
+const benchDir = join(ROOT, 'tests', 'bench');
+for (const file of readdirSync(benchDir).sort()) {
+  if (!file.endsWith('.ts') || ['run.ts', 'sizes.ts'].includes(file)) continue;
+  if (!existsSync(join(benchDir, file))) continue;
+  console.log(`\n== ${file}`);
+  run(bin('node'), [join(benchDir, file)]);
+}

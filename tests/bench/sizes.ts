@@ -1,0 +1,112 @@
+/**
+ * Bundle sizes of the production build: the popup's first JavaScript (what popup.html loads
+ * before any dynamic import) and each content script, with the budgets they must hold.
+ *   node tests/bench/sizes.ts [--check] [--dir .output/chrome-mv3-production]
+ * With --check it exits non-zero when a budget is exceeded (the test command uses this).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { OUTPUT_DIR } from '../support/browser.ts';
+
+const args = process.argv.slice(2);
+const dirIndex = args.indexOf('--dir');
+const dir = resolve(
+  dirIndex >= 0 ? (args[dirIndex + 1] ?? '') : join(OUTPUT_DIR, 'chrome-mv3-production'),
+);
+if (!existsSync(join(dir, 'manifest.json'))) {
+  console.error(`No build in ${dir}: run \`npm run build\` first.`);
+  process.exit(2);
+}
+
+const KB = 1024;
+const BUDGETS = {
+  mainWorldMinified: 3 * KB,
+  popupFirstGzip: 40 * KB,
+};
+
+const read = (file: string) => readFileSync(join(dir, file));
+const gzip = (file: string) => gzipSync(read(file), { level: 9 }).length;
+
+/** The static import graph from an entry file (dynamic `import()` is lazy and left out). */
+function staticClosure(entries: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = read(file).toString();
+    const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    for (const match of code.matchAll(
+      /(?:^|[;\n}])\s*import\s*(?:[\w${},*\s]+from\s*)?["']([^"']+\.js)["']/g,
+    )) {
+      const spec = match[1] ?? '';
+      const target = spec.startsWith('/') ? spec.slice(1) : join(base, spec).replaceAll('\\', '/');
+      visit(target);
+    }
+  };
+  for (const entry of entries) visit(entry);
+  return [...seen];
+}
+
+function htmlScripts(page: string): string[] {
+  const html = read(page).toString();
+  const refs = [
+    ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g),
+  ];
+  return refs.map((match) => (match[1] ?? '').replace(/^\//, ''));
+}
+
+const popupFiles = staticClosure(htmlScripts('popup.html'));
+const popupGzip = popupFiles.reduce((sum, file) => sum + gzip(file), 0);
+
+interface Row {
+  what: string;
+  minified: number;
+  gzip: number;
+  budget?: string;
+  ok?: boolean;
+}
+const rows: Row[] = [
+  {
+    what: `popup first JS (${popupFiles.length} files)`,
+    minified: popupFiles.reduce((sum, file) => sum + read(file).length, 0),
+    gzip: popupGzip,
+    budget: `<= ${BUDGETS.popupFirstGzip / KB} KB gzip`,
+    ok: popupGzip <= BUDGETS.popupFirstGzip,
+  },
+];
+const manifest = JSON.parse(read('manifest.json').toString()) as { version: string };
+for (const script of ['console-hook', 'page-context']) {
+  const file = `content-scripts/${script}.js`;
+  const minified = read(file).length;
+  const isMain = script === 'console-hook';
+  rows.push({
+    what: `${file}${isMain ? ' (MAIN world)' : ''}`,
+    minified,
+    gzip: gzip(file),
+    budget: isMain ? `<= ${BUDGETS.mainWorldMinified / KB} KB minified` : undefined,
+    ok: isMain ? minified <= BUDGETS.mainWorldMinified : undefined,
+  });
+}
+rows.push({
+  what: 'background.js',
+  minified: read('background.js').length,
+  gzip: gzip('background.js'),
+});
+
+const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;
+console.log(`Bundle sizes of ${dir} (version ${manifest.version})`);
+console.table(
+  rows.map((row) => ({
+    what: row.what,
+    minified: kb(row.minified),
+    gzip: kb(row.gzip),
+    budget: row.budget ?? '',
+    holds: row.ok === undefined ? '' : row.ok ? 'yes' : 'NO',
+  })),
+);
+const failed = rows.filter((row) => row.ok === false);
+if (args.includes('--check') && failed.length > 0) {
+  console.error(`Budget exceeded: ${failed.map((row) => row.what).join(', ')}`);
+  process.exit(1);
+}

@@ -2,6 +2,7 @@ import { allowOrigin, removeOrigin } from '@/utils/capture/allowed-origins';
 import { collectCapture } from '@/utils/capture/collect';
 import { syncCaptureRegistration } from '@/utils/capture/registration';
 import { onMessages } from '@/utils/messaging';
+import * as portal from '@/utils/portal/service';
 import { allowedOriginsItem } from '@/utils/storage';
 
 export default defineBackground(() => {
@@ -9,6 +10,17 @@ export default defineBackground(() => {
     collectCapture: ({ tabId }) => collectCapture(tabId),
     allowOrigin: async ({ origin }) => ({ origins: await allowOrigin(origin) }),
     removeOrigin: async ({ origin }) => ({ origins: await removeOrigin(origin) }),
+    getConnection: () => portal.getConnection(),
+    saveConnection: (connection) => portal.saveConnection(connection),
+    forgetConnection: () => portal.forgetConnection(),
+    testConnection: () => portal.testConnection(),
+    listServiceDesks: () => portal.listServiceDesks(),
+    listRequestTypes: ({ serviceDeskId }) => portal.listRequestTypes(serviceDeskId),
+    getRequestTypeFields: (ids) =>
+      portal.getRequestTypeFields(ids.serviceDeskId, ids.requestTypeId),
+    searchMyRequests: ({ term, requestStatus }) => portal.searchMyRequests(term, requestStatus),
+    searchKnowledgeBase: ({ query, serviceDeskId }) =>
+      portal.searchKnowledgeBase(query, serviceDeskId),
   });
 
   // Registered scripts persist, but re-sync on start-up in case the list and the browser's

@@ -13,6 +13,7 @@ import * as z from 'zod/mini';
 import { CaptureSchema, TabEventsSchema } from './capture/capture';
 import { PageEventSchema } from './capture/page-event';
 import { AppError, ErrorInfoSchema } from './errors';
+import * as portal from './portal/protocol';
 
 /** Who may send a message: an extension page (popup, options) or a content script in a tab. */
 type SenderKind = 'extension-page' | 'background' | 'content-script';
@@ -49,6 +50,37 @@ export const protocol = {
   // granted (the background checks the grant itself).
   allowOrigin: message(['extension-page'], z.object({ origin: z.url() }), AllowedOriginsSchema),
   removeOrigin: message(['extension-page'], z.object({ origin: z.url() }), AllowedOriginsSchema),
+  // Options -> background: the portal connection. Pages never receive the API token itself.
+  getConnection: message(['extension-page'], z.object({}), portal.ConnectionViewSchema),
+  saveConnection: message(
+    ['extension-page'],
+    portal.SaveConnectionSchema,
+    portal.ConnectionViewSchema,
+  ),
+  forgetConnection: message(['extension-page'], z.object({}), portal.ConnectionViewSchema),
+  testConnection: message(['extension-page'], z.object({}), portal.TestConnectionResultSchema),
+  // Popup -> background: what the portal offers, for the composer.
+  listServiceDesks: message(['extension-page'], z.object({}), portal.ServiceDeskListSchema),
+  listRequestTypes: message(
+    ['extension-page'],
+    z.object({ serviceDeskId: z.string() }),
+    portal.RequestTypeListSchema,
+  ),
+  getRequestTypeFields: message(
+    ['extension-page'],
+    z.object({ serviceDeskId: z.string(), requestTypeId: z.string() }),
+    portal.RequestTypeFieldsSchema,
+  ),
+  searchMyRequests: message(
+    ['extension-page'],
+    portal.RequestSearchSchema,
+    portal.RequestSearchResultSchema,
+  ),
+  searchKnowledgeBase: message(
+    ['extension-page'],
+    portal.KnowledgeSearchSchema,
+    portal.KnowledgeSearchResultSchema,
+  ),
 } as const;
 
 export type Protocol = typeof protocol;

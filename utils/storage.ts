@@ -5,6 +5,7 @@
  */
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
+import { PortalCredentialsSchema, PortalSettingsSchema } from './portal/settings';
 
 export interface StoredItem<T> {
   readonly key: StorageItemKey;
@@ -51,4 +52,21 @@ export const allowedOriginsItem = defineStoredItem(
   'local:allowedOrigins',
   z.array(z.string().check(z.regex(/^(https?):\/\/[^/]+$/))),
   { fallback: [] },
+);
+
+/** The portal connection (URL, sign-in method, email): not secret. */
+export const portalSettingsItem = defineStoredItem(
+  'local:portalSettings',
+  z.nullable(PortalSettingsSchema),
+  { fallback: null },
+);
+
+/**
+ * The portal API token. `storage.local` only (never `sync`), read by the background alone: a
+ * unit test fails if anything outside utils/portal/ and entrypoints/background.ts imports it.
+ */
+export const portalCredentialsItem = defineStoredItem(
+  'local:portalCredentials',
+  z.nullable(PortalCredentialsSchema),
+  { fallback: null },
 );

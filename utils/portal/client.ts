@@ -1,0 +1,306 @@
+/**
+ * The JSM Cloud REST client. It takes a `fetch` function and an auth provider, so the same code
+ * runs in the service worker and in Node tests against the emulator. Every response is
+ * validated; see http.ts for timeouts and error mapping.
+ *
+ * Never retried here: a timed-out `POST /request` may have created the ticket
+ * (JSM-NOTES §4), so retries are the outbox's decision, not the client's.
+ */
+import type * as z from 'zod/mini';
+import type { AuthProvider } from './auth';
+import { DEFAULT_TIMEOUT_MS, exchange, type FetchFunction } from './http';
+import { collectPages, type WalkOptions } from './paging';
+import {
+  type Article,
+  ArticlePageSchema,
+  AttachmentCreateResultSchema,
+  AttachmentMetaSchema,
+  CommentSchema,
+  CreateMetaSchema,
+  CustomerRequestPageSchema,
+  CustomerRequestSchema,
+  MyselfSchema,
+  type Page,
+  type PortalUser,
+  type RequestCreate,
+  type RequestType,
+  RequestTypeGroupPageSchema,
+  RequestTypePageSchema,
+  type ServiceDesk,
+  ServiceDeskPageSchema,
+  SoftwareInfoSchema,
+  TemporaryAttachmentsSchema,
+  UserPageSchema,
+  UserPickerSchema,
+} from './schemas';
+
+export interface PortalClientOptions {
+  fetch: FetchFunction;
+  auth: AuthProvider;
+  timeoutMs?: number;
+  /** Upload timeout; big screenshots take longer, but the 30 s worker limit still applies. */
+  uploadTimeoutMs?: number;
+}
+
+export interface UploadFile {
+  name: string;
+  data: Blob;
+}
+
+export type RequestStatusFilter = 'OPEN_REQUESTS' | 'CLOSED_REQUESTS' | 'ALL_REQUESTS';
+
+type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const SD = '/rest/servicedeskapi';
+
+export function createPortalClient(options: PortalClientOptions) {
+  const { auth } = options;
+
+  async function call<S extends z.ZodMiniType>(
+    method: string,
+    path: string,
+    schema: S | undefined,
+    what: string,
+    extra: { query?: Query; json?: unknown; form?: FormData; signal?: AbortSignal } = {},
+  ): Promise<z.infer<S>> {
+    const [base, signIn] = await Promise.all([auth.restBase(), auth.authorize()]);
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      // Experimental endpoints need it; sending it everywhere is harmless (JSM-NOTES §1).
+      'X-ExperimentalApi': 'opt-in',
+      ...signIn.headers,
+    };
+    let body: BodyInit | undefined;
+    if (extra.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(extra.json);
+    } else if (extra.form) {
+      // Multipart uploads are blocked without it (SPEC attachTemporaryFile). No Content-Type
+      // here: FormData sets the boundary; a forced type gave 415 (atlassian-python-api#557).
+      headers['X-Atlassian-Token'] = 'no-check';
+      body = extra.form;
+    }
+    return exchange({
+      fetch: options.fetch,
+      url: `${base}${path}${queryString(extra.query ?? {})}`,
+      init: { method, headers, body, credentials: signIn.credentials },
+      schema,
+      what,
+      authKind: auth.kind,
+      timeoutMs: extra.form
+        ? (options.uploadTimeoutMs ?? DEFAULT_TIMEOUT_MS)
+        : (options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      signal: extra.signal,
+    });
+  }
+
+  const seg = encodeURIComponent;
+
+  const client = {
+    kind: auth.kind,
+
+    /** GET /info: no sign-in needed; tells whether this is a JSM site at all. */
+    info: () => call('GET', `${SD}/info`, SoftwareInfoSchema, 'check the portal'),
+
+    /** GET /rest/api/3/myself. Whether portal-only customers may call it is UNVERIFIED. */
+    myself: () => call('GET', '/rest/api/3/myself', MyselfSchema, 'read your account'),
+
+    serviceDeskPage: (start = 0, limit = 50): Promise<Page<ServiceDesk>> =>
+      call('GET', `${SD}/servicedesk`, ServiceDeskPageSchema, 'list service desks', {
+        query: { start, limit },
+      }),
+
+    listServiceDesks: (walk?: WalkOptions) =>
+      collectPages((start, limit) => client.serviceDeskPage(start, limit), walk),
+
+    listRequestTypeGroups: (serviceDeskId: string, walk?: WalkOptions) =>
+      collectPages(
+        (start, limit) =>
+          call(
+            'GET',
+            `${SD}/servicedesk/${seg(serviceDeskId)}/requesttypegroup`,
+            RequestTypeGroupPageSchema,
+            'list request type groups',
+            { query: { start, limit } },
+          ),
+        walk,
+      ),
+
+    requestTypePage: (
+      serviceDeskId: string,
+      start = 0,
+      limit = 50,
+      filter: { groupId?: string; searchQuery?: string } = {},
+    ): Promise<Page<RequestType>> =>
+      call(
+        'GET',
+        `${SD}/servicedesk/${seg(serviceDeskId)}/requesttype`,
+        RequestTypePageSchema,
+        'list request types',
+        { query: { start, limit, groupId: filter.groupId, searchQuery: filter.searchQuery } },
+      ),
+
+    listRequestTypes: (
+      serviceDeskId: string,
+      filter: { groupId?: string; searchQuery?: string } = {},
+      walk?: WalkOptions,
+    ) =>
+      collectPages(
+        (start, limit) => client.requestTypePage(serviceDeskId, start, limit, filter),
+        walk,
+      ),
+
+    getRequestTypeFields: (serviceDeskId: string, requestTypeId: string) =>
+      call(
+        'GET',
+        `${SD}/servicedesk/${seg(serviceDeskId)}/requesttype/${seg(requestTypeId)}/field`,
+        CreateMetaSchema,
+        'read the request form',
+      ),
+
+    /** POST /request. `requestFieldValues` is a map in, an array out. */
+    createRequest: (request: RequestCreate, signal?: AbortSignal) =>
+      call('POST', `${SD}/request`, CustomerRequestSchema, 'create the request', {
+        json: request,
+        signal,
+      }),
+
+    /** Uploads to the desk of the request (a different desk's ids are refused at attach). */
+    attachTemporaryFiles: (
+      serviceDeskId: string,
+      files: readonly UploadFile[],
+      signal?: AbortSignal,
+    ) => {
+      const form = new FormData();
+      for (const file of files) form.append('file', file.data, file.name);
+      return call(
+        'POST',
+        `${SD}/servicedesk/${seg(serviceDeskId)}/attachTemporaryFile`,
+        TemporaryAttachmentsSchema,
+        'upload the files',
+        { form, signal },
+      );
+    },
+
+    /** Customers may only attach publicly, so `public` is always true. */
+    attachToRequest: (
+      issueIdOrKey: string,
+      temporaryAttachmentIds: readonly string[],
+      comment?: string,
+      signal?: AbortSignal,
+    ) =>
+      call(
+        'POST',
+        `${SD}/request/${seg(issueIdOrKey)}/attachment`,
+        AttachmentCreateResultSchema,
+        'attach the files',
+        {
+          json: {
+            temporaryAttachmentIds,
+            public: true,
+            ...(comment ? { additionalComment: { body: comment } } : {}),
+          },
+          signal,
+        },
+      ),
+
+    /** Adds participants by accountId (emails and `usernames` are not accepted on Cloud). */
+    addParticipants: (issueIdOrKey: string, accountIds: readonly string[], signal?: AbortSignal) =>
+      call(
+        'POST',
+        `${SD}/request/${seg(issueIdOrKey)}/participant`,
+        UserPageSchema,
+        'share the request',
+        {
+          json: { accountIds },
+          signal,
+        },
+      ),
+
+    listParticipants: (issueIdOrKey: string, walk?: WalkOptions): Promise<PortalUser[]> =>
+      collectPages(
+        (start, limit) =>
+          call(
+            'GET',
+            `${SD}/request/${seg(issueIdOrKey)}/participant`,
+            UserPageSchema,
+            'list participants',
+            {
+              query: { start, limit },
+            },
+          ),
+        walk,
+      ),
+
+    addComment: (issueIdOrKey: string, body: string, signal?: AbortSignal) =>
+      call('POST', `${SD}/request/${seg(issueIdOrKey)}/comment`, CommentSchema, 'add the comment', {
+        json: { body, public: true },
+        signal,
+      }),
+
+    /** GET /request: the caller's own and shared requests, newest activity first. */
+    myRequests: (
+      filter: {
+        searchTerm?: string;
+        requestStatus?: RequestStatusFilter;
+        serviceDeskId?: string;
+        start?: number;
+        limit?: number;
+      } = {},
+    ) =>
+      call('GET', `${SD}/request`, CustomerRequestPageSchema, 'search your requests', {
+        query: {
+          searchTerm: filter.searchTerm,
+          requestStatus: filter.requestStatus,
+          serviceDeskId: filter.serviceDeskId,
+          expand: 'status',
+          start: filter.start ?? 0,
+          limit: filter.limit ?? 20,
+        },
+      }),
+
+    getRequest: (issueIdOrKey: string, expand: readonly string[] = ['status']) =>
+      call('GET', `${SD}/request/${seg(issueIdOrKey)}`, CustomerRequestSchema, 'read the request', {
+        query: { expand: expand.join(',') || undefined },
+      }),
+
+    /** Knowledge-base search, in one desk when given (customers usually see only that). */
+    searchKnowledgeBase: (
+      query: string,
+      options: { serviceDeskId?: string; limit?: number } = {},
+    ): Promise<Page<Article>> =>
+      call(
+        'GET',
+        options.serviceDeskId
+          ? `${SD}/servicedesk/${seg(options.serviceDeskId)}/knowledgebase/article`
+          : `${SD}/knowledgebase/article`,
+        ArticlePageSchema,
+        'search the knowledge base',
+        { query: { query, highlight: false, limit: options.limit ?? 10 } },
+      ),
+
+    /** The site's upload limit (platform API, no sign-in needed). */
+    attachmentMeta: () =>
+      call('GET', '/rest/api/3/attachment/meta', AttachmentMetaSchema, 'read the upload limit'),
+
+    /** Finds colleagues' accountIds; without "Browse users" Jira answers exact names only. */
+    userPicker: (query: string, maxResults = 10) =>
+      call('GET', '/rest/api/3/user/picker', UserPickerSchema, 'find colleagues', {
+        query: { query, maxResults },
+      }),
+  };
+  return client;
+}
+
+export type PortalClient = ReturnType<typeof createPortalClient>;

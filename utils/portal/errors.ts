@@ -1,0 +1,231 @@
+/**
+ * One mapping from what the portal (or the network) answered to an AppError with a code the UI
+ * can act on and a message that tells the user what to do. JSM has two error body shapes
+ * (servicedeskapi `{errorMessage, i18nErrorMessage}`, platform `{errorMessages, errors}`), sends
+ * empty 403s, plain-text `XSRF check failed`, and HTML pages from its edge; all are handled here.
+ * See shared/contracts/JSM-NOTES.md §0.4, §4, §6.
+ */
+import { AppError, type ErrorInfo } from '../errors';
+import { JsmErrorSchema, PlatformErrorSchema } from './schemas';
+
+export type AuthKind = 'portal-session' | 'api-token';
+
+export interface ErrorContext {
+  /** How the failed request was signed in, to say how to fix a 401. */
+  authKind?: AuthKind;
+  /** The portal's `x-arequestid`, kept for the vendor's support. */
+  portalRequestId?: string;
+}
+
+interface PortalAnswer {
+  status: number;
+  /** Raw body text (may be empty, JSON, plain text or HTML). */
+  body: string;
+  contentType: string;
+  /** `Retry-After` header value. */
+  retryAfter?: string | null;
+}
+
+const MAX_DETAIL = 300;
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_DETAIL ? `${flat.slice(0, MAX_DETAIL)}…` : flat;
+}
+
+function looksLikeHtml(answer: PortalAnswer): boolean {
+  return /html/i.test(answer.contentType) || /^\s*<(!doctype|html|head|body)/i.test(answer.body);
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The portal's own words, from either error shape, plus field messages. */
+export function readErrorBody(body: string): { message?: string; fields?: Record<string, string> } {
+  const json = parseJson(body);
+  const jsm = JsmErrorSchema.safeParse(json);
+  if (jsm.success) return { message: jsm.data.errorMessage };
+  const platform = PlatformErrorSchema.safeParse(json);
+  if (platform.success && (platform.data.errorMessages || platform.data.errors)) {
+    const fields = platform.data.errors;
+    const messages = [...(platform.data.errorMessages ?? []), ...Object.values(fields ?? {})];
+    return {
+      message: messages.length > 0 ? messages.join(' ') : undefined,
+      fields: fields && Object.keys(fields).length > 0 ? fields : undefined,
+    };
+  }
+  return {};
+}
+
+/** Seconds from a `Retry-After` header: delta-seconds or an HTTP date. */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function withReference(message: string, context: ErrorContext): string {
+  return context.portalRequestId
+    ? `${message} If it keeps happening, give the vendor's support this reference: ${context.portalRequestId}.`
+    : message;
+}
+
+function info(code: ErrorInfo['code'], message: string, context: ErrorContext): ErrorInfo {
+  return {
+    code,
+    message,
+    ...(context.portalRequestId ? { portalRequestId: context.portalRequestId } : {}),
+  };
+}
+
+/** Maps a non-2xx answer of the portal to an AppError. */
+export function errorFromResponse(answer: PortalAnswer, context: ErrorContext = {}): AppError {
+  const { status } = answer;
+  const portal = readErrorBody(answer.body);
+  const said = portal.message ? ` The portal said: "${clip(portal.message)}"` : '';
+
+  if (status === 401) {
+    const message =
+      context.authKind === 'portal-session'
+        ? 'You are not signed in to the portal in this browser (or the session expired). Sign in to the portal, then try again.'
+        : 'The portal did not accept the email and API token. Check the email, create a new API token if this one expired or was revoked, and save again.';
+    return new AppError(info('auth', message, context));
+  }
+  if (status === 429 || (status === 503 && answer.retryAfter)) {
+    const seconds = parseRetryAfter(answer.retryAfter);
+    const wait = seconds === undefined ? 'a minute' : `${seconds} seconds`;
+    return new AppError({
+      ...info(
+        'rate-limited',
+        `The portal is limiting requests right now. Wait ${wait}, then try again; nothing was lost.`,
+        context,
+      ),
+      ...(seconds === undefined ? {} : { retryAfterSeconds: seconds }),
+    });
+  }
+  if (status === 403) {
+    if (/XSRF check failed/i.test(answer.body)) {
+      return new AppError(
+        info(
+          'forbidden',
+          'The portal refused the upload (XSRF check failed). Sign in with an API token instead of the portal session, or attach the files in the portal.',
+          context,
+        ),
+      );
+    }
+    const message = portal.message
+      ? `The portal refused this.${said} Ask the vendor to give your account access, or check that you chose the right service desk.`
+      : "Your account has no access to this. Check that the Portal URL is the vendor's portal and that you signed up there with your company email address; ask the vendor for access if it persists.";
+    return new AppError(info('forbidden', message, context));
+  }
+  if (
+    looksLikeHtml(answer) ||
+    (answer.body.trim() !== '' && parseJson(answer.body) === undefined && status !== 404)
+  ) {
+    return new AppError(
+      info(
+        'unexpected-response',
+        withReference(
+          `The portal answered with a web page instead of data (HTTP ${status}). Check that the Portal URL points at a Jira Service Management site, then try again.`,
+          context,
+        ),
+        context,
+      ),
+    );
+  }
+  if (status === 404) {
+    return new AppError(
+      info(
+        'not-found',
+        `The portal does not know this (HTTP 404).${said} Check the Portal URL and refresh the list of service desks and request types.`,
+        context,
+      ),
+    );
+  }
+  if (status === 400 || status === 413 || status === 422) {
+    const message =
+      status === 413
+        ? 'The portal refused the files: too many at once (more than 60). Attach fewer files.'
+        : `The portal did not accept the request.${said || ' It gave no reason.'} Correct the fields and submit again.`;
+    return new AppError({
+      ...info('validation', message, context),
+      ...(portal.fields ? { fields: portal.fields } : {}),
+    });
+  }
+  if (status >= 500) {
+    return new AppError(
+      info(
+        'server',
+        withReference(
+          `The portal had an internal problem (HTTP ${status}). Try again in a few minutes; nothing was lost.`,
+          context,
+        ),
+        context,
+      ),
+    );
+  }
+  return new AppError(
+    info(
+      'unexpected-response',
+      withReference(
+        `The portal answered in a way the extension does not expect (HTTP ${status}).${said} Try again; if it persists, tell the extension's maintainers.`,
+        context,
+      ),
+      context,
+    ),
+  );
+}
+
+/** A 2xx answer whose body is not JSON, or not the JSON its schema describes. */
+export function unexpectedBody(what: string, detail: string, context: ErrorContext = {}): AppError {
+  return new AppError(
+    info(
+      'unexpected-response',
+      withReference(
+        `The portal's answer to "${what}" was not in the expected form. Check that the Portal URL points at a Jira Service Management site; if it does, the portal may have changed. (${clip(detail)})`,
+        context,
+      ),
+      context,
+    ),
+  );
+}
+
+export function networkError(origin: string, cause: unknown): AppError {
+  return new AppError(
+    {
+      code: 'network',
+      message: `Could not reach ${origin}. Check the Portal URL and your network connection (VPN, proxy), then try again.`,
+    },
+    { cause },
+  );
+}
+
+export function timeoutError(origin: string, seconds: number): AppError {
+  return new AppError({
+    code: 'timeout',
+    message: `${origin} did not answer within ${seconds} seconds. Try again; if you were submitting, check "My requests" first so you do not file it twice.`,
+  });
+}
+
+export function notConfiguredError(): AppError {
+  return new AppError({
+    code: 'not-configured',
+    message:
+      'No portal is connected yet. Open the extension options, enter the Portal URL and sign-in method, and press Save.',
+  });
+}
+
+export function cancelledError(): AppError {
+  return new AppError({ code: 'cancelled', message: 'The request to the portal was cancelled.' });
+}

@@ -1,0 +1,273 @@
+/**
+ * The background's portal service: builds the client from the stored connection and answers
+ * the portal messages. This module (with the rest of utils/portal/) is the only reader of the
+ * stored credentials; pages receive views without them.
+ */
+import { browser } from 'wxt/browser';
+import { AppError } from '../errors';
+import { portalCredentialsItem, portalSettingsItem } from '../storage';
+import { type AuthProvider, apiTokenProvider, portalSessionProvider } from './auth';
+import { createPortalClient, type PortalClient, type RequestStatusFilter } from './client';
+import { notConfiguredError } from './errors';
+import type { FetchFunction } from './http';
+import type {
+  ConnectionView,
+  RequestSummary,
+  RequestTypeList,
+  SaveConnection,
+  ServiceDeskSummary,
+  TestConnectionResult,
+} from './protocol';
+import { SaveConnectionSchema } from './protocol';
+import type { CreateMeta, ServiceDesk } from './schemas';
+import {
+  checkPortalUrl,
+  gatewayUrlFor,
+  type PortalCredentials,
+  type PortalSettings,
+  requiredOrigins,
+  tokenHint,
+} from './settings';
+
+/** The global fetch, bound: an unbound `fetch` throws "Illegal invocation" in workers. */
+const defaultFetch: FetchFunction = (input, init) => fetch(input, init);
+
+export function buildAuthProvider(
+  settings: PortalSettings,
+  credentials: PortalCredentials | null,
+  fetchFn: FetchFunction = defaultFetch,
+  onCloudId?: (cloudId: string) => void,
+): AuthProvider {
+  if (settings.authMethod === 'portal-session') return portalSessionProvider(settings.portalUrl);
+  if (!settings.email || !credentials?.apiToken) {
+    throw new AppError({
+      code: 'not-configured',
+      message:
+        'The API token sign-in needs your email and an API token. Enter both in the extension options and press Save.',
+    });
+  }
+  return apiTokenProvider({
+    siteUrl: settings.portalUrl,
+    email: settings.email,
+    apiToken: credentials.apiToken,
+    tokenKind: settings.tokenKind,
+    gatewayUrl: gatewayUrlFor(settings.portalUrl),
+    cloudId: credentials.cloudId,
+    onCloudId,
+    fetch: fetchFn,
+  });
+}
+
+/** A client for the saved connection; throws `not-configured` when there is none. */
+export async function getPortalClient(
+  fetchFn: FetchFunction = defaultFetch,
+): Promise<PortalClient> {
+  const settings = await portalSettingsItem.get();
+  if (!settings) throw notConfiguredError();
+  const credentials = await portalCredentialsItem.get();
+  const auth = buildAuthProvider(settings, credentials, fetchFn, (cloudId) => {
+    // Keep the cloudId so later calls skip the tenant_info round trip.
+    if (credentials) void portalCredentialsItem.set({ ...credentials, cloudId });
+  });
+  return createPortalClient({ fetch: fetchFn, auth });
+}
+
+async function originsGranted(settings: PortalSettings): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: requiredOrigins(settings) });
+  } catch {
+    return false;
+  }
+}
+
+export async function getConnection(): Promise<ConnectionView> {
+  const settings = await portalSettingsItem.get();
+  if (!settings) return { originGranted: false };
+  const credentials = await portalCredentialsItem.get();
+  return {
+    portalUrl: settings.portalUrl,
+    authMethod: settings.authMethod,
+    email: settings.email,
+    tokenKind: settings.tokenKind,
+    vendorProfileId: settings.vendorProfileId,
+    tokenHint: credentials?.apiToken ? tokenHint(credentials.apiToken) : undefined,
+    originGranted: await originsGranted(settings),
+  };
+}
+
+/**
+ * Saves the connection. The page asked for the host permission from the click; it is checked
+ * here, not trusted. A token is kept when the form leaves it empty, and dropped when the
+ * sign-in method or the site changes.
+ */
+export async function saveConnection(input: SaveConnection): Promise<ConnectionView> {
+  const request = SaveConnectionSchema.parse(input);
+  const url = checkPortalUrl(request.portalUrl);
+  if (!url.ok) throw new AppError({ code: 'validation', message: url.message });
+  const email = request.email?.trim() || undefined;
+  if (request.authMethod === 'api-token' && !email) {
+    throw new AppError({
+      code: 'validation',
+      message: 'Enter the email address of your Atlassian account.',
+    });
+  }
+  const settings: PortalSettings = {
+    portalUrl: url.siteUrl,
+    authMethod: request.authMethod,
+    email,
+    tokenKind: request.tokenKind,
+    vendorProfileId: request.vendorProfileId,
+  };
+  if (!(await originsGranted(settings))) {
+    throw new AppError({
+      code: 'permission-denied',
+      message: `The browser has not granted access to ${url.siteUrl}. Press Save again and allow access when the browser asks.`,
+    });
+  }
+  const previous = await portalSettingsItem.get();
+  const previousCredentials = await portalCredentialsItem.get();
+  const sameSite = previous?.portalUrl === settings.portalUrl;
+  const newToken = request.apiToken?.trim();
+  if (request.authMethod === 'portal-session') {
+    await portalCredentialsItem.set(null);
+  } else if (newToken) {
+    await portalCredentialsItem.set({ apiToken: newToken });
+  } else if (!previousCredentials?.apiToken) {
+    throw new AppError({
+      code: 'validation',
+      message: 'Enter your API token (create one at id.atlassian.com, Security, API tokens).',
+    });
+  } else if (!sameSite || previous?.tokenKind !== settings.tokenKind) {
+    // The cached cloudId belongs to the old site or token kind.
+    await portalCredentialsItem.set({ apiToken: previousCredentials.apiToken });
+  }
+  await portalSettingsItem.set(settings);
+  return getConnection();
+}
+
+export async function forgetConnection(): Promise<ConnectionView> {
+  await portalCredentialsItem.set(null);
+  await portalSettingsItem.set(null);
+  return { originGranted: false };
+}
+
+function summarizeDesk(desk: ServiceDesk): ServiceDeskSummary {
+  return { id: desk.id, projectName: desk.projectName, projectKey: desk.projectKey };
+}
+
+/**
+ * Checks the saved connection step by step, so the error says which part is wrong: the site
+ * (wrong URL, not JSM), the sign-in (token, session), or the access (no desks).
+ */
+export async function testConnection(
+  fetchFn: FetchFunction = defaultFetch,
+): Promise<TestConnectionResult> {
+  const settings = await portalSettingsItem.get();
+  if (!settings) throw notConfiguredError();
+  const client = await getPortalClient(fetchFn);
+  // /info needs no sign-in: a failure here means the URL is not a reachable JSM site.
+  const site = createPortalClient({
+    fetch: fetchFn,
+    auth: portalSessionProvider(settings.portalUrl),
+  });
+  try {
+    await site.info();
+  } catch (error) {
+    const appError = AppError.from(error);
+    if (appError.code === 'not-found' || appError.code === 'unexpected-response') {
+      throw new AppError({
+        ...appError.info,
+        code: 'unexpected-response',
+        message: `${settings.portalUrl} does not look like a Jira Service Management site (its service desk API did not answer). Check the Portal URL: it is the address of the vendor's portal, like https://vendor.atlassian.net.`,
+      });
+    }
+    throw appError;
+  }
+  const serviceDesks = await client.listServiceDesks({ maxPages: 5 });
+  let displayName: string | undefined;
+  let accountId: string | undefined;
+  try {
+    const me = await client.myself();
+    displayName = me.displayName;
+    accountId = me.accountId;
+  } catch (error) {
+    // Portal-only customers may be refused /myself (UNVERIFIED); the desks already proved the
+    // sign-in works, so only sign-in errors count here.
+    const appError = AppError.from(error);
+    if (appError.code === 'auth' || appError.code === 'rate-limited') throw appError;
+  }
+  if (serviceDesks.length === 0) {
+    throw new AppError({
+      code: 'forbidden',
+      message: `Signed in${displayName ? ` as ${displayName}` : ''}, but this account sees no service desk on ${settings.portalUrl}. Sign up on the vendor's portal with your company email address, or ask the vendor to add you as a customer.`,
+    });
+  }
+  return {
+    displayName: displayName ?? settings.email ?? 'the signed-in portal customer',
+    accountId,
+    serviceDesks: serviceDesks.map(summarizeDesk),
+  };
+}
+
+export async function listServiceDesks(): Promise<{ serviceDesks: ServiceDeskSummary[] }> {
+  const client = await getPortalClient();
+  return { serviceDesks: (await client.listServiceDesks()).map(summarizeDesk) };
+}
+
+export async function listRequestTypes(serviceDeskId: string): Promise<RequestTypeList> {
+  const client = await getPortalClient();
+  const [groups, requestTypes] = await Promise.all([
+    client.listRequestTypeGroups(serviceDeskId),
+    client.listRequestTypes(serviceDeskId),
+  ]);
+  return {
+    groups: groups.map((group) => ({ id: group.id, name: group.name })),
+    requestTypes: requestTypes
+      .filter((type) => type.canCreateRequest !== false)
+      .map((type) => ({
+        id: type.id,
+        name: type.name,
+        description: type.description,
+        helpText: type.helpText,
+        groupIds: type.groupIds ?? [],
+      })),
+  };
+}
+
+export async function getRequestTypeFields(
+  serviceDeskId: string,
+  requestTypeId: string,
+): Promise<CreateMeta> {
+  const client = await getPortalClient();
+  return client.getRequestTypeFields(serviceDeskId, requestTypeId);
+}
+
+export async function searchMyRequests(
+  term: string,
+  requestStatus: RequestStatusFilter = 'ALL_REQUESTS',
+): Promise<{ requests: RequestSummary[] }> {
+  const client = await getPortalClient();
+  const page = await client.myRequests({ searchTerm: term.trim() || undefined, requestStatus });
+  return {
+    requests: page.values.map((request) => ({
+      issueKey: request.issueKey,
+      summary: request.summary ?? '',
+      status: request.currentStatus?.status,
+      statusCategory: request.currentStatus?.statusCategory,
+      createdIso: request.createdDate?.iso8601,
+      webUrl: request._links?.web,
+    })),
+  };
+}
+
+export async function searchKnowledgeBase(query: string, serviceDeskId?: string) {
+  const client = await getPortalClient();
+  const page = await client.searchKnowledgeBase(query, { serviceDeskId });
+  return {
+    articles: page.values.map((article) => ({
+      title: article.title,
+      excerpt: article.excerpt,
+      url: article.content?.iframeSrc,
+    })),
+  };
+}

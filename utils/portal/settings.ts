@@ -1,0 +1,100 @@
+/**
+ * The portal connection: what is stored, how the Portal URL is checked, and what the pages may
+ * see of it. Pure functions; the stored items are in utils/storage.ts, and only the background
+ * reads the credentials item.
+ */
+import * as z from 'zod/mini';
+
+export const AuthMethodSchema = z.enum(['portal-session', 'api-token']);
+export type AuthMethod = z.infer<typeof AuthMethodSchema>;
+export const TokenKindSchema = z.enum(['classic', 'scoped']);
+
+/** Non-secret settings (`storage.local`). */
+export const PortalSettingsSchema = z.object({
+  /** Site origin, e.g. https://vendor.atlassian.net (no path, no trailing slash). */
+  portalUrl: z.string(),
+  authMethod: AuthMethodSchema,
+  email: z.optional(z.string()),
+  tokenKind: z._default(TokenKindSchema, 'classic'),
+  vendorProfileId: z.optional(z.string()),
+});
+export type PortalSettings = z.infer<typeof PortalSettingsSchema>;
+
+/** Secret part (`storage.local`, never `sync`), read by the background alone. */
+export const PortalCredentialsSchema = z.object({
+  apiToken: z.string().check(z.minLength(1)),
+  /** The site's cloudId, for scoped tokens (read once from `_edge/tenant_info`). */
+  cloudId: z.optional(z.string()),
+});
+export type PortalCredentials = z.infer<typeof PortalCredentialsSchema>;
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function isLoopback(url: URL): boolean {
+  return LOOPBACK.has(url.hostname);
+}
+
+export type PortalUrlCheck = { ok: true; siteUrl: string } | { ok: false; message: string };
+
+/**
+ * Accepts a site URL or any portal page URL and returns its origin. HTTPS is required: the
+ * API token travels in every request. Loopback (the local emulator) may use HTTP.
+ */
+export function checkPortalUrl(input: string): PortalUrlCheck {
+  const text = input.trim();
+  if (text === '')
+    return { ok: false, message: 'Enter the Portal URL, e.g. https://vendor.atlassian.net.' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    return {
+      ok: false,
+      message: `"${text}" is not a web address. Enter it like https://vendor.atlassian.net.`,
+    };
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
+    return {
+      ok: false,
+      message:
+        'The Portal URL must start with https:// (plain http is allowed only for localhost and 127.0.0.1).',
+    };
+  }
+  if (url.username || url.password) {
+    return { ok: false, message: 'Leave the user name and password out of the Portal URL.' };
+  }
+  return { ok: true, siteUrl: url.origin };
+}
+
+/** Host-permission match pattern of a site. Match patterns carry no port. */
+export function originPatternOf(siteUrl: string): string {
+  const url = new URL(siteUrl);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+export const ATLASSIAN_GATEWAY = 'https://api.atlassian.com';
+
+/**
+ * Where scoped tokens are sent. The real gateway for real sites; a loopback site (the local
+ * emulator) serves the gateway paths itself, so tests never leave the machine.
+ */
+export function gatewayUrlFor(siteUrl: string): string {
+  return isLoopback(new URL(siteUrl)) ? new URL(siteUrl).origin : ATLASSIAN_GATEWAY;
+}
+
+/** Origins the extension needs access to for these settings. */
+export function requiredOrigins(
+  settings: Pick<PortalSettings, 'portalUrl' | 'authMethod' | 'tokenKind'>,
+): string[] {
+  const origins = [originPatternOf(settings.portalUrl)];
+  if (settings.authMethod === 'api-token' && settings.tokenKind === 'scoped') {
+    const gateway = originPatternOf(gatewayUrlFor(settings.portalUrl));
+    if (!origins.includes(gateway)) origins.push(gateway);
+  }
+  return origins;
+}
+
+/** What a page may see of a saved token: its last four characters. */
+export function tokenHint(apiToken: string): string {
+  return `••••${apiToken.slice(-4)}`;
+}

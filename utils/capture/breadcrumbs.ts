@@ -250,7 +250,7 @@ export function textOf(root: Node, max: number = BREADCRUMB_LIMITS.labelChars): 
   const visit = (node: Node): boolean => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        out += child.nodeValue ?? '';
+        out += (child.nodeValue ?? '').slice(0, max * 2);
         if (out.length > max * 2) return false;
       } else if (child.nodeType === 1) {
         const el = child as Element;

@@ -1,0 +1,41 @@
+/**
+ * A short reference written into every request's description ("Capture reference: SC-7F3K9Q").
+ * When a create call's outcome is unknown (connection dropped after the portal committed it),
+ * the outbox searches the user's requests for this reference instead of filing a duplicate.
+ */
+
+/** No 0/O, 1/I/L or U: easy to read aloud and to type. */
+export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+const LENGTH = 6;
+export const CAPTURE_REFERENCE_PATTERN = new RegExp(`\\bSC-[${REFERENCE_ALPHABET}]{${LENGTH}}\\b`);
+
+type RandomSource = (bytes: Uint8Array) => Uint8Array;
+
+const cryptoRandom: RandomSource = (bytes) => crypto.getRandomValues(bytes);
+
+/** A fresh random reference, e.g. `SC-7F3K9Q` (30^6 ≈ 7·10^8 values). */
+export function newCaptureReference(random: RandomSource = cryptoRandom): string {
+  const size = REFERENCE_ALPHABET.length;
+  // Reject bytes above the largest multiple of 30 so every letter is equally likely.
+  const limit = 256 - (256 % size);
+  let out = '';
+  while (out.length < LENGTH) {
+    for (const byte of random(new Uint8Array(LENGTH * 2))) {
+      if (byte < limit && out.length < LENGTH) out += REFERENCE_ALPHABET[byte % size];
+    }
+  }
+  return `SC-${out}`;
+}
+
+export function isCaptureReference(text: string): boolean {
+  return new RegExp(`^${CAPTURE_REFERENCE_PATTERN.source}$`).test(text);
+}
+
+export function captureReferenceLine(reference: string): string {
+  return `Capture reference: ${reference}`;
+}
+
+/** The reference in a request's text (description or summary), if there is one. */
+export function findCaptureReference(text: string): string | undefined {
+  return CAPTURE_REFERENCE_PATTERN.exec(text)?.[0];
+}

@@ -1,0 +1,241 @@
+/**
+ * The request's description in Jira wiki markup (the create call's default, JSM-NOTES 2.4),
+ * as the vendor's guide asks: headed sections, logs verbatim, the page URL, and the capture
+ * reference. Page text is untrusted and user text is free: neither may inject markup, so
+ * captured text goes into `{noformat}` blocks and typed text is escaped.
+ */
+import type { PageEvent } from '@/utils/capture/page-event';
+import { captureReferenceLine } from './capture-reference';
+import {
+  type Draft,
+  type Fact,
+  type FailedRequest,
+  formatCaptureTime,
+  includedEvents,
+  includedRequests,
+  redactCounting,
+} from './draft';
+import {
+  DEFAULT_SEVERITY_DEFINITIONS,
+  QUICK_QUESTIONS,
+  REACH_LABELS,
+  type SeverityDefinition,
+  severityLabel,
+} from './severity';
+
+export {
+  CAPTURE_REFERENCE_PATTERN,
+  captureReferenceLine,
+  findCaptureReference,
+  isCaptureReference,
+  newCaptureReference,
+} from './capture-reference';
+
+export const DESCRIPTION_SECTIONS = [
+  'Environment',
+  'Product or service',
+  'Errors and logs',
+  'Steps to reproduce',
+  'Impact',
+  'Recent configuration changes',
+  'Technical context',
+] as const;
+export type DescriptionSection = (typeof DESCRIPTION_SECTIONS)[number];
+
+/**
+ * Jira rejects descriptions over 32,767 characters. Each block has its own budget (escaped
+ * length) so the sum stays well below that and the reference line always survives.
+ */
+export const MAX_DESCRIPTION = 32_767;
+const BUDGET = {
+  short: 1_000,
+  steps: 5_000,
+  long: 3_000,
+  answer: 500,
+  logs: 9_000,
+  technical: 4_000,
+} as const;
+const MAX_EVENTS = 25;
+const MAX_STACK_LINES = 12;
+const NOT_PROVIDED = '_Not provided._';
+
+/**
+ * Escapes text for Jira wiki markup so it renders as typed. Markup characters get a
+ * backslash; a backslash itself and line-leading `h1.`/`bq.` become HTML entities, because a
+ * doubled backslash is Jira's forced line break (pandoc's Jira writer does the same:
+ * https://github.com/jgm/pandoc/issues/5926).
+ */
+export function escapeWiki(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\\/g, '&#92;')
+    .replace(/[*_+\-^~?{}[\]|!#]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)(h[1-6]|bq)\./gim, '$1$2&#46;');
+}
+
+/**
+ * A verbatim block. Only the text `{noformat}` ends one, so any inside is broken up (Jira's
+ * macro names must follow the brace directly).
+ */
+export function noformat(text: string, max = Number.POSITIVE_INFINITY): string {
+  let body = text.replace(/\r\n?/g, '\n').replace(/\{(noformat)/gi, '{ $1');
+  if (body.length > max) body = `${body.slice(0, max)}\n… (shortened)`;
+  return `{noformat}\n${body}\n{noformat}`;
+}
+
+/** The escaped text, cut so its escaped form fits `max` (never inside an escape). */
+export function escapeWikiWithin(text: string, max: number): string {
+  const full = escapeWiki(text);
+  if (full.length <= max) return full;
+  const marker = ' … (shortened)';
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (escapeWiki(text.slice(0, mid)).length + marker.length <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${escapeWiki(text.slice(0, lo))}${marker}`;
+}
+
+const KIND_LABEL: Record<PageEvent['kind'], string> = {
+  'console-error': 'Console error',
+  'console-warn': 'Console warning',
+  'uncaught-error': 'Uncaught error',
+  'unhandled-rejection': 'Unhandled rejection',
+  'resource-error': 'Failed to load',
+};
+
+function eventText(event: PageEvent): string {
+  const count = event.count > 1 ? ` (×${event.count})` : '';
+  const lines = [
+    `[${KIND_LABEL[event.kind]}${count}, ${formatCaptureTime(event.time)}] ${event.message}`,
+  ];
+  if (event.source) lines.push(`  at ${event.source}`);
+  if (event.stack) {
+    const stack = event.stack.split('\n').filter((l) => l.trim());
+    // The first stack line usually repeats the message.
+    if (stack[0] && event.message.startsWith(stack[0].trim())) stack.shift();
+    for (const line of stack.slice(0, MAX_STACK_LINES)) lines.push(`    ${line.trim()}`);
+    if (stack.length > MAX_STACK_LINES)
+      lines.push(`    … ${stack.length - MAX_STACK_LINES} more lines`);
+  }
+  return lines.join('\n');
+}
+
+/** `GET https://… -> 500 Internal Server Error [x-request-id: abc]`. */
+export function failedRequestText(request: FailedRequest): string {
+  const outcome =
+    request.status !== undefined && request.status > 0
+      ? `${request.status}${request.statusText ? ` ${request.statusText}` : ''}`
+      : (request.error ?? 'no response');
+  const ids = request.requestIds.length
+    ? ` [${request.requestIds.map((f) => `${f.name}: ${f.value}`).join('; ')}]`
+    : '';
+  const count = request.count && request.count > 1 ? ` (×${request.count})` : '';
+  return `${request.method} ${request.url} -> ${outcome}${count}${ids}`;
+}
+
+function factLines(title: string, facts: readonly Fact[]): string[] {
+  if (facts.length === 0) return [];
+  return [`${title}:`, ...facts.map((f) => `  ${f.name}: ${f.value}`)];
+}
+
+const SCOPE_TEXT: Record<Draft['context']['scope'], string> = {
+  'always-on': 'errors recorded since the page loaded',
+  'from-now': 'errors recorded only from when the report was started',
+  unavailable: 'the page could not be captured',
+};
+
+export interface DescriptionOptions {
+  definitions?: readonly SeverityDefinition[];
+}
+
+export interface ComposedDescription {
+  text: string;
+  /** Secrets removed from the user's own text while composing (captured text was done earlier). */
+  redactions: number;
+}
+
+/** The description and how many secrets were removed from typed text on the way. */
+export function composeDescriptionWithStats(
+  draft: Draft,
+  options: DescriptionOptions = {},
+): ComposedDescription {
+  let redactions = 0;
+  const typed = (text: string, max: number): string => {
+    const r = redactCounting(text.trim());
+    redactions += r.redactions;
+    return r.text ? escapeWikiWithin(r.text, max) : NOT_PROVIDED;
+  };
+  const sections: string[] = [];
+  const section = (title: DescriptionSection, body: string) =>
+    sections.push(`h3. ${title}\n${body}`);
+
+  section('Environment', typed(draft.environment, BUDGET.short));
+  section('Product or service', typed(draft.product, BUDGET.short));
+
+  const events = includedEvents(draft);
+  const requests = includedRequests(draft);
+  if (events.length === 0) {
+    section(
+      'Errors and logs',
+      requests.length > 0
+        ? 'No console errors were captured; failed requests are listed under Technical context.'
+        : 'No errors were captured on the page.',
+    );
+  } else {
+    const shown = events.slice(0, MAX_EVENTS).map(eventText);
+    if (events.length > MAX_EVENTS) shown.push(`… and ${events.length - MAX_EVENTS} more`);
+    section('Errors and logs', noformat(shown.join('\n\n'), BUDGET.logs));
+  }
+
+  // The pre-filled "2. " awaiting the next step is not a step.
+  section('Steps to reproduce', typed(draft.steps.replace(/\n\s*\d+[.)]\s*$/, ''), BUDGET.steps));
+
+  const impact = [typed(draft.impact, BUDGET.long)];
+  const definitions = options.definitions ?? DEFAULT_SEVERITY_DEFINITIONS;
+  impact.push(
+    draft.severity
+      ? `*Severity:* ${escapeWiki(severityLabel(draft.severity, definitions))}`
+      : '*Severity:* not chosen',
+  );
+  const a = draft.severityAnswers;
+  const answers: string[] = [];
+  if (a.production) answers.push(`* ${escapeWiki(QUICK_QUESTIONS.production)} ${a.production}`);
+  if (a.workaround) answers.push(`* ${escapeWiki(QUICK_QUESTIONS.workaround)} ${a.workaround}`);
+  if (a.reach || a.blockedFunction?.trim()) {
+    const parts = [
+      a.reach ? escapeWiki(REACH_LABELS[a.reach]) : '',
+      a.blockedFunction?.trim() ? typed(a.blockedFunction, BUDGET.answer) : '',
+    ]
+      .filter(Boolean)
+      .join(': ');
+    answers.push(`* ${escapeWiki(QUICK_QUESTIONS.reach)} ${parts}`);
+  }
+  if (answers.length) impact.push(answers.join('\n'));
+  section('Impact', impact.join('\n\n'));
+
+  section('Recent configuration changes', typed(draft.recentChanges, BUDGET.long));
+
+  const c = draft.context;
+  const technical = [
+    `Page URL: ${c.url}`,
+    `Page title: ${c.title || '(none)'}`,
+    ...(c.browser ? [`Browser: ${c.browser}`] : []),
+    `Captured: ${formatCaptureTime(c.capturedAt)} (${SCOPE_TEXT[c.scope]})`,
+    ...(requests.length
+      ? ['Failed requests:', ...requests.map((r) => `  ${failedRequestText(r)}`)]
+      : []),
+    ...factLines('Facts', c.facts),
+    ...factLines('Console facts', c.consoleFacts),
+  ];
+  section('Technical context', noformat(technical.join('\n'), BUDGET.technical));
+
+  const text = `${sections.join('\n\n')}\n\n${captureReferenceLine(draft.captureRef)}`;
+  return { text, redactions };
+}
+
+export function composeDescription(draft: Draft, options: DescriptionOptions = {}): string {
+  return composeDescriptionWithStats(draft, options).text;
+}

@@ -1,0 +1,396 @@
+/**
+ * Maps the draft onto a request type's own fields: the summary and description, the severity
+ * onto the portal's priority or severity options, environment and product onto matching
+ * selects. Every mapping carries its reason so the user can see and correct it; corrections
+ * are `MappingOverrides`, saved per request type.
+ */
+import { composeDescription, type DescriptionOptions } from './description';
+import type { Draft, MappingOverride, MappingOverrides, MappingSource } from './draft';
+import {
+  defaultInput,
+  type FieldInput,
+  type FieldKind,
+  fieldKind,
+  isChoiceKind,
+  isEmptyValue,
+  isMultiKind,
+  type JsmFieldValue,
+  type PortalFieldMeta,
+  type PortalFieldOption,
+  toJsmValue,
+  visibleFields,
+} from './portal-fields';
+import { SEVERITIES, type Severity, severityLabel } from './severity';
+import { bestMatch, normalise, tokens } from './text-match';
+
+export type {
+  FieldInput,
+  FieldKind,
+  JsmFieldValue,
+  PortalFieldMeta,
+  PortalFieldOption,
+} from './portal-fields';
+
+export const SOURCE_LABELS: Readonly<Record<MappingSource, string>> = {
+  summary: 'Summary',
+  description: 'Description (all sections)',
+  severity: 'Severity',
+  environment: 'Environment',
+  product: 'Product or service',
+  steps: 'Steps to reproduce',
+  impact: 'Impact',
+  recentChanges: 'Recent configuration changes',
+  none: 'Nothing (leave as entered)',
+};
+
+export type MappingOrigin = 'user' | 'override' | 'auto' | 'default' | 'none';
+
+export interface FieldMapping {
+  fieldId: string;
+  fieldName: string;
+  kind: FieldKind;
+  required: boolean;
+  source: MappingSource;
+  origin: MappingOrigin;
+  /** The form value: option ids for choice fields, text otherwise. */
+  input?: FieldInput;
+  /** What the create call will send for this field. */
+  value?: JsmFieldValue;
+  /** The value as the user reads it: an option's label, or the start of the text. */
+  display: string;
+  /** Why this value, in words for the user. */
+  reason: string;
+  /** Something the user should fix (no option matched, a value that does not convert). */
+  problem?: string;
+}
+
+const has = (name: string, pattern: RegExp) => pattern.test(normalise(name));
+
+/** Which part of the draft fills a field when the user has not said otherwise. */
+export function autoSource(field: PortalFieldMeta): MappingSource {
+  const { fieldId, name } = field;
+  const system = field.jiraSchema.system ?? '';
+  const kind = fieldKind(field);
+  if (fieldId === 'summary' || system === 'summary') return 'summary';
+  if (fieldId === 'description' || system === 'description') return 'description';
+  if (fieldId === 'priority' || system === 'priority') return 'severity';
+  if (has(name, /\b(priority|severity)\b/)) return 'severity';
+  if (isChoiceKind(kind) && has(name, /\b(urgency|impact)\b/)) return 'severity';
+  if (has(name, /\benvironments?\b/) || system === 'environment') return 'environment';
+  if (has(name, /\b(products?|services?|applications?|components?)\b/) || system === 'components')
+    return 'product';
+  if (has(name, /\b(steps|reproduce|reproduction|repro)\b/)) return 'steps';
+  if (has(name, /\b(recent|configuration|config) (configuration )?changes?\b|\bwhat changed\b/))
+    return 'recentChanges';
+  if (has(name, /\b(impact|business impact)\b/)) return 'impact';
+  return 'none';
+}
+
+/** Words each level goes by on common scales, most specific first. */
+const LEVEL_WORDS: Readonly<Record<Severity, readonly string[]>> = {
+  P1: ['critical', 'urgent', 'blocker', 'highest', 'extensive', 'widespread'],
+  P2: ['high', 'major', 'significant', 'large'],
+  P3: ['medium', 'normal', 'moderate', 'limited'],
+  P4: ['low', 'minor', 'trivial', 'localized', 'localised'],
+};
+/** Jira's default five priorities: P1->Highest, P2->High, P3->Medium, P4->Low (Lowest unused). */
+const FIVE_LEVEL: Readonly<Record<Severity, string>> = {
+  P1: 'highest',
+  P2: 'high',
+  P3: 'medium',
+  P4: 'low',
+};
+
+/** The level number an option's label carries: "P1", "Sev 2", "S3", "1 - Critical". */
+export function levelNumber(label: string): number | undefined {
+  const n = normalise(label);
+  const m =
+    /\bp ?([1-5])\b/.exec(n) ??
+    /\b(?:sev|severity|priority|prio|level|s)( ?)([1-5])\b/.exec(n)?.slice(1) ??
+    /^([1-5])\b/.exec(n);
+  if (!m) return undefined;
+  const digit = m[m.length - 1];
+  return digit ? Number(digit) : undefined;
+}
+
+export interface OptionChoice {
+  option: PortalFieldOption;
+  reason: string;
+}
+
+/** The option for a severity level, on whichever scale the portal's options use. */
+export function severityOption(
+  options: readonly PortalFieldOption[],
+  severity: Severity,
+): OptionChoice | undefined {
+  const level = SEVERITIES.indexOf(severity) + 1;
+  const numbered = options.find((o) => levelNumber(o.label) === level);
+  if (numbered)
+    return { option: numbered, reason: `Severity ${severity} matches option "${numbered.label}".` };
+  const labelTokens = options.map((o) => tokens(o.label));
+  const fiveLevel = labelTokens.some((t) => t.includes('highest'));
+  const words = fiveLevel ? [FIVE_LEVEL[severity]] : LEVEL_WORDS[severity];
+  for (const word of words) {
+    const index = labelTokens.findIndex((t) => t.includes(word));
+    const option = options[index];
+    if (option) {
+      const scale = fiveLevel ? ' on the Highest–Lowest scale' : '';
+      return { option, reason: `Severity ${severity} matches option "${option.label}"${scale}.` };
+    }
+  }
+  return undefined;
+}
+
+/** The option whose label best matches a text ("Prod" -> "Production"). */
+export function matchOption(
+  options: readonly PortalFieldOption[],
+  text: string,
+): PortalFieldOption | undefined {
+  return bestMatch(options, (o) => o.label, text)?.item;
+}
+
+function findOption(options: readonly PortalFieldOption[], id: string) {
+  return options.find((o) => o.value === id);
+}
+
+function sourceText(draft: Draft, source: MappingSource, description: () => string): string {
+  switch (source) {
+    case 'summary':
+      return draft.summary;
+    case 'description':
+      return description();
+    case 'severity':
+      return draft.severity ?? '';
+    case 'environment':
+      return draft.environment;
+    case 'product':
+      return draft.product;
+    case 'steps':
+      return draft.steps;
+    case 'impact':
+      return draft.impact;
+    case 'recentChanges':
+      return draft.recentChanges;
+    case 'none':
+      return '';
+  }
+}
+
+function displayOf(field: PortalFieldMeta, kind: FieldKind, input: FieldInput | undefined): string {
+  if (input === undefined) return '';
+  const list = Array.isArray(input) ? input : [input];
+  if (isChoiceKind(kind)) {
+    return list.map((id) => findOption(field.validValues, id)?.label ?? id).join(', ');
+  }
+  const text = list.join(', ').trim();
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+export interface MappingOptions extends DescriptionOptions {
+  /** Overrides to apply; defaults to the draft's own. */
+  overrides?: MappingOverrides;
+  /** The composed description, when the caller already has it. */
+  description?: string;
+}
+
+/** One row per visible field: what it will carry and why. */
+export function mapDraftToFields(
+  draft: Draft,
+  fields: readonly PortalFieldMeta[],
+  options: MappingOptions = {},
+): FieldMapping[] {
+  const overrides = options.overrides ?? draft.mappingOverrides;
+  let description = options.description;
+  const getDescription = () => {
+    description ??= composeDescription(draft, options);
+    return description;
+  };
+  return visibleFields(fields).map((field) =>
+    mapField(draft, field, overrides[field.fieldId], getDescription),
+  );
+}
+
+function mapField(
+  draft: Draft,
+  field: PortalFieldMeta,
+  override: MappingOverride | undefined,
+  description: () => string,
+): FieldMapping {
+  const kind = fieldKind(field);
+  const base = { fieldId: field.fieldId, fieldName: field.name, kind, required: field.required };
+  const finish = (
+    source: MappingSource,
+    origin: MappingOrigin,
+    input: FieldInput | undefined,
+    reason: string,
+    problem?: string,
+  ): FieldMapping => {
+    const converted = toJsmValue(field, input);
+    const value = converted.ok ? converted.value : undefined;
+    const convertProblem = converted.ok ? undefined : converted.message;
+    const mapping: FieldMapping = {
+      ...base,
+      source,
+      origin,
+      display: displayOf(field, kind, input),
+      reason,
+    };
+    if (input !== undefined) mapping.input = input;
+    if (value !== undefined) mapping.value = value;
+    const issue = problem ?? convertProblem;
+    if (issue) mapping.problem = issue;
+    return mapping;
+  };
+
+  const entered = draft.fieldValues[field.fieldId];
+  const source = override?.source ?? autoSource(field);
+  if (entered !== undefined) return finish(source, 'user', entered, 'Entered by you.');
+  if (kind === 'unsupported') {
+    return finish(
+      'none',
+      'none',
+      undefined,
+      'This kind of field can only be filled on the portal.',
+    );
+  }
+  const origin: MappingOrigin = override ? 'override' : 'auto';
+  if (source === 'none') {
+    const fallback = defaultInput(field);
+    return fallback !== undefined
+      ? finish('none', 'default', fallback, "The portal's default.")
+      : finish('none', 'none', undefined, 'Not filled from the capture.');
+  }
+
+  const text = sourceText(draft, source, description);
+  const what = SOURCE_LABELS[source];
+  if (!text.trim()) {
+    const fallback = defaultInput(field);
+    const empty = source === 'severity' ? 'No severity chosen yet.' : `${what} is empty.`;
+    return fallback !== undefined
+      ? finish(source, 'default', fallback, `${empty} The portal's default applies.`)
+      : finish(source, origin, undefined, empty);
+  }
+
+  if (isChoiceKind(kind)) {
+    const pinned = override?.options?.[text];
+    const pinnedOption = pinned !== undefined ? findOption(field.validValues, pinned) : undefined;
+    let choice: OptionChoice | undefined;
+    if (pinnedOption) {
+      choice = {
+        option: pinnedOption,
+        reason: `${what} "${text}" set to "${pinnedOption.label}" by you.`,
+      };
+    } else if (source === 'severity') {
+      choice = severityOption(field.validValues, text as Severity);
+    } else {
+      const option = matchOption(field.validValues, text);
+      if (option)
+        choice = { option, reason: `${what} "${text}" matches option "${option.label}".` };
+    }
+    if (!choice) {
+      return finish(
+        source,
+        origin,
+        undefined,
+        `${what} "${short(text)}" matches none of the options.`,
+        `No option of "${field.name}" matches ${what.toLowerCase()} "${short(text)}": choose one.`,
+      );
+    }
+    const id = choice.option.value;
+    return finish(
+      source,
+      override ? 'override' : 'auto',
+      isMultiKind(kind) ? [id] : id,
+      choice.reason,
+    );
+  }
+
+  const value = source === 'severity' ? severityLabel(text as Severity) : text;
+  const reason =
+    source === 'description'
+      ? 'The composed description: every section, in wiki markup.'
+      : `The ${what.toLowerCase()} text.`;
+  return finish(source, origin, value, override ? `${reason} (chosen by you)` : reason);
+}
+
+function short(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+/** `requestFieldValues` for the create call (a map, JSM-NOTES 2.4). */
+export function requestFieldValues(
+  draft: Draft,
+  fields: readonly PortalFieldMeta[],
+  overrides?: MappingOverrides,
+  options: DescriptionOptions & { description?: string } = {},
+): Record<string, JsmFieldValue> {
+  const out: Record<string, JsmFieldValue> = {};
+  const mappings = mapDraftToFields(draft, fields, {
+    ...options,
+    overrides: overrides ?? draft.mappingOverrides,
+  });
+  for (const m of mappings)
+    if (m.value !== undefined && !isEmptyValue(m.value)) out[m.fieldId] = m.value;
+  return out;
+}
+
+function requiredMessage(name: string, kind: FieldKind): string {
+  const field = { name };
+  switch (kind) {
+    case 'select':
+    case 'radio':
+      return `"${field.name}" is required: choose an option.`;
+    case 'multi-select':
+    case 'checkbox':
+      return `"${field.name}" is required: choose at least one option.`;
+    case 'date':
+      return `"${field.name}" is required: enter a date.`;
+    case 'number':
+      return `"${field.name}" is required: enter a number.`;
+    case 'labels':
+      return `"${field.name}" is required: enter at least one label.`;
+    case 'unsupported':
+      return `"${field.name}" is required and can only be filled on the portal itself.`;
+    default:
+      return `"${field.name}" is required: fill it in.`;
+  }
+}
+
+/** Messages, by field id, for visible required fields left empty. */
+export function validateRequiredFields(
+  fields: readonly PortalFieldMeta[],
+  values: Readonly<Record<string, JsmFieldValue | undefined>>,
+): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const field of visibleFields(fields)) {
+    if (field.required && isEmptyValue(values[field.fieldId])) {
+      messages[field.fieldId] = requiredMessage(field.name, fieldKind(field));
+    }
+  }
+  return messages;
+}
+
+/** Everything that blocks submit, by field id: required fields empty, values that do not fit. */
+export function fieldProblems(mappings: readonly FieldMapping[]): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const m of mappings) {
+    if (m.origin === 'user' && m.problem) messages[m.fieldId] = m.problem;
+    else if (m.required && (m.value === undefined || isEmptyValue(m.value))) {
+      messages[m.fieldId] = m.problem ?? requiredMessage(m.fieldName, m.kind);
+    }
+  }
+  return messages;
+}
+
+/** Sets (or clears, with `undefined`) one field's override; returns new overrides. */
+export function setOverride(
+  overrides: MappingOverrides,
+  fieldId: string,
+  override: MappingOverride | undefined,
+): MappingOverrides {
+  const next = { ...overrides };
+  if (override) next[fieldId] = override;
+  else delete next[fieldId];
+  return next;
+}

@@ -1,0 +1,105 @@
+/**
+ * Exactly what will be sent, and who will see it, shown before submit: on a JSM portal a
+ * request is visible to everyone on it (participants, and the organisation when shared with
+ * it), and attachments may go out by e-mail in notifications.
+ */
+import { composeDescriptionWithStats, type DescriptionOptions } from './description';
+import type { Draft } from './draft';
+
+export interface AttachmentInput {
+  name: string;
+  /** Bytes. */
+  size: number;
+  type: string;
+}
+
+export interface PreviewAttachment extends AttachmentInput {
+  sizeLabel: string;
+}
+
+export interface PreviewParticipant {
+  displayName: string;
+}
+
+export interface PreviewInput {
+  draft: Draft;
+  attachments: readonly AttachmentInput[];
+  /** Colleagues to add, with names for display (the draft holds only their account ids). */
+  participants?: readonly PreviewParticipant[];
+  /** The organisation the request is shared with, if any. */
+  organisation?: string;
+  /** The portal's name or host, for the audience lines. */
+  portalName?: string;
+  description?: DescriptionOptions;
+}
+
+export interface Preview {
+  summary: string;
+  description: string;
+  attachments: PreviewAttachment[];
+  totalSize: number;
+  totalSizeLabel: string;
+  participants: string[];
+  /** Who will see the request, one sentence each. */
+  audience: string[];
+  /** Secrets removed from captured and typed text. */
+  redactions: number;
+  redactionNote: string;
+}
+
+/** `1.4 MB`, `820 KB`, `12 bytes`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
+
+export function buildPreview(input: PreviewInput): Preview {
+  const { draft } = input;
+  const composed = composeDescriptionWithStats(draft, input.description);
+  const attachments = input.attachments.map((a) => ({ ...a, sizeLabel: formatBytes(a.size) }));
+  const totalSize = attachments.reduce((sum, a) => sum + a.size, 0);
+  const participants =
+    input.participants?.map((p) => p.displayName) ??
+    draft.participants.map((p) => p.displayName ?? p.accountId);
+  const portal = input.portalName ? ` on ${input.portalName}` : '';
+
+  const audience = [
+    `The vendor's support team${portal}, and you as the reporter.`,
+    participants.length
+      ? `Everyone on the request: ${participants.join(', ')}. Participants get the same notifications as you.`
+      : 'Nobody else is added to the request.',
+  ];
+  if (input.organisation) {
+    audience.push(
+      `Everyone in the organisation "${input.organisation}", because the request is shared with it.`,
+    );
+  }
+  if (attachments.length) {
+    audience.push(
+      'Attachments may be sent by e-mail with notifications to everyone on the request.',
+    );
+  }
+
+  const redactions = draft.context.redactions + composed.redactions;
+  return {
+    summary: draft.summary,
+    description: composed.text,
+    attachments,
+    totalSize,
+    totalSizeLabel: formatBytes(totalSize),
+    participants,
+    audience,
+    redactions,
+    redactionNote:
+      redactions === 0
+        ? 'No secrets were found to redact.'
+        : `${redactions} ${redactions === 1 ? 'secret was' : 'secrets were'} redacted (tokens and credentials replaced by [redacted]).`,
+  };
+}

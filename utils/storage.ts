@@ -54,6 +54,13 @@ export const allowedOriginsItem = defineStoredItem(
   { fallback: [] },
 );
 
+/** Allowed origins where the user turned step recording (breadcrumbs) off. */
+export const stepRecordingOffItem = defineStoredItem(
+  'local:stepRecordingOff',
+  z.array(z.string().check(z.regex(/^(https?):\/\/[^/]+$/))),
+  { fallback: [] },
+);
+
 /** The portal connection (URL, sign-in method, email): not secret. */
 export const portalSettingsItem = defineStoredItem(
   'local:portalSettings',

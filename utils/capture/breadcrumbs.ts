@@ -430,6 +430,11 @@ export interface RecorderOptions extends TrailOptions {
   acceptUntrusted?: boolean;
   /** Time the page started loading, for the `load` crumb (defaults to now). */
   loadTime?: number;
+  /**
+   * Start with a `load` crumb (default). Off when recording starts long after the page
+   * loaded (capture injected on demand): the trail then starts at the first action.
+   */
+  recordLoad?: boolean;
 }
 
 const DIALOG_SELECTOR = 'dialog[open],[role=dialog],[role=alertdialog],[aria-modal=true]';
@@ -502,12 +507,14 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
 
   const here = () => describeLocation(lastHref);
 
-  trail.push({
-    kind: 'load',
-    time: options.loadTime ?? now(),
-    location: here(),
-    navigation: navigationType(),
-  });
+  if (options.recordLoad ?? true) {
+    trail.push({
+      kind: 'load',
+      time: options.loadTime ?? now(),
+      location: here(),
+      navigation: navigationType(),
+    });
+  }
 
   listen(doc, 'click', (event) => {
     checkUrl();

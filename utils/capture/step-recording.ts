@@ -1,0 +1,84 @@
+import { allowedOriginsItem, stepRecordingOffItem } from '../storage';
+import {
+  type Breadcrumb,
+  type BreadcrumbRecorder,
+  recordingAllowed,
+  startBreadcrumbRecorder,
+} from './breadcrumbs';
+
+/**
+ * Records the user's steps in this page while the settings allow it: the origin has always-on
+ * capture and the user did not turn step recording off for it. Follows changes of either
+ * setting live (turning it off stops recording and forgets the trail).
+ *
+ * Started by the ISOLATED-world page-context script. Registered at `document_start` (allowed
+ * origins), the trail starts with the page load. Injected on demand into a page of an allowed
+ * origin that was open before (the popup opened), recording starts then, without a load step.
+ * On origins that are not allowed it never records.
+ */
+export function startStepRecording(doc: Document) {
+  const atLoad = doc.readyState === 'loading';
+  const loadTime = Date.now();
+  let origin = '';
+  try {
+    origin = doc.location.origin;
+  } catch {
+    // No location (detached document): never record.
+  }
+  let allowed: readonly string[] = [];
+  let off: readonly string[] = [];
+  let recorder: BreadcrumbRecorder | undefined;
+  let started = false;
+  let stopped = false;
+
+  const apply = () => {
+    if (stopped) return;
+    const on = origin !== '' && recordingAllowed(origin, allowed, off);
+    if (on && !recorder) {
+      // Only the first start can claim the page load; a later one starts from now.
+      recorder = startBreadcrumbRecorder(doc, { loadTime, recordLoad: atLoad && !started });
+      started = true;
+    } else if (!on && recorder) {
+      recorder.stop();
+      recorder = undefined;
+    }
+  };
+
+  const unwatch = [
+    allowedOriginsItem.watch((value) => {
+      allowed = value;
+      apply();
+    }),
+    stepRecordingOffItem.watch((value) => {
+      off = value;
+      apply();
+    }),
+  ];
+  void Promise.all([allowedOriginsItem.get(), stepRecordingOffItem.get()])
+    .then(([allowedNow, offNow]) => {
+      allowed = allowedNow;
+      off = offNow;
+      apply();
+    })
+    .catch(() => {
+      // Settings unreadable: do not record.
+    });
+
+  return {
+    /** The trail, oldest first; empty when not recording. */
+    snapshot(): Breadcrumb[] {
+      return recorder?.snapshot() ?? [];
+    },
+    get recording(): boolean {
+      return recorder !== undefined;
+    },
+    stop() {
+      stopped = true;
+      recorder?.stop();
+      recorder = undefined;
+      for (const stop of unwatch) stop();
+    },
+  };
+}
+
+export type StepRecording = ReturnType<typeof startStepRecording>;

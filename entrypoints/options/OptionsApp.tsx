@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AllowedOriginsList } from '@/components/AllowedOriginsList';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { StepRecordingSettings } from '@/components/StepRecordingSettings';
+import { setStepRecording } from '@/utils/capture/step-recording';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
-import { allowedOriginsItem } from '@/utils/storage';
+import { allowedOriginsItem, stepRecordingOffItem } from '@/utils/storage';
 
 /** Wiring of the options page. */
 export function OptionsApp() {
@@ -14,6 +16,19 @@ export function OptionsApp() {
     void allowedOriginsItem.get().then(setOrigins);
     return allowedOriginsItem.watch(setOrigins);
   }, []);
+
+  const [stepsOff, setStepsOff] = useState<string[]>([]);
+  useEffect(() => {
+    void stepRecordingOffItem.get().then(setStepsOff);
+    return stepRecordingOffItem.watch(setStepsOff);
+  }, []);
+  const setRecording = async (origin: string, record: boolean) => {
+    try {
+      setStepsOff(await setStepRecording(origin, record));
+    } catch (cause) {
+      setError(AppError.from(cause).info);
+    }
+  };
 
   const remove = async (origin: string) => {
     try {
@@ -28,6 +43,11 @@ export function OptionsApp() {
       <h1>Support Capture options</h1>
       {error && <ErrorNotice error={error} />}
       <AllowedOriginsList origins={origins} onRemove={remove} />
+      <StepRecordingSettings
+        allowedOrigins={origins}
+        offOrigins={stepsOff}
+        onChange={setRecording}
+      />
     </main>
   );
 }

@@ -1,0 +1,224 @@
+/**
+ * An in-memory portal for the outbox tests: keeps a record of requests, temporary files,
+ * attachments and participants (to assert "no duplicates"), and injects faults per call:
+ * `before` fails without acting, `after` acts (commits) and then loses the answer, `hang`
+ * never answers (a worker stopped mid-call).
+ */
+import { AppError, type ErrorInfo } from '@/utils/errors';
+import type { Job, JobInput } from '@/utils/outbox/job';
+import type { CreatedRequest, OutboxPortal } from '@/utils/outbox/runner';
+
+export type Op =
+  | 'create'
+  | 'upload'
+  | 'attach'
+  | 'participants'
+  | 'search'
+  | 'listAttachments'
+  | 'uploadLimit';
+
+export interface Fault {
+  when: 'before' | 'after' | 'hang';
+  error?: ErrorInfo;
+}
+
+export interface PortalRecord {
+  issueId: string;
+  issueKey: string;
+  text: string;
+  attachments: string[];
+  participants: string[];
+}
+
+export const errors = {
+  network: { code: 'network', message: 'Could not reach the portal.' },
+  timeout: { code: 'timeout', message: 'The portal did not answer.' },
+  server: { code: 'server', message: 'The portal had an internal problem (HTTP 500).' },
+  rateLimited: (seconds: number): ErrorInfo => ({
+    code: 'rate-limited',
+    message: 'Rate limited.',
+    retryAfterSeconds: seconds,
+  }),
+  auth: { code: 'auth', message: 'Sign in to the portal.' },
+  validation: (fields?: Record<string, string>): ErrorInfo => ({
+    code: 'validation',
+    message: 'The portal did not accept the request.',
+    ...(fields ? { fields } : {}),
+  }),
+  forbidden: { code: 'forbidden', message: 'Not allowed.' },
+} satisfies Record<string, ErrorInfo | ((...args: never[]) => ErrorInfo)>;
+
+export class FakePortal implements OutboxPortal {
+  requests: PortalRecord[] = [];
+  temporary = new Map<string, { name: string; serviceDeskId: string }>();
+  calls: { op: Op; args: unknown }[] = [];
+  faults: Partial<Record<Op, Fault[]>> = {};
+  limit: number | undefined;
+  /** Account ids the portal knows; others get a 400. */
+  knownAccounts = new Set(['acc-1', 'acc-2', 'acc-3']);
+  private nextTemp = 1;
+
+  fail(op: Op, ...faults: Fault[]): this {
+    this.faults[op] = [...(this.faults[op] ?? []), ...faults];
+    return this;
+  }
+
+  count(op: Op): number {
+    return this.calls.filter((call) => call.op === op).length;
+  }
+
+  private async guard<T>(op: Op, args: unknown, act: () => T): Promise<T> {
+    this.calls.push({ op, args });
+    const fault = this.faults[op]?.shift();
+    if (fault?.when === 'hang') return new Promise<T>(() => {});
+    if (fault?.when === 'before') throw new AppError(fault.error ?? errors.network);
+    const result = act();
+    if (fault?.when === 'after') throw new AppError(fault.error ?? errors.network);
+    return result;
+  }
+
+  private find(issueKey: string): PortalRecord {
+    const record = this.requests.find((r) => r.issueKey === issueKey);
+    if (!record) throw new AppError({ code: 'not-found', message: 'No such request.' });
+    return record;
+  }
+
+  createRequest(request: {
+    serviceDeskId: string;
+    requestTypeId: string;
+    requestFieldValues: Record<string, unknown>;
+  }): Promise<CreatedRequest> {
+    return this.guard('create', request, () => {
+      const n = this.requests.length + 1;
+      const record: PortalRecord = {
+        issueId: String(10000 + n),
+        issueKey: `SUP-${n}`,
+        text: JSON.stringify(request.requestFieldValues),
+        attachments: [],
+        participants: [],
+      };
+      this.requests.push(record);
+      return {
+        issueId: record.issueId,
+        issueKey: record.issueKey,
+        _links: { web: `http://127.0.0.1/servicedesk/customer/portal/1/${record.issueKey}` },
+      };
+    });
+  }
+
+  uploadTemporaryFiles(serviceDeskId: string, files: readonly { name: string; data: Blob }[]) {
+    return this.guard('upload', { serviceDeskId, names: files.map((f) => f.name) }, () => {
+      if (files.length > 60) throw new AppError(errors.validation());
+      const limit = this.limit;
+      if (limit !== undefined && files.some((f) => f.data.size > limit)) {
+        throw new AppError(errors.validation());
+      }
+      return {
+        temporaryAttachments: files.map((file) => {
+          const id = `temp${this.nextTemp++}`;
+          this.temporary.set(id, { name: file.name, serviceDeskId });
+          return { temporaryAttachmentId: id, fileName: file.name };
+        }),
+      };
+    });
+  }
+
+  attachTemporaryFiles(issueKey: string, ids: readonly string[]) {
+    return this.guard('attach', { issueKey, ids }, () => {
+      const record = this.find(issueKey);
+      const files = ids.map((id) => this.temporary.get(id));
+      if (files.some((file) => file === undefined)) throw new AppError(errors.validation());
+      for (const id of ids) {
+        record.attachments.push((this.temporary.get(id) as { name: string }).name);
+        // Temporary files are consumed by attaching.
+        this.temporary.delete(id);
+      }
+      return { attachments: { values: [] } };
+    });
+  }
+
+  addParticipants(issueKey: string, accountIds: readonly string[]) {
+    return this.guard('participants', { issueKey, accountIds }, () => {
+      const record = this.find(issueKey);
+      if (accountIds.some((id) => !this.knownAccounts.has(id))) {
+        throw new AppError(errors.validation());
+      }
+      // Idempotent, as on JSM: a participant is a member of a set.
+      for (const id of accountIds)
+        if (!record.participants.includes(id)) record.participants.push(id);
+      return {};
+    });
+  }
+
+  findRequestsByText(text: string) {
+    return this.guard('search', text, () =>
+      this.requests
+        .filter((r) => r.text.includes(text))
+        .map((r) => ({ issueId: r.issueId, issueKey: r.issueKey })),
+    );
+  }
+
+  listAttachmentNames(issueKey: string) {
+    return this.guard('listAttachments', issueKey, () => [...this.find(issueKey).attachments]);
+  }
+
+  uploadLimit() {
+    return this.guard('uploadLimit', undefined, () => this.limit);
+  }
+}
+
+export class FakeBlobs {
+  data = new Map<string, Blob>();
+  deleted: string[] = [];
+
+  add(
+    id: string,
+    size: number,
+    type = 'image/png',
+  ): { blobId: string; name: string; size: number; type: string } {
+    this.data.set(id, new Blob([new Uint8Array(size)], { type }));
+    return { blobId: id, name: `${id}.png`, size, type };
+  }
+  async get(id: string) {
+    return this.data.get(id);
+  }
+  async delete(ids: readonly string[]) {
+    for (const id of ids) {
+      this.data.delete(id);
+      this.deleted.push(id);
+    }
+  }
+}
+
+export function input(overrides: Partial<JobInput> = {}): JobInput {
+  return {
+    portal: 'http://127.0.0.1:9999',
+    captureReference: 'SC-7F3K9Q',
+    serviceDeskId: '1',
+    requestTypeId: '10',
+    requestFieldValues: {
+      summary: 'Console shows 500 on save',
+      description: 'Saving fails.\n\nCapture reference: SC-7F3K9Q',
+    },
+    summary: 'Console shows 500 on save',
+    attachments: [],
+    participants: [],
+    ...overrides,
+  };
+}
+
+/** Asserts the portal record has no duplicate request, attachment or participant. */
+export function duplicates(portal: FakePortal): string[] {
+  const problems: string[] = [];
+  const refs = portal.requests.map((r) => /SC-[0-9A-Z]{6}/.exec(r.text)?.[0]);
+  if (new Set(refs).size !== refs.length) problems.push('duplicate request');
+  for (const r of portal.requests) {
+    if (new Set(r.attachments).size !== r.attachments.length)
+      problems.push(`${r.issueKey}: duplicate attachment`);
+    if (new Set(r.participants).size !== r.participants.length)
+      problems.push(`${r.issueKey}: duplicate participant`);
+  }
+  return problems;
+}
+
+export type { Job };

@@ -1,0 +1,465 @@
+/**
+ * The step machine of one delivery job: create -> upload -> attach -> participants -> done.
+ *
+ * Rules that make it deliver exactly once:
+ * - Write-ahead: before a call that changes the portal (create, attach) the job is saved with
+ *   `uncertain` set to that step, and the flag is cleared in the same save that records the
+ *   answer. If the worker is stopped mid-call, or the answer is lost, the flag survives.
+ * - An uncertain create is never repeated blindly: the runner first searches the user's
+ *   requests for the job's capture reference (it is in the request's text) and continues
+ *   with the request it finds; it creates again only when the search answers and finds
+ *   nothing. A failed search is just a failed attempt: retried later, still uncertain.
+ * - An uncertain attach is never repeated blindly either: the runner lists the request's
+ *   attachments and re-attaches only the files whose names are missing (names are unique
+ *   within a job, see job.ts). Re-sending the same temporary ids is not relied on: whether
+ *   the portal consumes them on attach is not documented.
+ * - Uploads change nothing visible (temporary files are not part of the request until they
+ *   are attached), so they are simply redone; temporary ids older than TEMP_FILE_TTL_MS are
+ *   uploaded again because the portal expires them at an undocumented time.
+ * - Adding a participant who already is one is a no-op on JSM, so that step is retried as is.
+ *
+ * The runner never sleeps: on a retryable error it sets `waiting-retry` and `nextAttemptAt`
+ * and returns; the scheduler calls it again when due. It refuses to run before that time.
+ */
+import { AppError, type ErrorInfo } from '../errors';
+import { AUTH_RECHECK_MS, classify, outcomeUnknown, retryDelay } from './backoff';
+import {
+  type BatchLimits,
+  chunk,
+  MAX_BYTES_PER_UPLOAD,
+  MAX_FILES_PER_UPLOAD,
+  planBatches,
+} from './batch';
+import { type AttachmentRef, currentStep, type Job, type StepName } from './job';
+
+/** The part of the portal client the outbox needs (structural: the real client or a fake). */
+export interface OutboxPortal {
+  createRequest(request: {
+    serviceDeskId: string;
+    requestTypeId: string;
+    requestFieldValues: Record<string, unknown>;
+    isAdfRequest?: boolean;
+  }): Promise<CreatedRequest>;
+  uploadTemporaryFiles(
+    serviceDeskId: string,
+    files: readonly { name: string; data: Blob }[],
+  ): Promise<{ temporaryAttachments: { temporaryAttachmentId: string; fileName: string }[] }>;
+  attachTemporaryFiles(
+    issueKey: string,
+    temporaryAttachmentIds: readonly string[],
+  ): Promise<unknown>;
+  addParticipants(issueKey: string, accountIds: readonly string[]): Promise<unknown>;
+  /** The user's requests whose text contains `text` (the capture reference). */
+  findRequestsByText(text: string, scope: { serviceDeskId: string }): Promise<CreatedRequest[]>;
+  /** File names attached to a request. */
+  listAttachmentNames(issueKey: string): Promise<string[]>;
+  /** The site's per-file upload limit in bytes, if it says. */
+  uploadLimit?(): Promise<number | undefined>;
+}
+
+export interface CreatedRequest {
+  issueId: string;
+  issueKey: string;
+  _links?: { web?: string };
+}
+
+export interface BlobSource {
+  get(id: string): Promise<Blob | undefined>;
+}
+
+export interface RunnerDeps {
+  portal: OutboxPortal;
+  blobs: BlobSource;
+  /** Persists the job; resolves once it is stored. */
+  save(job: Job): Promise<void>;
+  now(): number;
+  random(): number;
+  limits?: Partial<BatchLimits>;
+}
+
+/**
+ * How long a temporary file is trusted. Atlassian does not document the lifetime
+ * (JSM-NOTES §2.7, open question 5), so older uploads are redone rather than risked.
+ */
+export const TEMP_FILE_TTL_MS = 20 * 60_000;
+/** Re-uploads after the portal refused temporary ids at attach, before giving up on them. */
+const MAX_ATTACH_REFUSALS = 2;
+
+/** Thrown inside a step to mean: go round the loop again (e.g. back to upload). */
+class StepAgain extends Error {}
+
+function toInfo(error: unknown): ErrorInfo {
+  return AppError.from(error).info;
+}
+
+export function isDue(job: Job, now: number): boolean {
+  if (job.status !== 'queued' && job.status !== 'waiting-retry' && job.status !== 'paused-auth') {
+    return false;
+  }
+  return job.nextAttemptAt === null || job.nextAttemptAt <= now;
+}
+
+export async function runJob(job: Job, deps: RunnerDeps): Promise<Job> {
+  if (!isDue(job, deps.now())) return job;
+  const state: Job = structuredClone(job);
+  const save = async () => {
+    state.updatedAt = deps.now();
+    await deps.save(structuredClone(state));
+  };
+  state.status = 'running';
+  state.nextAttemptAt = null;
+  await save();
+
+  for (;;) {
+    const step = currentStep(state);
+    if (step === 'done') {
+      state.status = 'delivered';
+      state.lastError = null;
+      state.attempts = 0;
+      state.result.deliveredAt = deps.now();
+      await save();
+      return state;
+    }
+    try {
+      await STEP_RUNNERS[step](state, deps, save);
+      state.attempts = 0;
+      state.lastError = null;
+    } catch (error) {
+      if (error instanceof StepAgain) continue;
+      return fail(state, step, toInfo(error), deps, save);
+    }
+  }
+}
+
+async function fail(
+  state: Job,
+  step: StepName,
+  error: ErrorInfo,
+  deps: RunnerDeps,
+  save: () => Promise<void>,
+): Promise<Job> {
+  state.lastError = error;
+  state.totalAttempts += 1;
+  const disposition = classify(error);
+  if (disposition === 'retry') {
+    state.attempts += 1;
+    state.status = 'waiting-retry';
+    state.nextAttemptAt = deps.now() + retryDelay(error, state.attempts, deps.random);
+  } else if (disposition === 'auth') {
+    state.status = 'paused-auth';
+    // Looked at again now and then: a portal-session sign-in happens in a tab, unseen.
+    state.nextAttemptAt = deps.now() + AUTH_RECHECK_MS;
+  } else if (step === 'create') {
+    state.status = disposition === 'edit' ? 'needs-edit' : 'failed';
+    state.nextAttemptAt = null;
+  } else {
+    // After create, a refusal no retry fixes must not hold back a filed request: the steps
+    // handle their own refusals; anything else lands here and fails the job visibly.
+    state.status = 'failed';
+    state.nextAttemptAt = null;
+  }
+  await save();
+  return state;
+}
+
+type StepRunner = (state: Job, deps: RunnerDeps, save: () => Promise<void>) => Promise<void>;
+
+const STEP_RUNNERS: Record<StepName, StepRunner> = {
+  create: runCreate,
+  upload: runUpload,
+  attach: runAttach,
+  participants: runParticipants,
+};
+
+function recordRequest(state: Job, request: CreatedRequest): void {
+  state.result.issueKey = request.issueKey;
+  state.result.issueId = request.issueId;
+  const web = request._links?.web;
+  if (web) state.result.webUrl = web;
+}
+
+async function runCreate(state: Job, deps: RunnerDeps, save: () => Promise<void>): Promise<void> {
+  if (state.uncertain === 'create') {
+    // The last create may have been filed. Only a search that answers (no throw) and finds
+    // nothing allows a new create. Caveat: a portal whose search lags behind its writes could
+    // still hide a fresh request; the retry delay before this search gives it time.
+    const found = await deps.portal.findRequestsByText(state.captureReference, {
+      serviceDeskId: state.serviceDeskId,
+    });
+    if (found.length > 0) {
+      // The oldest one is "ours" should there be more (there should never be).
+      const sorted = [...found].sort((a, b) => Number(a.issueId) - Number(b.issueId));
+      recordRequest(state, sorted[0] as CreatedRequest);
+      state.result.foundBySearch = true;
+      state.uncertain = null;
+      state.steps.create = 'done';
+      await save();
+      return;
+    }
+    state.uncertain = null;
+  }
+
+  state.uncertain = 'create';
+  await save();
+  let created: CreatedRequest;
+  try {
+    created = await deps.portal.createRequest({
+      serviceDeskId: state.serviceDeskId,
+      requestTypeId: state.requestTypeId,
+      requestFieldValues: state.requestFieldValues,
+      ...(state.isAdfRequest === undefined ? {} : { isAdfRequest: state.isAdfRequest }),
+    });
+  } catch (error) {
+    // A refusal (400, 401, 403, 429) means nothing was filed; otherwise keep the flag.
+    if (!outcomeUnknown(toInfo(error))) state.uncertain = null;
+    throw error;
+  }
+  recordRequest(state, created);
+  state.uncertain = null;
+  state.steps.create = 'done';
+  await save();
+}
+
+function issueKeyOf(state: Job): string {
+  const key = state.result.issueKey;
+  if (!key) {
+    throw new AppError({
+      code: 'internal',
+      message:
+        'The delivery lost track of the request it created. Check "My requests" in the portal.',
+    });
+  }
+  return key;
+}
+
+function skip(state: Job, file: AttachmentRef, reason: string): void {
+  if (state.result.skipped.some((entry) => entry.blobId === file.blobId)) return;
+  state.result.skipped.push({ blobId: file.blobId, name: file.name, reason });
+}
+
+/** Files still to deliver: not attached and not given up on. */
+function outstanding(state: Job): AttachmentRef[] {
+  const done = new Set([...state.result.attached, ...state.result.skipped.map((s) => s.blobId)]);
+  return state.attachments.filter((file) => !done.has(file.blobId));
+}
+
+function dropExpiredUploads(state: Job, now: number): void {
+  const attached = new Set(state.result.attached);
+  state.result.uploads = state.result.uploads.filter(
+    (upload) => attached.has(upload.blobId) || now - upload.uploadedAt < TEMP_FILE_TTL_MS,
+  );
+}
+
+function recountProgress(state: Job): void {
+  const sent = new Set([...state.result.uploads.map((u) => u.blobId), ...state.result.attached]);
+  state.progress.bytesUploaded = state.attachments
+    .filter((file) => sent.has(file.blobId))
+    .reduce((sum, file) => sum + file.size, 0);
+}
+
+async function runUpload(state: Job, deps: RunnerDeps, save: () => Promise<void>): Promise<void> {
+  dropExpiredUploads(state, deps.now());
+  if (state.uploadLimit === undefined && deps.portal.uploadLimit) {
+    try {
+      const limit = await deps.portal.uploadLimit();
+      if (limit !== undefined) state.uploadLimit = limit;
+    } catch {
+      // The limit is advisory: without it the portal's own 400 tells which file is too big.
+    }
+  }
+  const uploaded = new Set(state.result.uploads.map((upload) => upload.blobId));
+  const todo: AttachmentRef[] = [];
+  for (const file of outstanding(state)) {
+    if (uploaded.has(file.blobId)) continue;
+    if (state.uploadLimit !== undefined && file.size > state.uploadLimit) {
+      skip(state, file, `Larger than the portal's upload limit (${state.uploadLimit} bytes).`);
+    } else {
+      todo.push(file);
+    }
+  }
+  recountProgress(state);
+  await save();
+
+  let limits: BatchLimits = {
+    maxFiles: deps.limits?.maxFiles ?? MAX_FILES_PER_UPLOAD,
+    maxBytes: deps.limits?.maxBytes ?? MAX_BYTES_PER_UPLOAD,
+  };
+  let queue = todo;
+  while (queue.length > 0) {
+    const batch = planBatches(queue, limits)[0] as AttachmentRef[];
+    const files: { ref: AttachmentRef; data: Blob }[] = [];
+    for (const ref of batch) {
+      const data = await deps.blobs.get(ref.blobId);
+      if (data) files.push({ ref, data });
+      else skip(state, ref, 'The file is no longer stored in the browser.');
+    }
+    if (files.length > 0) {
+      try {
+        const answer = await deps.portal.uploadTemporaryFiles(
+          state.serviceDeskId,
+          files.map((file) => ({ name: file.ref.name, data: file.data })),
+        );
+        const uploadedAt = deps.now();
+        const byName = new Map(answer.temporaryAttachments.map((t) => [t.fileName, t]));
+        files.forEach((file, index) => {
+          // Matched by name (unique within the job); by position when the portal renamed it.
+          const temp = byName.get(file.ref.name) ?? answer.temporaryAttachments[index];
+          if (!temp) return;
+          state.result.uploads.push({
+            blobId: file.ref.blobId,
+            temporaryAttachmentId: temp.temporaryAttachmentId,
+            fileName: file.ref.name,
+            uploadedAt,
+          });
+        });
+      } catch (error) {
+        const info = toInfo(error);
+        const disposition = classify(info);
+        if (disposition === 'retry' || disposition === 'auth') throw error;
+        if (disposition === 'edit' && files.length > 1) {
+          // 413 (too many) or 400 (one file too big, limit unknown): smaller calls find it.
+          limits = { ...limits, maxFiles: Math.max(1, Math.floor(files.length / 2)) };
+          continue;
+        }
+        // A refusal no retry fixes (attachments turned off, a file too big): the request is
+        // filed; these files are reported as not attached, and the report can carry them.
+        for (const file of files) skip(state, file.ref, info.message);
+      }
+    }
+    recountProgress(state);
+    await save();
+    const done = new Set(batch.map((ref) => ref.blobId));
+    queue = queue.filter((ref) => !done.has(ref.blobId));
+  }
+  state.steps.upload = 'done';
+  await save();
+}
+
+async function runAttach(state: Job, deps: RunnerDeps, save: () => Promise<void>): Promise<void> {
+  const issueKey = issueKeyOf(state);
+  if (state.uncertain === 'attach') {
+    await reconcileAttached(state, deps, issueKey);
+    state.uncertain = null;
+    await save();
+  }
+  dropExpiredUploads(state, deps.now());
+  const uploads = new Map(state.result.uploads.map((upload) => [upload.blobId, upload]));
+  const pending = outstanding(state);
+  if (pending.some((file) => !uploads.has(file.blobId))) {
+    // Some temporary ids expired (or were refused): upload those again first.
+    state.steps.upload = 'pending';
+    await save();
+    throw new StepAgain();
+  }
+  for (const files of chunk(pending, MAX_FILES_PER_UPLOAD)) {
+    const ids = files.map(
+      (file) =>
+        (uploads.get(file.blobId) as { temporaryAttachmentId: string }).temporaryAttachmentId,
+    );
+    state.uncertain = 'attach';
+    await save();
+    try {
+      await deps.portal.attachTemporaryFiles(issueKey, ids);
+    } catch (error) {
+      const info = toInfo(error);
+      if (!outcomeUnknown(info)) state.uncertain = null;
+      const disposition = classify(info);
+      if (disposition === 'retry' || disposition === 'auth') throw error;
+      if (disposition === 'edit' && state.attachRefusals < MAX_ATTACH_REFUSALS) {
+        // 400 here means expired or unknown temporary ids (SPEC): upload again, but only
+        // what is not attached yet; a bounded number of times.
+        state.attachRefusals += 1;
+        await reconcileAttached(state, deps, issueKey);
+        const attached = new Set(state.result.attached);
+        state.result.uploads = state.result.uploads.filter((u) => attached.has(u.blobId));
+        state.steps.upload = 'pending';
+        recountProgress(state);
+        await save();
+        throw new StepAgain();
+      }
+      for (const file of files) skip(state, file, info.message);
+      await save();
+      continue;
+    }
+    state.result.attached.push(...files.map((file) => file.blobId));
+    state.uncertain = null;
+    await save();
+  }
+  state.steps.attach = 'done';
+  await save();
+}
+
+/** Marks as attached every pending file whose name the request already shows. */
+async function reconcileAttached(state: Job, deps: RunnerDeps, issueKey: string): Promise<void> {
+  const names = new Set(await deps.portal.listAttachmentNames(issueKey));
+  for (const file of outstanding(state)) {
+    if (names.has(file.name)) state.result.attached.push(file.blobId);
+  }
+}
+
+async function runParticipants(
+  state: Job,
+  deps: RunnerDeps,
+  save: () => Promise<void>,
+): Promise<void> {
+  const issueKey = issueKeyOf(state);
+  const settled = new Set([
+    ...state.result.participantsAdded,
+    ...state.result.participantsRejected,
+  ]);
+  const todo = state.participants.filter((id) => !settled.has(id));
+  const outcome = await addParticipants(deps.portal, issueKey, todo);
+  state.result.participantsAdded.push(...outcome.added);
+  state.result.participantsRejected.push(...outcome.rejected);
+  if (outcome.notPermitted) state.result.sharingNotPermitted = true;
+  state.steps.participants = 'done';
+  await save();
+}
+
+export interface ShareOutcome {
+  added: string[];
+  /** accountIds the portal does not know (400). */
+  rejected: string[];
+  /** The customer may not add participants here (403). */
+  notPermitted: boolean;
+}
+
+/**
+ * Adds participants; adding an existing one is a no-op on JSM, so a retry is safe. A 400
+ * ("any user to be added does not exist") is narrowed down one account at a time.
+ * Retryable and auth errors are thrown for the caller to handle.
+ */
+export async function addParticipants(
+  portal: Pick<OutboxPortal, 'addParticipants'>,
+  issueKey: string,
+  accountIds: readonly string[],
+): Promise<ShareOutcome> {
+  const outcome: ShareOutcome = { added: [], rejected: [], notPermitted: false };
+  if (accountIds.length === 0) return outcome;
+  const attempt = async (ids: readonly string[]): Promise<'ok' | 'invalid' | 'forbidden'> => {
+    try {
+      await portal.addParticipants(issueKey, ids);
+      return 'ok';
+    } catch (error) {
+      const info = toInfo(error);
+      if (info.code === 'forbidden') return 'forbidden';
+      if (info.code === 'validation' || info.code === 'not-found') return 'invalid';
+      throw error;
+    }
+  };
+  const all = await attempt(accountIds);
+  if (all === 'ok') outcome.added.push(...accountIds);
+  else if (all === 'forbidden') outcome.notPermitted = true;
+  else if (accountIds.length === 1) outcome.rejected.push(...accountIds);
+  else {
+    for (const id of accountIds) {
+      const one = await attempt([id]);
+      if (one === 'ok') outcome.added.push(id);
+      else if (one === 'forbidden') {
+        outcome.notPermitted = true;
+        break;
+      } else outcome.rejected.push(id);
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,331 @@
+/**
+ * The outbox service: accepts jobs, runs them one at a time, and wakes itself up.
+ *
+ * Framework-free: the browser parts (alarms, timers, notifications, badge, the portal client)
+ * come in through `OutboxEnv`, wired in utils/outbox/background.ts.
+ *
+ * - Serialized: one in-memory promise chain runs every job, so at most one job talks to a
+ *   portal at a time (stricter than "one per portal": there is one portal per user). A job
+ *   persisted as `running` belongs to a worker that was stopped; `recover()` at start-up
+ *   turns it back into `queued`, and its write-ahead flags (runner.ts) keep it exactly-once.
+ * - Woken up by an alarm at the next due time (the worker may be stopped meanwhile; Chrome
+ *   fires alarms no sooner than 30 s, PLATFORM-FACTS §4), plus a timer while the worker
+ *   lives when a job is due sooner than that (a 2 s Retry-After must not wait 30 s).
+ */
+import { AppError, type ErrorInfo } from '../errors';
+import {
+  cancellable,
+  createJob,
+  currentStep,
+  isOpen,
+  type Job,
+  type JobInput,
+  JobInputSchema,
+  type JobView,
+} from './job';
+import {
+  addParticipants,
+  type BlobSource,
+  isDue,
+  type OutboxPortal,
+  runJob,
+  type ShareOutcome,
+} from './runner';
+import type { JobStore } from './store';
+
+export interface OutboxBlobs extends BlobSource {
+  delete?(ids: readonly string[]): Promise<void>;
+}
+
+export interface OutboxEnv {
+  store: JobStore;
+  /** The portal client for a job's portal; throws `not-configured` when there is none. */
+  portal(portal: string): Promise<OutboxPortal>;
+  blobs: OutboxBlobs;
+  now(): number;
+  random(): number;
+  newId(): string;
+  setTimer(callback: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+  /** Sets the wake-up alarm at `when` (epoch ms), or clears it with `null`. */
+  setAlarm(when: number | null): Promise<void>;
+  /** Chrome's minimum alarm delay (30 s); shorter waits also use a timer. */
+  minAlarmDelayMs?: number;
+  /** Told when a job was delivered (the notification). */
+  onDelivered?(job: Job): void | Promise<void>;
+  /** Told whenever jobs change (badge, progress). */
+  onChange?(jobs: readonly Job[]): void | Promise<void>;
+}
+
+/** How long finished jobs are kept (for the result view and "Download report"). */
+export const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
+const KEEP_FINISHED_COUNT = 20;
+/** Guard against a job that would be due again at once, forever. */
+const MAX_RUNS_PER_DRAIN = 200;
+
+export interface Outbox {
+  submit(input: JobInput, replaces?: string): Promise<Job>;
+  list(): Promise<Job[]>;
+  cancel(id: string): Promise<Job>;
+  /** Runs waiting jobs now (one, or all); also resumes auth-paused and failed jobs. */
+  retryNow(id?: string): Promise<void>;
+  /** After sign-in: resumes every auth-paused job at once. */
+  resumeAfterSignIn(): Promise<void>;
+  /** The network came back: network-failed jobs need not wait out their backoff. */
+  online(): Promise<void>;
+  /** At start-up: jobs left `running` by a stopped worker become `queued` again. */
+  recover(): Promise<void>;
+  /** Runs whatever is due, then sets the next wake-up. Resolves when the outbox is idle. */
+  kick(): Promise<void>;
+  share(id: string, accountIds: readonly string[]): Promise<ShareOutcome>;
+}
+
+function notFound(id: string): AppError {
+  return new AppError({
+    code: 'not-found',
+    message: `The report ${id} is no longer in the outbox. Open "My requests" to see what was filed.`,
+  });
+}
+
+export function createOutbox(env: OutboxEnv): Outbox {
+  const minAlarm = env.minAlarmDelayMs ?? 30_000;
+  let draining: Promise<void> | undefined;
+  let again = false;
+  let timer: unknown;
+
+  const publish = async () => {
+    if (env.onChange) await env.onChange(await env.store.list());
+  };
+  const save = async (job: Job) => {
+    await env.store.save(job);
+    await publish();
+  };
+  const update = async (id: string, change: (job: Job) => Job | undefined) => {
+    const job = await env.store.update(id, change);
+    await publish();
+    return job;
+  };
+
+  async function scheduleNext(jobs: readonly Job[]): Promise<void> {
+    if (timer !== undefined) env.clearTimer(timer);
+    timer = undefined;
+    const times = jobs
+      .filter(
+        (job) =>
+          job.status === 'queued' || job.status === 'waiting-retry' || job.status === 'paused-auth',
+      )
+      .map((job) => job.nextAttemptAt ?? env.now());
+    if (times.length === 0) {
+      await env.setAlarm(null);
+      return;
+    }
+    const next = Math.min(...times);
+    const wait = Math.max(0, next - env.now());
+    // The alarm survives a stopped worker; the timer covers waits the alarm cannot.
+    await env.setAlarm(env.now() + Math.max(wait, minAlarm));
+    if (wait < minAlarm) timer = env.setTimer(() => void kick(), wait);
+  }
+
+  async function prune(jobs: readonly Job[]): Promise<void> {
+    const finished = jobs.filter((job) => !isOpen(job)).sort((a, b) => b.updatedAt - a.updatedAt);
+    const old = finished.filter(
+      (job, index) => index >= KEEP_FINISHED_COUNT || env.now() - job.updatedAt > KEEP_FINISHED_MS,
+    );
+    if (old.length === 0) return;
+    await env.store.remove(old.map((job) => job.id));
+    // Files are deleted only once the job is finished and old: never before the portal has
+    // confirmed (or the user cancelled).
+    await env.blobs.delete?.(old.flatMap((job) => job.attachments.map((file) => file.blobId)));
+  }
+
+  async function drainOnce(): Promise<void> {
+    for (let runs = 0; runs < MAX_RUNS_PER_DRAIN; runs++) {
+      const due = (await env.store.list()).filter((job) => isDue(job, env.now()));
+      const job = due[0];
+      if (!job) break;
+      let portal: OutboxPortal;
+      try {
+        portal = await env.portal(job.portal);
+      } catch (error) {
+        const info: ErrorInfo = AppError.from(error).info;
+        await update(job.id, (current) => ({
+          ...current,
+          status: 'failed',
+          lastError: info,
+          nextAttemptAt: null,
+          updatedAt: env.now(),
+        }));
+        continue;
+      }
+      const result = await runJob(job, {
+        portal,
+        blobs: env.blobs,
+        save,
+        now: env.now,
+        random: env.random,
+      });
+      if (result.status === 'delivered') await env.onDelivered?.(result);
+    }
+    const jobs = await env.store.list();
+    await prune(jobs);
+    await scheduleNext(jobs);
+  }
+
+  function kick(): Promise<void> {
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = (async () => {
+      try {
+        do {
+          again = false;
+          await drainOnce();
+        } while (again);
+      } finally {
+        draining = undefined;
+      }
+    })();
+    return draining;
+  }
+
+  const wakeAll = async (pick: (job: Job) => boolean) => {
+    for (const job of await env.store.list()) {
+      if (!pick(job)) continue;
+      await update(job.id, (current) =>
+        pick(current) ? { ...current, status: 'queued', nextAttemptAt: null } : current,
+      );
+    }
+  };
+
+  return {
+    async submit(raw, replaces) {
+      const input = JobInputSchema.parse(raw);
+      for (const file of input.attachments) {
+        if (!(await env.blobs.get(file.blobId))) {
+          throw new AppError({
+            code: 'storage',
+            message: `The file "${file.name}" is missing from the browser's storage. Remove it from the report or capture it again, then submit.`,
+          });
+        }
+      }
+      if (replaces) {
+        const old = await env.store.get(replaces);
+        if (old && old.status !== 'needs-edit' && !cancellable(old)) {
+          throw new AppError({
+            code: 'internal',
+            message: 'The earlier submission is already being filed; it cannot be replaced.',
+          });
+        }
+      }
+      const job = createJob(input, env.newId(), env.now());
+      // Persisted before any network call: from here on nothing is lost.
+      await save(job);
+      if (replaces) {
+        await update(replaces, (old) => ({ ...old, status: 'cancelled', updatedAt: env.now() }));
+      }
+      void kick();
+      return job;
+    },
+
+    list: () => env.store.list(),
+
+    async cancel(id) {
+      let refused: AppError | undefined;
+      const job = await update(id, (current) => {
+        if (!cancellable(current) && current.status !== 'needs-edit') {
+          refused = new AppError({
+            code: 'cancelled',
+            message:
+              current.steps.create === 'done'
+                ? `It is already filed as ${current.result.issueKey ?? 'a request'}; it can no longer be cancelled.`
+                : 'The portal may already have it (the last attempt got no answer); it cannot be cancelled until that is known. Try again in a minute.',
+          });
+          return current;
+        }
+        return { ...current, status: 'cancelled', nextAttemptAt: null, updatedAt: env.now() };
+      });
+      if (refused) throw refused;
+      if (!job) throw notFound(id);
+      await scheduleNext(await env.store.list());
+      return job;
+    },
+
+    async retryNow(id) {
+      const resumable = (job: Job) =>
+        (id === undefined || job.id === id) &&
+        (job.status === 'waiting-retry' ||
+          job.status === 'paused-auth' ||
+          job.status === 'failed' ||
+          job.status === 'queued');
+      await wakeAll(resumable);
+      await kick();
+    },
+
+    async resumeAfterSignIn() {
+      await wakeAll((job) => job.status === 'paused-auth');
+      await kick();
+    },
+
+    async online() {
+      await wakeAll(
+        (job) =>
+          job.status === 'waiting-retry' &&
+          (job.lastError?.code === 'network' || job.lastError?.code === 'timeout'),
+      );
+      await kick();
+    },
+
+    async recover() {
+      await wakeAll((job) => job.status === 'running');
+    },
+
+    kick,
+
+    async share(id, accountIds) {
+      const job = await env.store.get(id);
+      if (!job?.result.issueKey) throw notFound(id);
+      const portal = await env.portal(job.portal);
+      const outcome = await addParticipants(portal, job.result.issueKey, accountIds);
+      await update(id, (current) => ({
+        ...current,
+        participants: [...new Set([...current.participants, ...accountIds])],
+        result: {
+          ...current.result,
+          participantsAdded: [...new Set([...current.result.participantsAdded, ...outcome.added])],
+          participantsRejected: [
+            ...new Set([...current.result.participantsRejected, ...outcome.rejected]),
+          ],
+          sharingNotPermitted: current.result.sharingNotPermitted || outcome.notPermitted,
+        },
+        updatedAt: env.now(),
+      }));
+      return outcome;
+    },
+  };
+}
+
+/** What the popup shows of a job (no field values, no blob ids). */
+export function jobView(job: Job, now: number): JobView {
+  return {
+    id: job.id,
+    status: job.status,
+    step: currentStep(job),
+    summary: job.summary,
+    captureReference: job.captureReference,
+    createdAt: job.createdAt,
+    nextAttemptAt: job.nextAttemptAt,
+    waitMs: job.nextAttemptAt === null ? 0 : Math.max(0, job.nextAttemptAt - now),
+    attempts: job.totalAttempts,
+    lastError: job.lastError,
+    cancellable: cancellable(job),
+    progress: job.progress,
+    files: job.attachments.length,
+    issueKey: job.result.issueKey ?? null,
+    webUrl: job.result.webUrl ?? null,
+    skipped: job.result.skipped.map(({ name, reason }) => ({ name, reason })),
+    participantsAdded: job.result.participantsAdded,
+    participantsRejected: job.result.participantsRejected,
+    sharingNotPermitted: job.result.sharingNotPermitted,
+  };
+}

@@ -3,6 +3,7 @@ import { collectCapture } from '@/utils/capture/collect';
 import { syncCaptureRegistration } from '@/utils/capture/registration';
 import { onMessages } from '@/utils/messaging';
 import * as portal from '@/utils/portal/service';
+import * as shots from '@/utils/screenshot/service';
 import { allowedOriginsItem } from '@/utils/storage';
 
 export default defineBackground(() => {
@@ -21,6 +22,14 @@ export default defineBackground(() => {
     searchMyRequests: ({ term, requestStatus }) => portal.searchMyRequests(term, requestStatus),
     searchKnowledgeBase: ({ query, serviceDeskId }) =>
       portal.searchKnowledgeBase(query, serviceDeskId),
+    captureVisible: ({ tabId, uploadLimitBytes }) => shots.captureVisible(tabId, uploadLimitBytes),
+    captureFullPage: (job) => shots.captureFullPage(job.tabId, job.jobId, job.uploadLimitBytes),
+    cancelCapture: ({ jobId }) => shots.cancelCapture(jobId),
+    listScreenshots: ({ tabId }) => shots.listScreenshots(tabId),
+    saveAnnotations: (save) =>
+      shots.saveAnnotations(save.tabId, save.id, save.annotations, save.uploadLimitBytes),
+    addFile: ({ tabId, blobId }) => shots.addFile(tabId, blobId),
+    removeScreenshot: ({ tabId, id }) => shots.removeScreenshot(tabId, id),
   });
 
   // Registered scripts persist, but re-sync on start-up in case the list and the browser's

@@ -14,6 +14,7 @@ import { CaptureSchema, TabEventsSchema } from './capture/capture';
 import { PageEventSchema } from './capture/page-event';
 import { AppError, ErrorInfoSchema } from './errors';
 import * as portal from './portal/protocol';
+import * as shots from './screenshot/protocol';
 
 /** Who may send a message: an extension page (popup, options) or a content script in a tab. */
 type SenderKind = 'extension-page' | 'background' | 'content-script';
@@ -80,6 +81,18 @@ export const protocol = {
     ['extension-page'],
     portal.KnowledgeSearchSchema,
     portal.KnowledgeSearchResultSchema,
+  ),
+  // Screenshots and attached files: bytes stay in IndexedDB (utils/blob-store.ts), messages
+  // carry ids.
+  captureVisible: message(['extension-page'], shots.CaptureVisibleSchema, shots.ScreenshotSchema),
+  captureFullPage: message(['extension-page'], shots.CaptureFullPageSchema, shots.ScreenshotSchema),
+  cancelCapture: message(['extension-page'], shots.CancelCaptureSchema, shots.CancelResultSchema),
+  // Background -> extension pages: how far a full-page capture got.
+  captureProgress: message(['background'], shots.CaptureProgressSchema, z.object({})),
+  listScreenshots: message(
+    ['extension-page'],
+    shots.ListScreenshotsSchema,
+    shots.ScreenshotListSchema,
   ),
 } as const;
 

@@ -6,6 +6,7 @@
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { PortalCredentialsSchema, PortalSettingsSchema } from './portal/settings';
+import { ScreenshotSchema } from './screenshot/model';
 
 export interface StoredItem<T> {
   readonly key: StorageItemKey;
@@ -77,3 +78,16 @@ export const portalCredentialsItem = defineStoredItem(
   z.nullable(PortalCredentialsSchema),
   { fallback: null },
 );
+
+/**
+ * A tab's screenshots and attached files, in the order taken (metadata and annotations; the
+ * bytes are in IndexedDB, see utils/blob-store.ts). Written by the background only; the
+ * ticket draft adopts this list.
+ */
+export function tabScreenshotsItem(tabId: number) {
+  return defineStoredItem(
+    `local:tabScreenshots:${tabId}`,
+    z.array(ScreenshotSchema).check(z.maxLength(50)),
+    { fallback: [] },
+  );
+}

@@ -1,0 +1,204 @@
+/**
+ * A tab's screenshots and attached files: records in `tabScreenshotsItem`, bytes in the blob
+ * store. The background is the only writer, one change at a time, so two captures finishing
+ * together cannot drop each other from the list.
+ */
+import { deleteBlob, getBlob, putBlob } from '../blob-store';
+import { AppError } from '../errors';
+import { tabScreenshotsItem } from '../storage';
+import { type AnnotationDoc, EMPTY_DOC, isEdited } from './annotations';
+import { type EncodeBudget, extensionFor } from './encode';
+import { flattenToBlob } from './flatten';
+import { type Screenshot, type ScreenshotSource, tabOwner } from './model';
+
+/** Largest attached file; bigger logs and HARs should be trimmed or zipped first. */
+export const MAX_FILE_BYTES = 25 * 1024 * 1024;
+export const MAX_ITEMS_PER_TAB = 20;
+
+let lock: Promise<unknown> = Promise.resolve();
+
+/** Runs read-modify-write changes of the lists one after another. */
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const result = lock.then(task);
+  lock = result.catch(() => undefined);
+  return result;
+}
+
+async function update(
+  tabId: number,
+  change: (list: Screenshot[]) => Screenshot[] | Promise<Screenshot[]>,
+): Promise<Screenshot[]> {
+  const item = tabScreenshotsItem(tabId);
+  const next = await change(await item.get());
+  await item.set(next);
+  return next;
+}
+
+export function listScreenshots(tabId: number): Promise<Screenshot[]> {
+  return tabScreenshotsItem(tabId).get();
+}
+
+function tooMany(): AppError {
+  return new AppError({
+    code: 'validation',
+    message: `A request can carry ${MAX_ITEMS_PER_TAB} screenshots and files. Remove one to add another.`,
+  });
+}
+
+export interface NewImage {
+  blob: Blob;
+  width: number;
+  height: number;
+  source: Exclude<ScreenshotSource, 'file'>;
+  note?: string;
+}
+
+function timestampName(prefix: string, type: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  return `${prefix}-${stamp}.${extensionFor(type)}`;
+}
+
+export function addImage(tabId: number, image: NewImage): Promise<Screenshot> {
+  return serial(async () => {
+    if ((await listScreenshots(tabId)).length >= MAX_ITEMS_PER_TAB) throw tooMany();
+    const name = timestampName(
+      image.source === 'visible' ? 'screenshot' : 'full-page',
+      image.blob.type,
+    );
+    const stored = await putBlob({ owner: tabOwner(tabId), blob: image.blob, name });
+    const screenshot: Screenshot = {
+      id: crypto.randomUUID(),
+      name,
+      source: image.source,
+      note: image.note,
+      width: image.width,
+      height: image.height,
+      originalBlobId: stored.id,
+      uploadBlobId: stored.id,
+      uploadType: stored.type,
+      uploadBytes: stored.size,
+      annotations: EMPTY_DOC,
+      createdAt: Date.now(),
+    };
+    await update(tabId, (list) => [...list, screenshot]);
+    return screenshot;
+  });
+}
+
+/** Records a file the popup put into the blob store (the bytes never travel in a message). */
+export function addFile(tabId: number, blobId: string): Promise<Screenshot> {
+  return serial(async () => {
+    const stored = await getBlob(blobId);
+    if (stored === undefined || stored.owner !== tabOwner(tabId)) {
+      throw new AppError({
+        code: 'not-found',
+        message: 'The attached file could not be read back. Attach it again.',
+      });
+    }
+    if (stored.size > MAX_FILE_BYTES) {
+      await deleteBlob(blobId);
+      throw new AppError({
+        code: 'validation',
+        message: `"${stored.name}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB. Trim or compress it, then attach it again.`,
+      });
+    }
+    if ((await listScreenshots(tabId)).length >= MAX_ITEMS_PER_TAB) {
+      await deleteBlob(blobId);
+      throw tooMany();
+    }
+    const file: Screenshot = {
+      id: crypto.randomUUID(),
+      name: stored.name,
+      source: 'file',
+      width: 0,
+      height: 0,
+      originalBlobId: stored.id,
+      uploadBlobId: stored.id,
+      uploadType: stored.type,
+      uploadBytes: stored.size,
+      annotations: EMPTY_DOC,
+      createdAt: Date.now(),
+    };
+    await update(tabId, (list) => [...list, file]);
+    return file;
+  });
+}
+
+function findOrFail(list: Screenshot[], id: string): Screenshot {
+  const found = list.find((entry) => entry.id === id);
+  if (!found) {
+    throw new AppError({
+      code: 'not-found',
+      message: 'That screenshot is gone (it was removed in another window). Reopen the popup.',
+    });
+  }
+  return found;
+}
+
+/**
+ * Saves the annotations and stores the flattened export as the image to upload. Once the
+ * image is edited (and always once something is redacted) the upload is the export, never
+ * the original.
+ */
+export function saveAnnotations(
+  tabId: number,
+  id: string,
+  annotations: AnnotationDoc,
+  budget: EncodeBudget = {},
+): Promise<Screenshot> {
+  return serial(async () => {
+    const current = findOrFail(await listScreenshots(tabId), id);
+    if (current.source === 'file') {
+      throw new AppError({ code: 'validation', message: 'Files cannot be annotated.' });
+    }
+    let upload = { id: current.originalBlobId, type: current.uploadType, size: 0 };
+    const original = await getBlob(current.originalBlobId);
+    if (!original) {
+      throw new AppError({
+        code: 'storage',
+        message: 'The screenshot image is missing from local storage. Take it again.',
+      });
+    }
+    upload = { id: original.id, type: original.type, size: original.size };
+    if (isEdited(annotations)) {
+      const bitmap = await createImageBitmap(original.blob);
+      try {
+        const encoded = await flattenToBlob(
+          { image: bitmap, width: bitmap.width, height: bitmap.height },
+          annotations,
+          budget,
+        );
+        const stored = await putBlob({
+          owner: tabOwner(tabId),
+          blob: encoded.blob,
+          name: current.name.replace(/\.\w+$/, `-edited.${extensionFor(encoded.type)}`),
+          // Overwrite the previous export in place.
+          id: current.uploadBlobId !== current.originalBlobId ? current.uploadBlobId : undefined,
+        });
+        upload = { id: stored.id, type: stored.type, size: stored.size };
+      } finally {
+        bitmap.close();
+      }
+    } else if (current.uploadBlobId !== current.originalBlobId) {
+      await deleteBlob(current.uploadBlobId);
+    }
+    const next: Screenshot = {
+      ...current,
+      annotations,
+      uploadBlobId: upload.id,
+      uploadType: upload.type,
+      uploadBytes: upload.size,
+    };
+    await update(tabId, (list) => list.map((entry) => (entry.id === id ? next : entry)));
+    return next;
+  });
+}
+
+export function removeScreenshot(tabId: number, id: string): Promise<Screenshot[]> {
+  return serial(async () => {
+    const current = findOrFail(await listScreenshots(tabId), id);
+    await deleteBlob(current.originalBlobId);
+    if (current.uploadBlobId !== current.originalBlobId) await deleteBlob(current.uploadBlobId);
+    return update(tabId, (list) => list.filter((entry) => entry.id !== id));
+  });
+}

@@ -99,8 +99,17 @@ export function isDue(job: Job, now: number): boolean {
   return job.nextAttemptAt === null || job.nextAttemptAt <= now;
 }
 
-export async function runJob(job: Job, deps: RunnerDeps): Promise<Job> {
-  if (!isDue(job, deps.now())) return job;
+/**
+ * Runs the job's steps until it is delivered or has to wait. `claimed`: the caller already
+ * switched the stored job to `running` atomically (the scheduler does, so a cancel arriving
+ * meanwhile cannot be overwritten).
+ */
+export async function runJob(
+  job: Job,
+  deps: RunnerDeps,
+  options: { claimed?: boolean } = {},
+): Promise<Job> {
+  if (!options.claimed && !isDue(job, deps.now())) return job;
   const state: Job = structuredClone(job);
   const save = async () => {
     state.updatedAt = deps.now();

@@ -157,13 +157,18 @@ export function createOutbox(env: OutboxEnv): Outbox {
         }));
         continue;
       }
-      const result = await runJob(job, {
-        portal,
-        blobs: env.blobs,
-        save,
-        now: env.now,
-        random: env.random,
-      });
+      // Claimed atomically: a cancel that got in first wins, and none can come after.
+      const claimed = await update(job.id, (current) =>
+        isDue(current, env.now())
+          ? { ...current, status: 'running', nextAttemptAt: null }
+          : undefined,
+      );
+      if (claimed?.status !== 'running') continue;
+      const result = await runJob(
+        claimed,
+        { portal, blobs: env.blobs, save, now: env.now, random: env.random },
+        { claimed: true },
+      );
       if (result.status === 'delivered') await env.onDelivered?.(result);
     }
     const jobs = await env.store.list();

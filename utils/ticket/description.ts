@@ -68,8 +68,7 @@ const NOT_PROVIDED = '_Not provided._';
 export function escapeWiki(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/\\/g, '&#92;')
-    .replace(/[*_+\-^~?{}[\]|!#]/g, (c) => `\\${c}`)
+    .replace(/[\\*_+\-^~?{}[\]|!#]/g, (c) => (c === '\\' ? '&#92;' : `\\${c}`))
     .replace(/^(\s*)(h[1-6]|bq)\./gim, '$1$2&#46;');
 }
 

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { type CaptureScope, CaptureScopeSchema } from '@/utils/capture/capture';
 import { type PageEvent, PageEventSchema } from '@/utils/capture/page-event';
-import { redact } from '@/utils/privacy/redact';
+import { redact, redactCounted } from '@/utils/privacy/redact';
 import { newCaptureReference } from './capture-reference';
 import { FieldInputSchema } from './portal-fields';
 import { SeverityAnswersSchema, SeveritySchema } from './severity';
@@ -171,14 +171,14 @@ export interface CreateDraftOptions {
   serviceDeskId?: string;
   requestTypeId?: string;
   mappingOverrides?: MappingOverrides;
+  /** Steps drafted from the user's recorded actions (`draftSteps(...).text`): they follow the opening line. */
+  recordedSteps?: string;
 }
 
-/** Counts what `redact()` removed, by its `[redacted:…]` markers. */
+/** Redacts and counts (idempotent: text the capture already redacted counts nothing again). */
 export function redactCounting(text: string): { text: string; redactions: number } {
-  const out = redact(text);
-  const before = text.match(/\[redacted:/g)?.length ?? 0;
-  const after = out.match(/\[redacted:/g)?.length ?? 0;
-  return { text: out, redactions: Math.max(0, after - before) };
+  const result = redactCounted(text);
+  return { text: result.text, redactions: result.count };
 }
 
 function factValue(value: unknown): string | undefined {
@@ -269,6 +269,16 @@ export function openingStep(url: string, capturedAt: number): string {
   return `1. Open ${url} (captured ${formatCaptureTime(capturedAt)})`;
 }
 
+/** The opening line, then the recorded steps renumbered from 2, then an empty next step. */
+export function initialSteps(url: string, capturedAt: number, recorded = ''): string {
+  const lines = recorded
+    .split('\n')
+    .map((line) => line.replace(/^\s*\d+[.)]\s*/, '').trim())
+    .filter(Boolean)
+    .map((line, i) => `${i + 2}. ${redact(line)}`);
+  return [openingStep(url, capturedAt), ...lines, `${lines.length + 2}. `].join('\n');
+}
+
 /** A redacted, self-contained snapshot of the capture for the draft. */
 export function contextFromCapture(capture: CaptureInput, browser?: string): TicketContext {
   let redactions = capture.redactions ?? capture.redactionCount ?? 0;
@@ -327,7 +337,7 @@ export function createDraftFromCapture(
     summary: summaryFromCapture(context),
     environment: redact(inferred(capture.environment)),
     product: redact(inferred(capture.product)),
-    steps: `${openingStep(context.url, context.capturedAt)}\n2. `,
+    steps: initialSteps(context.url, context.capturedAt, options.recordedSteps),
     impact: '',
     recentChanges: '',
     severity: undefined,

@@ -86,20 +86,28 @@ export function autoSource(field: PortalFieldMeta): MappingSource {
   return 'none';
 }
 
-/** Words each level goes by on common scales, most specific first. */
-const LEVEL_WORDS: Readonly<Record<Severity, readonly string[]>> = {
-  P1: ['critical', 'urgent', 'blocker', 'highest', 'extensive', 'widespread'],
-  P2: ['high', 'major', 'significant', 'large'],
-  P3: ['medium', 'normal', 'moderate', 'limited'],
-  P4: ['low', 'minor', 'trivial', 'localized', 'localised'],
-};
-/** Jira's default five priorities: P1->Highest, P2->High, P3->Medium, P4->Low (Lowest unused). */
-const FIVE_LEVEL: Readonly<Record<Severity, string>> = {
-  P1: 'highest',
-  P2: 'high',
-  P3: 'medium',
-  P4: 'low',
-};
+/**
+ * Rank of the words priority scales use, most urgent first. Options are ordered by rank and
+ * P1..P4 take the first four, so five-level scales drop their last level: Highest/High/Medium/
+ * Low/Lowest gives P1->Highest .. P4->Low, Blocker/Critical/Major/Minor/Trivial gives P1->Blocker.
+ */
+const RANK_WORDS: ReadonlyArray<readonly string[]> = [
+  ['highest', 'blocker'],
+  ['critical', 'urgent', 'emergency', 'extensive', 'widespread'],
+  ['high', 'major', 'significant', 'large', 'important'],
+  ['medium', 'normal', 'moderate', 'limited'],
+  ['low', 'minor', 'localized', 'localised'],
+  ['lowest', 'trivial'],
+];
+
+function wordRank(label: string): number | undefined {
+  let best: number | undefined;
+  for (const token of tokens(label)) {
+    const rank = RANK_WORDS.findIndex((words) => words.includes(token));
+    if (rank >= 0 && (best === undefined || rank < best)) best = rank;
+  }
+  return best;
+}
 
 /** The level number an option's label carries: "P1", "Sev 2", "S3", "1 - Critical". */
 export function levelNumber(label: string): number | undefined {
@@ -127,18 +135,25 @@ export function severityOption(
   const numbered = options.find((o) => levelNumber(o.label) === level);
   if (numbered)
     return { option: numbered, reason: `Severity ${severity} matches option "${numbered.label}".` };
-  const labelTokens = options.map((o) => tokens(o.label));
-  const fiveLevel = labelTokens.some((t) => t.includes('highest'));
-  const words = fiveLevel ? [FIVE_LEVEL[severity]] : LEVEL_WORDS[severity];
-  for (const word of words) {
-    const index = labelTokens.findIndex((t) => t.includes(word));
-    const option = options[index];
-    if (option) {
-      const scale = fiveLevel ? ' on the Highest–Lowest scale' : '';
-      return { option, reason: `Severity ${severity} matches option "${option.label}"${scale}.` };
-    }
+  const ranked = options
+    .map((option) => ({ option, rank: wordRank(option.label) }))
+    .filter((r): r is { option: PortalFieldOption; rank: number } => r.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank);
+  if (ranked.length === 0) return undefined;
+  let chosen = ranked[level - 1];
+  if (ranked.length < SEVERITIES.length) {
+    // A short scale (High/Medium/Low): the nearest word to the level's usual one.
+    const target = level;
+    chosen = ranked.reduce((a, b) =>
+      Math.abs(b.rank - target) < Math.abs(a.rank - target) ? b : a,
+    );
   }
-  return undefined;
+  if (!chosen) return undefined;
+  const position = ranked.indexOf(chosen) + 1;
+  return {
+    option: chosen.option,
+    reason: `Severity ${severity} matches option "${chosen.option.label}" (level ${position} of ${ranked.length} on the portal's scale).`,
+  };
 }
 
 /** The option whose label best matches a text ("Prod" -> "Production"). */

@@ -1,0 +1,429 @@
+import { describe, expect, it } from 'vitest';
+import { composeDescription } from '@/utils/ticket/description';
+import {
+  autoSource,
+  fieldProblems,
+  levelNumber,
+  mapDraftToFields,
+  matchOption,
+  requestFieldValues,
+  setOverride,
+  severityOption,
+  validateRequiredFields,
+} from '@/utils/ticket/field-mapping';
+import type { Severity } from '@/utils/ticket/severity';
+import { DESCRIPTION, draft, field, options, priority, SUMMARY } from './fixtures';
+
+describe('severityOption', () => {
+  const scales: Array<[string, string[], Record<Severity, string>]> = [
+    ['P-levels', ['P1', 'P2', 'P3', 'P4'], { P1: 'P1', P2: 'P2', P3: 'P3', P4: 'P4' }],
+    [
+      'P-levels with names',
+      ['P4 - Low', 'P3 - Medium', 'P2 - High', 'P1 - Critical'],
+      { P1: 'P1 - Critical', P2: 'P2 - High', P3: 'P3 - Medium', P4: 'P4 - Low' },
+    ],
+    [
+      'Sev numbers',
+      ['Sev 1', 'Sev 2', 'Sev 3', 'Sev 4'],
+      { P1: 'Sev 1', P2: 'Sev 2', P3: 'Sev 3', P4: 'Sev 4' },
+    ],
+    [
+      'Severity numbers with words',
+      [
+        'Severity 1 - Critical',
+        'Severity 2 - Major',
+        'Severity 3 - Minor',
+        'Severity 4 - Cosmetic',
+      ],
+      {
+        P1: 'Severity 1 - Critical',
+        P2: 'Severity 2 - Major',
+        P3: 'Severity 3 - Minor',
+        P4: 'Severity 4 - Cosmetic',
+      },
+    ],
+    [
+      'leading digits',
+      ['1 - Urgent', '2 - High', '3 - Normal', '4 - Low'],
+      { P1: '1 - Urgent', P2: '2 - High', P3: '3 - Normal', P4: '4 - Low' },
+    ],
+    [
+      'Critical..Low',
+      ['Critical', 'High', 'Medium', 'Low'],
+      { P1: 'Critical', P2: 'High', P3: 'Medium', P4: 'Low' },
+    ],
+    [
+      'Highest..Lowest',
+      ['Highest', 'High', 'Medium', 'Low', 'Lowest'],
+      { P1: 'Highest', P2: 'High', P3: 'Medium', P4: 'Low' },
+    ],
+    [
+      'Highest..Lowest shuffled',
+      ['Lowest', 'Low', 'Medium', 'High', 'Highest'],
+      { P1: 'Highest', P2: 'High', P3: 'Medium', P4: 'Low' },
+    ],
+    [
+      'Blocker/Major/Minor/Trivial',
+      ['Blocker', 'Major', 'Minor', 'Trivial'],
+      { P1: 'Blocker', P2: 'Major', P3: 'Minor', P4: 'Trivial' },
+    ],
+    [
+      'JSM impact',
+      ['Extensive / Widespread', 'Significant / Large', 'Moderate / Limited', 'Minor / Localized'],
+      {
+        P1: 'Extensive / Widespread',
+        P2: 'Significant / Large',
+        P3: 'Moderate / Limited',
+        P4: 'Minor / Localized',
+      },
+    ],
+  ];
+
+  for (const [scale, labels, expected] of scales) {
+    it.each(Object.entries(expected))(`${scale}: %s -> %s`, (level, label) => {
+      expect(severityOption(options(...labels), level as Severity)?.option.label).toBe(label);
+    });
+  }
+
+  it.each([
+    [['High', 'Medium', 'Low'], 'P1', 'High'],
+    [['High', 'Medium', 'Low'], 'P2', 'High'],
+    [['High', 'Medium', 'Low'], 'P3', 'Medium'],
+    [['High', 'Medium', 'Low'], 'P4', 'Low'],
+    [['Blocker', 'Critical', 'Major', 'Minor', 'Trivial'], 'P1', 'Blocker'],
+    [['Blocker', 'Critical', 'Major', 'Minor', 'Trivial'], 'P4', 'Minor'],
+    [['Urgent', 'Normal'], 'P1', 'Urgent'],
+    [['Urgent', 'Normal'], 'P4', 'Normal'],
+  ])('short and long scales: %o %s -> %s', (labels, level, label) => {
+    expect(severityOption(options(...labels), level as Severity)?.option.label).toBe(label);
+  });
+
+  it('returns nothing for options on no known scale', () => {
+    expect(severityOption(options('Red', 'Amber', 'Green'), 'P1')).toBeUndefined();
+  });
+
+  it('says which option and scale it used', () => {
+    expect(
+      severityOption(options('Highest', 'High', 'Medium', 'Low', 'Lowest'), 'P1')?.reason,
+    ).toBe('Severity P1 matches option "Highest" (level 1 of 5 on the portal\'s scale).');
+  });
+
+  it.each([
+    ['P1', 1],
+    ['p2 high', 2],
+    ['S3', 3],
+    ['Sev-4', 4],
+    ['Priority 2', 2],
+    ['1 - Critical', 1],
+    ['High', undefined],
+    ['HTTP 500', undefined],
+  ])('levelNumber(%s) = %s', (label, n) => {
+    expect(levelNumber(label)).toBe(n);
+  });
+});
+
+describe('matchOption', () => {
+  const envs = options('Production', 'Staging', 'Development');
+  it.each([
+    ['Production', 'Production'],
+    ['production', 'Production'],
+    ['Prod', 'Production'],
+    ['PRD', 'Production'],
+    ['live', 'Production'],
+    ['stage', 'Staging'],
+    ['pre-prod', 'Staging'],
+    ['dev', 'Development'],
+    ['Moon', undefined],
+  ])('%s -> %s', (wanted, label) => {
+    expect(matchOption(envs, wanted)?.label).toBe(label);
+  });
+
+  it.each([
+    [['Prod (EU)', 'Prod (US)', 'Stage'], 'Production', 'Prod (EU)'],
+    [['Billing API', 'Billing', 'Identity'], 'Billing', 'Billing'],
+    [['OpenShift Container Platform', 'Ansible'], 'OpenShift', 'OpenShift Container Platform'],
+    [['Grafana Cloud', 'Loki'], 'grafana', 'Grafana Cloud'],
+  ])('%o ~ %s -> %s', (labels, wanted, label) => {
+    expect(matchOption(options(...labels), wanted)?.label).toBe(label);
+  });
+});
+
+describe('autoSource', () => {
+  it.each([
+    [SUMMARY, 'summary'],
+    [DESCRIPTION, 'description'],
+    [priority('High'), 'severity'],
+    [field('cf', 'Severity', 'select'), 'severity'],
+    [field('cf', 'Business priority', 'radiobuttons'), 'severity'],
+    [field('cf', 'Urgency', 'select'), 'severity'],
+    [field('cf', 'Impact', 'select'), 'severity'],
+    [field('cf', 'Impact', 'textarea'), 'impact'],
+    [field('cf', 'Environment', 'select'), 'environment'],
+    [field('cf', 'Affected environments', 'multiselect'), 'environment'],
+    [field('cf', 'Product', 'select'), 'product'],
+    [field('cf', 'Affected service', 'text'), 'product'],
+    [field('cf', 'Application', 'select'), 'product'],
+    [field('cf', 'Steps to reproduce', 'textarea'), 'steps'],
+    [field('cf', 'Recent configuration changes', 'textarea'), 'recentChanges'],
+    [field('cf', 'What changed recently?', 'textarea'), 'recentChanges'],
+    [field('cf', 'Account number', 'text'), 'none'],
+    [field('cf', 'What changed', 'textarea'), 'recentChanges'],
+    [field('cf', 'Nominee', 'user'), 'none'],
+    [field('cf', 'Due', 'datepicker'), 'none'],
+  ])('%o -> %s', (f, source) => {
+    expect(autoSource(f)).toBe(source);
+  });
+});
+
+describe('mapDraftToFields', () => {
+  const ENV = field('customfield_env', 'Environment', 'select', {
+    validValues: options('Production', 'Staging'),
+  });
+  const PRODUCT = field('customfield_prod', 'Product', 'select', {
+    validValues: options('Billing', 'Identity'),
+  });
+  const d = draft({
+    environment: 'Prod',
+    product: 'billing',
+    severity: 'P2',
+    impact: 'Invoices fail',
+  });
+
+  it('maps summary, description, severity, environment and product with reasons', () => {
+    const rows = mapDraftToFields(d, [
+      SUMMARY,
+      DESCRIPTION,
+      priority('Highest', 'High', 'Medium', 'Low', 'Lowest'),
+      ENV,
+      PRODUCT,
+    ]);
+    expect(rows.map((r) => [r.fieldId, r.source, r.origin, r.value, r.display])).toEqual([
+      ['summary', 'summary', 'auto', d.summary, d.summary],
+      ['description', 'description', 'auto', composeDescription(d), expect.any(String)],
+      ['priority', 'severity', 'auto', { id: '2' }, 'High'],
+      ['customfield_env', 'environment', 'auto', { id: '10' }, 'Production'],
+      ['customfield_prod', 'product', 'auto', { id: '10' }, 'Billing'],
+    ]);
+    expect(rows[3]?.reason).toBe('Environment "Prod" matches option "Production".');
+    expect(rows[2]?.reason).toContain('Severity P2 matches option "High"');
+  });
+
+  it('reports a select whose options match nothing, and sends nothing for it', () => {
+    const [row] = mapDraftToFields(draft({ environment: 'Moon base' }), [ENV]);
+    expect(row?.value).toBeUndefined();
+    expect(row?.problem).toBe(
+      'No option of "Environment" matches environment "Moon base": choose one.',
+    );
+  });
+
+  it('says when severity is not chosen', () => {
+    const [row] = mapDraftToFields(draft(), [priority('High', 'Low')]);
+    expect(row).toMatchObject({ source: 'severity', reason: 'No severity chosen yet.' });
+    expect(row?.value).toBeUndefined();
+  });
+
+  it('fills a severity text field with the level and its definition', () => {
+    const [row] = mapDraftToFields(draft({ severity: 'P3' }), [field('cf', 'Severity', 'text')]);
+    expect(row?.value).toBe('P3 Medium: limited impact, workaround available');
+  });
+
+  it('puts a matched option in a list for multi-selects', () => {
+    const [row] = mapDraftToFields(draft({ environment: 'staging' }), [
+      field('cf', 'Environments', 'multicheckboxes', {
+        validValues: options('Production', 'Staging'),
+      }),
+    ]);
+    expect(row?.value).toEqual([{ id: '11' }]);
+  });
+
+  it('uses what the user entered over any mapping', () => {
+    const [row] = mapDraftToFields(
+      draft({ environment: 'Prod', fieldValues: { customfield_env: '11' } }),
+      [ENV],
+    );
+    expect(row).toMatchObject({
+      origin: 'user',
+      value: { id: '11' },
+      display: 'Staging',
+      reason: 'Entered by you.',
+    });
+  });
+
+  it('applies an override of the source', () => {
+    const [row] = mapDraftToFields(d, [field('cf', 'Notes', 'textarea')], {
+      overrides: { cf: { source: 'impact' } },
+    });
+    expect(row).toMatchObject({ source: 'impact', origin: 'override', value: 'Invoices fail' });
+  });
+
+  it('applies an override pinning an option for a value', () => {
+    const [row] = mapDraftToFields(d, [priority('Highest', 'High', 'Medium', 'Low', 'Lowest')], {
+      overrides: { priority: { source: 'severity', options: { P2: '1' } } },
+    });
+    expect(row).toMatchObject({ origin: 'override', value: { id: '1' }, display: 'Highest' });
+    expect(row?.reason).toBe('Severity "P2" set to "Highest" by you.');
+  });
+
+  it('ignores a pinned option that no longer exists', () => {
+    const [row] = mapDraftToFields(d, [priority('High', 'Low')], {
+      overrides: { priority: { source: 'severity', options: { P2: '999' } } },
+    });
+    expect(row?.value).toEqual({ id: '1' });
+  });
+
+  it('turns a mapping off with source none', () => {
+    const [row] = mapDraftToFields(d, [ENV], {
+      overrides: { customfield_env: { source: 'none' } },
+    });
+    expect(row).toMatchObject({ source: 'none', origin: 'none' });
+    expect(row?.value).toBeUndefined();
+  });
+
+  it("falls back to the portal's default", () => {
+    const withDefault = { ...ENV, defaultValues: [{ value: '11', label: 'Staging' }] };
+    const [row] = mapDraftToFields(draft({ environment: '' }), [withDefault]);
+    expect(row).toMatchObject({ origin: 'default', value: { id: '11' } });
+  });
+
+  it('uses the draft overrides by default', () => {
+    const [row] = mapDraftToFields({ ...d, mappingOverrides: { cf: { source: 'product' } } }, [
+      field('cf', 'Notes', 'text'),
+    ]);
+    expect(row?.value).toBe('billing');
+  });
+
+  it('skips hidden fields and marks unsupported ones', () => {
+    const rows = mapDraftToFields(d, [
+      { ...ENV, visible: false },
+      field('cf_user', 'Nominee', 'user', { required: true }),
+    ]);
+    expect(rows.map((r) => r.fieldId)).toEqual(['cf_user']);
+    expect(rows[0]?.reason).toBe('This kind of field can only be filled on the portal.');
+  });
+});
+
+describe('requestFieldValues', () => {
+  it('builds the create-call map with values typed from the schema', () => {
+    const d = draft({
+      severity: 'P1',
+      environment: 'production',
+      fieldValues: {
+        cf_multi: ['10', '11'],
+        cf_radio: '12',
+        cf_date: '2026-05-04',
+        cf_number: '3.5',
+        cf_labels: 'billing, urgent outage',
+        cf_text: '  ',
+      },
+    });
+    const values = requestFieldValues(d, [
+      SUMMARY,
+      DESCRIPTION,
+      priority('P1', 'P2', 'P3', 'P4'),
+      field('cf_env', 'Environment', 'radiobuttons', {
+        validValues: options('Production', 'Test'),
+      }),
+      field('cf_multi', 'Modules', 'multiselect', { validValues: options('A', 'B') }),
+      field('cf_radio', 'Region', 'radiobuttons', { validValues: options('EU', 'US', 'APAC') }),
+      field('cf_date', 'Started on', 'datepicker'),
+      field('cf_number', 'Users affected', 'float'),
+      field('cf_labels', 'Tags', 'labels'),
+      field('cf_text', 'Ticket', 'text'),
+    ]);
+    expect(values).toEqual({
+      summary: d.summary,
+      description: composeDescription(d),
+      priority: { id: '1' },
+      cf_env: { id: '10' },
+      cf_multi: [{ id: '10' }, { id: '11' }],
+      cf_radio: { id: '12' },
+      cf_date: '2026-05-04',
+      cf_number: 3.5,
+      cf_labels: ['billing', 'urgent', 'outage'],
+    });
+  });
+
+  it('applies the overrides it is given', () => {
+    const values = requestFieldValues(
+      draft({ product: 'Billing' }),
+      [field('cf', 'Notes', 'text')],
+      {
+        cf: { source: 'product' },
+      },
+    );
+    expect(values).toEqual({ cf: 'Billing' });
+  });
+});
+
+describe('validateRequiredFields', () => {
+  const fields = [
+    { ...SUMMARY },
+    field('a', 'Region', 'select', { required: true, validValues: options('EU') }),
+    field('b', 'Modules', 'multicheckboxes', { required: true, validValues: options('A') }),
+    field('c', 'Started on', 'datepicker', { required: true }),
+    field('d', 'Users', 'float', { required: true }),
+    field('e', 'Tags', 'labels', { required: true }),
+    field('f', 'Nominee', 'user', { required: true }),
+    field('g', 'Optional', 'text'),
+    field('h', 'Hidden', 'text', { required: true, visible: false }),
+  ];
+
+  it('gives a message at each empty required field, and none for filled ones', () => {
+    expect(validateRequiredFields(fields, { summary: '  ', b: [], d: 0 })).toEqual({
+      summary: '"What do you need?" is required: fill it in.',
+      a: '"Region" is required: choose an option.',
+      b: '"Modules" is required: choose at least one option.',
+      c: '"Started on" is required: enter a date.',
+      e: '"Tags" is required: enter at least one label.',
+      f: '"Nominee" is required and can only be filled on the portal itself.',
+    });
+  });
+
+  it('is empty when all required fields have values', () => {
+    expect(
+      validateRequiredFields(fields, {
+        summary: 'x',
+        a: { id: '10' },
+        b: [{ id: '10' }],
+        c: '2026-01-01',
+        d: 2,
+        e: ['x'],
+        f: { id: 'u' },
+      }),
+    ).toEqual({});
+  });
+});
+
+describe('fieldProblems', () => {
+  it('blocks on empty required fields and on what the user entered wrongly', () => {
+    const rows = mapDraftToFields(draft({ fieldValues: { c: '2026-02-30', n: 'many' } }), [
+      field('r', 'Region', 'select', { required: true, validValues: options('EU') }),
+      field('c', 'Started on', 'datepicker'),
+      field('n', 'Users', 'float'),
+      field('o', 'Optional', 'text'),
+      { ...SUMMARY },
+    ]);
+    expect(fieldProblems(rows)).toEqual({
+      r: '"Region" is required: choose an option.',
+      c: 'Enter "Started on" as a date (year-month-day).',
+      n: 'Enter a number for "Users".',
+    });
+  });
+
+  it('explains an unmatched required select with its own problem', () => {
+    const rows = mapDraftToFields(draft({ environment: 'Moon' }), [
+      field('e', 'Environment', 'select', { required: true, validValues: options('Production') }),
+    ]);
+    expect(fieldProblems(rows).e).toContain('No option of "Environment" matches');
+  });
+});
+
+describe('setOverride', () => {
+  it('adds, replaces and clears without changing the input', () => {
+    const start = { a: { source: 'impact' as const } };
+    const added = setOverride(start, 'b', { source: 'steps' });
+    expect(added).toEqual({ a: { source: 'impact' }, b: { source: 'steps' } });
+    expect(setOverride(added, 'a', undefined)).toEqual({ b: { source: 'steps' } });
+    expect(start).toEqual({ a: { source: 'impact' } });
+  });
+});

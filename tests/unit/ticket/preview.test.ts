@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { composeDescription } from '@/utils/ticket/description';
+import { buildPreview, formatBytes } from '@/utils/ticket/preview';
+import { draft } from './fixtures';
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 bytes'],
+    [1, '1 byte'],
+    [1023, '1023 bytes'],
+    [1024, '1.0 KB'],
+    [1536, '1.5 KB'],
+    [20 * 1024, '20 KB'],
+    [1.4 * 1024 * 1024, '1.4 MB'],
+    [3 * 1024 ** 3, '3.0 GB'],
+  ])('%d -> %s', (bytes, label) => {
+    expect(formatBytes(bytes)).toBe(label);
+  });
+});
+
+describe('buildPreview', () => {
+  const d = draft({
+    impact: 'Token Bearer abc123def456ghi leaks',
+    participants: [{ accountId: 'acc-1', displayName: 'Ann' }, { accountId: 'acc-2' }],
+  });
+
+  it('shows the description as it will be sent, with attachments and sizes', () => {
+    const preview = buildPreview({
+      draft: d,
+      attachments: [
+        { name: 'screenshot.png', size: 250_000, type: 'image/png' },
+        { name: 'console.log', size: 900, type: 'text/plain' },
+      ],
+    });
+    expect(preview.description).toBe(composeDescription(d));
+    expect(preview.summary).toBe(d.summary);
+    expect(preview.attachments.map((a) => `${a.name} ${a.sizeLabel}`)).toEqual([
+      'screenshot.png 244 KB',
+      'console.log 900 bytes',
+    ]);
+    expect(preview.totalSize).toBe(250_900);
+    expect(preview.totalSizeLabel).toBe('245 KB');
+  });
+
+  it('lists participants by name, falling back to account ids', () => {
+    expect(buildPreview({ draft: d, attachments: [] }).participants).toEqual(['Ann', 'acc-2']);
+    expect(
+      buildPreview({ draft: d, attachments: [], participants: [{ displayName: 'Bob' }] })
+        .participants,
+    ).toEqual(['Bob']);
+  });
+
+  it('says who will see it: the request, the organisation, and e-mailed attachments', () => {
+    const preview = buildPreview({
+      draft: d,
+      attachments: [{ name: 'a.png', size: 1, type: 'image/png' }],
+      organisation: 'Acme Ops',
+      portalName: 'support.vendor.example',
+    });
+    expect(preview.audience).toEqual([
+      "The vendor's support team on support.vendor.example, and you as the reporter.",
+      'Everyone on the request: Ann, acc-2. Participants get the same notifications as you.',
+      'Everyone in the organisation "Acme Ops", because the request is shared with it.',
+      'Attachments may be sent by e-mail with notifications to everyone on the request.',
+    ]);
+  });
+
+  it('says nobody else is added when alone, and omits the e-mail line without attachments', () => {
+    const preview = buildPreview({ draft: draft(), attachments: [] });
+    expect(preview.audience).toEqual([
+      "The vendor's support team, and you as the reporter.",
+      'Nobody else is added to the request.',
+    ]);
+  });
+
+  it('counts redactions from the capture and from typed text', () => {
+    const preview = buildPreview({
+      draft: { ...d, context: { ...d.context, redactions: 2 } },
+      attachments: [],
+    });
+    expect(preview.redactions).toBe(3);
+    expect(preview.redactionNote).toBe(
+      '3 secrets were redacted (tokens and credentials replaced by [redacted]).',
+    );
+    expect(preview.description).not.toContain('abc123def456ghi');
+  });
+
+  it.each([
+    [0, 'No secrets were found to redact.'],
+    [1, '1 secret was redacted (tokens and credentials replaced by [redacted]).'],
+  ])('words %d redactions', (count, note) => {
+    const base = draft();
+    expect(
+      buildPreview({
+        draft: { ...base, context: { ...base.context, redactions: count } },
+        attachments: [],
+      }).redactionNote,
+    ).toBe(note);
+  });
+});

@@ -13,4 +13,6 @@ export default defineConfig({
     ? [['list'], ['json', { outputFile: 'test-results/summary/e2e.json' }]]
     : [['list']],
   use: { trace: 'off' },
+  // Its own folder: Playwright empties it at start, and CI's unit report sits beside it.
+  outputDir: 'test-results/playwright',
 });

@@ -51,8 +51,11 @@ export interface OutboxPortal {
   addParticipants(issueKey: string, accountIds: readonly string[]): Promise<unknown>;
   /** The user's requests whose text contains `text` (the capture reference). */
   findRequestsByText(text: string, scope: { serviceDeskId: string }): Promise<CreatedRequest[]>;
-  /** File names attached to a request. */
-  listAttachmentNames(issueKey: string): Promise<string[]>;
+  /**
+   * File names attached to a request, or `undefined` when the portal offers no way to list
+   * them (then the runner re-sends the same temporary ids, see runAttach).
+   */
+  listAttachmentNames(issueKey: string): Promise<string[] | undefined>;
   /** The site's per-file upload limit in bytes, if it says. */
   uploadLimit?(): Promise<number | undefined>;
 }
@@ -346,12 +349,15 @@ async function runUpload(state: Job, deps: RunnerDeps, save: () => Promise<void>
 
 async function runAttach(state: Job, deps: RunnerDeps, save: () => Promise<void>): Promise<void> {
   const issueKey = issueKeyOf(state);
+  // Set when the last attach has an unknown outcome and the portal cannot list attachments.
+  let probeSameIds = false;
   if (state.uncertain === 'attach') {
-    await reconcileAttached(state, deps, issueKey);
+    probeSameIds = !(await reconcileAttached(state, deps, issueKey));
     state.uncertain = null;
     await save();
   }
-  dropExpiredUploads(state, deps.now());
+  // Probing relies on the very same ids: keep them even when old.
+  if (!probeSameIds) dropExpiredUploads(state, deps.now());
   const uploads = new Map(state.result.uploads.map((upload) => [upload.blobId, upload]));
   const pending = outstanding(state);
   if (pending.some((file) => !uploads.has(file.blobId))) {
@@ -374,6 +380,17 @@ async function runAttach(state: Job, deps: RunnerDeps, save: () => Promise<void>
       if (!outcomeUnknown(info)) state.uncertain = null;
       const disposition = classify(info);
       if (disposition === 'retry' || disposition === 'auth') throw error;
+      if (disposition === 'edit' && probeSameIds) {
+        // The same ids, valid when last sent, are refused now: the portal consumed them, so
+        // the earlier attach went through (JSM turns temporary files into attachments once).
+        // Counting them as attached risks a missing file; sending them again cannot attach
+        // anything; uploading them again would attach duplicates. Missing is the lesser harm
+        // and the result view lists what the portal confirmed.
+        probeSameIds = false;
+        state.result.attached.push(...files.map((file) => file.blobId));
+        await save();
+        continue;
+      }
       if (disposition === 'edit' && state.attachRefusals < MAX_ATTACH_REFUSALS) {
         // 400 here means expired or unknown temporary ids (SPEC): upload again, but only
         // what is not attached yet; a bounded number of times.
@@ -392,18 +409,25 @@ async function runAttach(state: Job, deps: RunnerDeps, save: () => Promise<void>
     }
     state.result.attached.push(...files.map((file) => file.blobId));
     state.uncertain = null;
+    probeSameIds = false;
     await save();
   }
   state.steps.attach = 'done';
   await save();
 }
 
-/** Marks as attached every pending file whose name the request already shows. */
-async function reconcileAttached(state: Job, deps: RunnerDeps, issueKey: string): Promise<void> {
-  const names = new Set(await deps.portal.listAttachmentNames(issueKey));
+/**
+ * Marks as attached every pending file whose name the request already shows. Returns false
+ * when the portal cannot list attachments.
+ */
+async function reconcileAttached(state: Job, deps: RunnerDeps, issueKey: string): Promise<boolean> {
+  const listed = await deps.portal.listAttachmentNames(issueKey);
+  if (listed === undefined) return false;
+  const names = new Set(listed);
   for (const file of outstanding(state)) {
     if (names.has(file.name)) state.result.attached.push(file.blobId);
   }
+  return true;
 }
 
 async function runParticipants(

@@ -192,6 +192,27 @@ describe('runJob: retries and Retry-After', () => {
     expect(job.result.attached.sort()).toEqual(['a', 'b']);
   });
 
+  it.each(['before', 'after'] as const)(
+    'a portal that cannot list attachments: a %s-commit failure re-sends the same ids; each file once',
+    async (when) => {
+      portal.listAttachmentNames = async () => undefined;
+      const files = [blobs.add('a', 10), blobs.add('b', 10)];
+      portal.fail('attach', { when, error: errors.server });
+      const job = await runToEnd(newJob({ attachments: files }));
+      expect(job.status).toBe('delivered');
+      expect(portal.count('upload')).toBe(1);
+      const sent = portal.calls
+        .filter((c) => c.op === 'attach')
+        .map((c) => (c.args as { ids: string[] }).ids);
+      expect(sent).toEqual([
+        ['temp1', 'temp2'],
+        ['temp1', 'temp2'],
+      ]);
+      expect(portal.requests[0]?.attachments).toEqual(['a.png', 'b.png']);
+      expect(job.result.attached).toEqual(['a', 'b']);
+    },
+  );
+
   it('a network drop mid-uploads keeps the finished batches and uploads only the rest', async () => {
     const files = [blobs.add('a', 10), blobs.add('b', 10), blobs.add('c', 10)];
     // The first upload call fails on the network; the retry starts again with that batch.

@@ -158,7 +158,7 @@ export class FakePortal implements OutboxPortal {
     );
   }
 
-  listAttachmentNames(issueKey: string) {
+  listAttachmentNames(issueKey: string): Promise<string[] | undefined> {
     return this.guard('listAttachments', issueKey, () => [...this.find(issueKey).attachments]);
   }
 

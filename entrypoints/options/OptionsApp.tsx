@@ -6,6 +6,7 @@ import { setStepRecording } from '@/utils/capture/step-recording';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
 import { allowedOriginsItem, stepRecordingOffItem } from '@/utils/storage';
+import { PortalConnection } from './PortalConnection';
 
 /** Wiring of the options page. */
 export function OptionsApp() {
@@ -42,6 +43,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>Support Capture options</h1>
       {error && <ErrorNotice error={error} />}
+      <PortalConnection />
       <AllowedOriginsList origins={origins} onRemove={remove} />
       <StepRecordingSettings
         allowedOrigins={origins}

@@ -1,0 +1,277 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import type { ErrorInfo } from '@/utils/errors';
+import type { ConnectionView, TestConnectionResult } from '@/utils/portal/protocol';
+import { type AuthMethod, checkPortalUrl } from '@/utils/portal/settings';
+import { loginUrlFor, signUpUrlFor, type VendorProfile } from '@/utils/portal/vendor-profiles';
+
+export interface ConnectionFormValues {
+  portalUrl: string;
+  authMethod: AuthMethod;
+  email: string;
+  /** Empty keeps the saved token. */
+  apiToken: string;
+  tokenKind: 'classic' | 'scoped';
+  vendorProfileId?: string;
+}
+
+interface Props {
+  /** The saved connection (never carries the token, only a hint). */
+  connection: ConnectionView | undefined;
+  profiles: readonly VendorProfile[];
+  busy?: 'saving' | 'testing';
+  /** "Saved." after a save. */
+  notice?: string;
+  result?: TestConnectionResult;
+  error?: ErrorInfo;
+  /** Called synchronously from the click, so the page can ask for the host permission. */
+  onSave: (values: ConnectionFormValues) => void;
+  /** `dirty`: the form differs from what is saved, so it must be saved first. */
+  onTest: (values: ConnectionFormValues, dirty: boolean) => void;
+}
+
+const API_TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
+
+function valuesFrom(connection: ConnectionView | undefined): ConnectionFormValues {
+  return {
+    portalUrl: connection?.portalUrl ?? '',
+    authMethod: connection?.authMethod ?? 'api-token',
+    email: connection?.email ?? '',
+    apiToken: '',
+    tokenKind: connection?.tokenKind ?? 'classic',
+    vendorProfileId: connection?.vendorProfileId,
+  };
+}
+
+function differs(values: ConnectionFormValues, connection: ConnectionView | undefined): boolean {
+  const saved = valuesFrom(connection);
+  return (
+    connection?.portalUrl === undefined ||
+    values.apiToken !== '' ||
+    values.portalUrl.trim() !== saved.portalUrl ||
+    values.authMethod !== saved.authMethod ||
+    (values.authMethod === 'api-token' &&
+      (values.email.trim() !== saved.email || values.tokenKind !== saved.tokenKind))
+  );
+}
+
+/** Connecting to the vendor's portal: URL, sign-in method, test. */
+export function ConnectionForm({
+  connection,
+  profiles,
+  busy,
+  notice,
+  result,
+  error,
+  onSave,
+  onTest,
+}: Props) {
+  const [values, setValues] = useState<ConnectionFormValues>(() => valuesFrom(connection));
+  const [urlProblem, setUrlProblem] = useState<string>();
+
+  useEffect(() => {
+    setValues(valuesFrom(connection));
+  }, [connection]);
+
+  const set = (patch: Partial<ConnectionFormValues>) => setValues((old) => ({ ...old, ...patch }));
+  const checked = checkPortalUrl(values.portalUrl);
+  const siteUrl = checked.ok ? checked.siteUrl : undefined;
+  const profile =
+    profiles.find((p) => p.id === values.vendorProfileId) ??
+    profiles.find((p) => p.portalUrl === siteUrl);
+
+  const valid = (): boolean => {
+    const check = checkPortalUrl(values.portalUrl);
+    setUrlProblem(check.ok ? undefined : check.message);
+    return check.ok;
+  };
+
+  const save = (event: Event) => {
+    event.preventDefault();
+    if (valid()) onSave(values);
+  };
+  const test = () => {
+    if (valid()) onTest(values, differs(values, connection));
+  };
+
+  const isToken = values.authMethod === 'api-token';
+  const tokenHint = connection?.authMethod === 'api-token' ? connection.tokenHint : undefined;
+
+  return (
+    <section aria-labelledby="connection-heading">
+      <h2 id="connection-heading">Vendor portal</h2>
+      <form onSubmit={save} noValidate>
+        {profiles.map((p) => (
+          <p key={p.id}>
+            <button
+              type="button"
+              onClick={() => {
+                set({ portalUrl: p.portalUrl, vendorProfileId: p.id });
+                setUrlProblem(undefined);
+              }}
+            >
+              Fill in from the {p.vendorName} profile
+            </button>
+          </p>
+        ))}
+        <p>
+          <label for="portal-url">Portal URL</label>
+          <br />
+          <input
+            id="portal-url"
+            type="url"
+            inputMode="url"
+            placeholder="https://vendor.atlassian.net"
+            value={values.portalUrl}
+            aria-invalid={urlProblem ? true : undefined}
+            aria-describedby={urlProblem ? 'portal-url-problem' : undefined}
+            onInput={(e) => set({ portalUrl: e.currentTarget.value, vendorProfileId: undefined })}
+            size={40}
+            required
+          />
+          {urlProblem && (
+            <span id="portal-url-problem" class="notice notice-error">
+              <br />
+              {urlProblem}
+            </span>
+          )}
+        </p>
+        <p class="notice">
+          No account yet?{' '}
+          <a
+            href={profile?.signUpUrl ?? (siteUrl ? signUpUrlFor(siteUrl) : undefined)}
+            target="_blank"
+            rel="noreferrer"
+          >
+            Sign up
+          </a>
+          . {profile?.signUpGuidance ?? 'Register with your official company email address.'}
+        </p>
+        <fieldset>
+          <legend>Sign-in method</legend>
+          <label>
+            <input
+              type="radio"
+              name="auth-method"
+              value="portal-session"
+              checked={values.authMethod === 'portal-session'}
+              onChange={() => set({ authMethod: 'portal-session' })}
+            />{' '}
+            Portal session
+          </label>{' '}
+          <label>
+            <input
+              type="radio"
+              name="auth-method"
+              value="api-token"
+              checked={isToken}
+              onChange={() => set({ authMethod: 'api-token' })}
+            />{' '}
+            API token
+          </label>
+          <p class="notice">
+            {isToken
+              ? 'For Atlassian accounts: your email and an API token from your Atlassian account.'
+              : 'For portal accounts: uses your sign-in to the portal in this browser. Sign in to the portal first.'}{' '}
+            {!isToken && siteUrl && (
+              <a href={loginUrlFor(siteUrl)} target="_blank" rel="noreferrer">
+                Sign in to the portal
+              </a>
+            )}
+          </p>
+        </fieldset>
+        {isToken && (
+          <>
+            <p>
+              <label for="portal-email">Email</label>
+              <br />
+              <input
+                id="portal-email"
+                type="email"
+                autocomplete="username"
+                value={values.email}
+                onInput={(e) => set({ email: e.currentTarget.value })}
+                size={40}
+              />
+            </p>
+            <p>
+              <label for="portal-token">API token</label>
+              <br />
+              {/* A text field masked by CSS would leak to autofill; password fields do not. */}
+              <input
+                id="portal-token"
+                type="password"
+                autocomplete="off"
+                value={values.apiToken}
+                placeholder={tokenHint ? `${tokenHint} saved` : ''}
+                aria-describedby="portal-token-help"
+                onInput={(e) => set({ apiToken: e.currentTarget.value })}
+                size={40}
+              />
+              <br />
+              <span id="portal-token-help" class="notice">
+                {tokenHint ? `${tokenHint} saved. Leave empty to keep it. ` : ''}
+                <a href={API_TOKENS_PAGE} target="_blank" rel="noreferrer">
+                  Create an API token
+                </a>
+              </span>
+            </p>
+            <p>
+              <label for="portal-token-kind">Token type</label>
+              <br />
+              <select
+                id="portal-token-kind"
+                value={values.tokenKind}
+                onChange={(e) =>
+                  set({ tokenKind: e.currentTarget.value === 'scoped' ? 'scoped' : 'classic' })
+                }
+              >
+                <option value="classic">Classic (without scopes)</option>
+                <option value="scoped">Scoped (sent through api.atlassian.com)</option>
+              </select>
+            </p>
+          </>
+        )}
+        <p>
+          <button type="submit" disabled={busy !== undefined}>
+            Save
+          </button>{' '}
+          <button type="button" onClick={test} disabled={busy !== undefined}>
+            Test connection
+          </button>
+        </p>
+      </form>
+      <div role="status" aria-live="polite">
+        {busy === 'testing' && <p>Testing the connection…</p>}
+        {busy === undefined && notice && !result && !error && <p>{notice}</p>}
+        {result && (
+          <>
+            <p>Connected as {result.displayName}</p>
+            <p>Service desks you can see:</p>
+            <ul aria-label="Service desks">
+              {result.serviceDesks.map((desk) => (
+                <li key={desk.id}>
+                  {desk.projectName}
+                  {desk.projectKey ? ` (${desk.projectKey})` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      {error && (
+        <>
+          <ErrorNotice error={error} />
+          {error.code === 'auth' && values.authMethod === 'portal-session' && siteUrl && (
+            <p>
+              <a href={loginUrlFor(siteUrl)} target="_blank" rel="noreferrer">
+                Sign in to the portal
+              </a>
+            </p>
+          )}
+          {error.portalRequestId && <p class="notice">Portal reference: {error.portalRequestId}</p>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -20,7 +20,22 @@ export default defineConfig({
     name: 'Support Capture',
     description:
       "Capture what broke in a web console and file it to the vendor's support portal in one click.",
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'webRequest', 'alarms'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      'webRequest',
+      'alarms',
+      'contextMenus',
+    ],
+    // The shortcut opens the popup like a click on the toolbar button (and grants activeTab).
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+S', mac: 'Alt+Shift+S' },
+        description: 'Report a problem with this page',
+      },
+    },
     // Portal and always-on capture origins are asked for at run time, from a click.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: mode === 'e2e' ? E2E_HOSTS : [],

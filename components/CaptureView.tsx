@@ -1,5 +1,7 @@
 import type { Capture } from '@/utils/capture/capture';
 import { EventList } from './EventList';
+import { FailedRequestList } from './FailedRequestList';
+import { PageFactsList } from './PageFactsList';
 
 interface Props {
   capture: Capture;
@@ -9,6 +11,8 @@ interface Props {
 
 export function CaptureView({ capture, allowState, onAllowSite }: Props) {
   const { origin } = capture;
+  // Dropped events still happened: the count says how many errors the page produced.
+  const total = capture.events.reduce((sum, event) => sum + event.count, capture.droppedEvents);
   return (
     <section aria-label="Captured page">
       <dl class="page-facts">
@@ -39,11 +43,23 @@ export function CaptureView({ capture, allowState, onAllowSite }: Props) {
       {capture.scope !== 'unavailable' && (
         <>
           <h2>Errors</h2>
-          <EventList events={capture.events} />
+          <p data-testid="event-total">
+            {total} {total === 1 ? 'error' : 'errors'} captured
+          </p>
+          <EventList events={capture.events} currentUrl={capture.url} />
           {capture.droppedEvents > 0 && (
             <p>{capture.droppedEvents} older events were dropped to stay within the buffer.</p>
           )}
+          <h2>Failed requests</h2>
+          <FailedRequestList requests={capture.failedRequests} />
         </>
+      )}
+      <h2>Context</h2>
+      <PageFactsList capture={capture} />
+      {capture.redactionCount > 0 && (
+        <p data-testid="redaction-count">
+          {capture.redactionCount} {capture.redactionCount === 1 ? 'redaction' : 'redactions'} made
+        </p>
       )}
     </section>
   );

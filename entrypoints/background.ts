@@ -1,4 +1,5 @@
 import { allowOrigin, removeOrigin } from '@/utils/capture/allowed-origins';
+import { receivePageEvents, startCaptureBackground } from '@/utils/capture/background';
 import { collectCapture } from '@/utils/capture/collect';
 import { syncCaptureRegistration } from '@/utils/capture/registration';
 import { onMessages } from '@/utils/messaging';
@@ -7,8 +8,10 @@ import * as shots from '@/utils/screenshot/service';
 import { allowedOriginsItem } from '@/utils/storage';
 
 export default defineBackground(() => {
+  startCaptureBackground();
   onMessages({
     collectCapture: ({ tabId }) => collectCapture(tabId),
+    pageEvents: (forward, sender) => receivePageEvents(forward, sender),
     allowOrigin: async ({ origin }) => ({ origins: await allowOrigin(origin) }),
     removeOrigin: async ({ origin }) => ({ origins: await removeOrigin(origin) }),
     getConnection: () => portal.getConnection(),

@@ -10,7 +10,7 @@ export default defineContentScript({
   world: 'MAIN',
   runAt: 'document_start',
   main() {
-    const marker = Symbol.for('support-capture.hook');
+    const marker = Symbol.for('support-capture');
     const win = window as Window & typeof globalThis & { [marker]?: true };
     if (win[marker]) return;
     Object.defineProperty(win, marker, { value: true });

@@ -11,7 +11,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { CaptureSchema, TabEventsSchema } from './capture/capture';
-import { PageEventSchema } from './capture/page-event';
+import { PageEventsForwardSchema } from './capture/tab-record';
 import { AppError, ErrorInfoSchema } from './errors';
 import * as portal from './portal/protocol';
 import * as shots from './screenshot/protocol';
@@ -42,11 +42,7 @@ export const protocol = {
   // Background or popup -> content script: the page's buffered events.
   getPageEvents: message(['background', 'extension-page'], z.object({}), TabEventsSchema),
   // Content script -> background: new events of this tab, to keep across navigations.
-  pageEvents: message(
-    ['content-script'],
-    z.object({ url: z.string(), events: z.array(PageEventSchema).check(z.maxLength(500)) }),
-    z.object({ stored: z.int() }),
-  ),
+  pageEvents: message(['content-script'], PageEventsForwardSchema, z.object({ stored: z.int() })),
   // Popup or options -> background: register always-on capture for an origin the user just
   // granted (the background checks the grant itself).
   allowOrigin: message(['extension-page'], z.object({ origin: z.url() }), AllowedOriginsSchema),

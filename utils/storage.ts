@@ -5,6 +5,12 @@
  */
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
+import {
+  CaptureSettingsSchema,
+  DEFAULT_CAPTURE_SETTINGS,
+  EnvironmentRuleSchema,
+} from './capture/settings';
+import { EMPTY_TAB_RECORD, TabRecordSchema } from './capture/tab-record';
 import { PortalCredentialsSchema, PortalSettingsSchema } from './portal/settings';
 import { ScreenshotSchema } from './screenshot/model';
 
@@ -79,6 +85,32 @@ export const portalCredentialsItem = defineStoredItem(
   { fallback: null },
 );
 
+/** Capture and privacy settings: warnings on/off, e-mail masking, the user's own patterns. */
+export const captureSettingsItem = defineStoredItem(
+  'local:captureSettings',
+  CaptureSettingsSchema,
+  {
+    fallback: DEFAULT_CAPTURE_SETTINGS,
+  },
+);
+
+/** The user's ordered environment and product rules (host/path pattern -> environment). */
+export const environmentRulesItem = defineStoredItem(
+  'local:environmentRules',
+  z.array(EnvironmentRuleSchema).check(z.maxLength(200)),
+  { fallback: [] },
+);
+
+/**
+ * A tab's recent page events and failed requests, kept by the background in `storage.session`
+ * so they survive navigations and worker restarts; removed when the tab closes.
+ */
+export function tabCaptureItem(tabId: number) {
+  return defineStoredItem(`session:tabCapture:${tabId}`, TabRecordSchema, {
+    fallback: EMPTY_TAB_RECORD,
+  });
+}
+
 /**
  * A tab's screenshots and attached files, in the order taken (metadata and annotations; the
  * bytes are in IndexedDB, see utils/blob-store.ts). Written by the background only; the
@@ -91,3 +123,14 @@ export function tabScreenshotsItem(tabId: number) {
     { fallback: [] },
   );
 }
+
+/**
+ * The outbox's delivery jobs, keyed by job id. Each record is parsed on its own by
+ * utils/outbox/store.ts (one record of an older shape must not hide every other job); the
+ * files are in IndexedDB.
+ */
+export const outboxJobsItem = defineStoredItem(
+  'local:outboxJobs',
+  z.record(z.string(), z.unknown()),
+  { fallback: {} },
+);

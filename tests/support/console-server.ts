@@ -55,6 +55,16 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (path === '/' || path === '/console' || path === '/workloads' || path === '/deployments') {
     return servePage(res, 'console.html');
   }
+  // Scripts of the fixture pages, for pages whose CSP allows only same-origin scripts.
+  const script = /^\/pages\/([\w-]+\.js)$/.exec(path);
+  if (script?.[1]) {
+    return servePage(res, script[1], { 'content-type': 'text/javascript; charset=utf-8' });
+  }
+  // Failing API answers with correlation headers: /api/fail/<status>
+  const fail = /^\/api\/fail\/(\d{3})$/.exec(path);
+  if (fail?.[1]) {
+    return failWithRequestId(res, Number(fail[1]), JSON.stringify({ error: `status ${fail[1]}` }));
+  }
   const page = /^\/pages\/([\w-]+\.html)$/.exec(path);
   if (page?.[1]) {
     const csp = url.searchParams.get('csp');

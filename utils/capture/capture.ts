@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { PageEventSchema } from './page-event';
+import { FailedRequestSchema } from './failed-request';
+import { LIMITS, PageEventSchema } from './page-event';
 
 /**
  * How much of the page's history the capture holds:
@@ -10,14 +11,95 @@ import { PageEventSchema } from './page-event';
 export const CaptureScopeSchema = z.enum(['always-on', 'from-now', 'unavailable']);
 export type CaptureScope = z.infer<typeof CaptureScopeSchema>;
 
+/** What the ISOLATED script sees of the page itself (page globals are never read here). */
+export const PageSideFactsSchema = z.object({
+  title: z.string().check(z.maxLength(1000)),
+  language: z.string().check(z.maxLength(64)),
+  viewport: z.object({ width: z.number(), height: z.number() }),
+  screen: z.object({ width: z.number(), height: z.number() }),
+  devicePixelRatio: z.number(),
+  timeZone: z.string().check(z.maxLength(64)),
+});
+export type PageSideFacts = z.infer<typeof PageSideFactsSchema>;
+
 export const TabEventsSchema = z.object({
+  /** One id per page load, so a tab's history can keep several loads apart. */
+  pageId: z._default(z.string().check(z.maxLength(64)), ''),
+  /** The page URL when capture started in this load. */
+  url: z._default(z.string().check(z.maxLength(LIMITS.url)), ''),
   events: z.array(PageEventSchema),
   /** Events dropped to stay within the buffer's bounds. */
   dropped: z.int().check(z.nonnegative()),
   /** Epoch milliseconds when capture started in this page. */
   since: z.number(),
+  /** Failed requests the page's own fetch/XHR hook saw. */
+  requests: z._default(z.array(FailedRequestSchema), []),
+  /** The buffer's size in bytes (benchmarks, bounds). */
+  bytes: z._default(z.int().check(z.nonnegative()), 0),
+  page: z.optional(PageSideFactsSchema),
 });
 export type TabEvents = z.infer<typeof TabEventsSchema>;
+
+/** Page facts a support engineer asks for first. */
+export const PageFactsSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** Local time with its offset, e.g. `2026-05-04T13:22:05+02:00`. */
+  time: z.string(),
+  timeZone: z.string(),
+  browser: z.string(),
+  browserVersion: z.string(),
+  os: z.string(),
+  language: z.string(),
+  viewport: z.optional(z.object({ width: z.number(), height: z.number() })),
+  screen: z.optional(z.object({ width: z.number(), height: z.number() })),
+  devicePixelRatio: z.optional(z.number()),
+  extensionVersion: z.string(),
+});
+export type PageFacts = z.infer<typeof PageFactsSchema>;
+
+export const ENVIRONMENTS = ['Production', 'Staging', 'Development', 'Test'] as const;
+export const EnvironmentSchema = z.enum(ENVIRONMENTS);
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
+/** Which rule decided an inferred value, so the user can see why. */
+export const RuleMatchSchema = z.object({
+  source: z.enum(['user', 'vendor', 'built-in', 'console', 'none']),
+  ruleId: z.optional(z.string()),
+  /** In words, e.g. `Your rule "*.stg.example.com" (#2)`. */
+  description: z.string(),
+});
+export type RuleMatch = z.infer<typeof RuleMatchSchema>;
+
+export const InferredEnvironmentSchema = z.object({
+  value: z.nullable(EnvironmentSchema),
+  matched: RuleMatchSchema,
+});
+export type InferredEnvironment = z.infer<typeof InferredEnvironmentSchema>;
+
+export const InferredProductSchema = z.object({
+  value: z.nullable(z.string().check(z.maxLength(200))),
+  matched: RuleMatchSchema,
+});
+export type InferredProduct = z.infer<typeof InferredProductSchema>;
+
+/** One fact a console adapter read from a well-known console (OpenShift, Grafana…). */
+export const ConsoleFactSchema = z.object({
+  /** Adapter id, e.g. `openshift`. */
+  adapter: z.string().check(z.maxLength(32)),
+  /** e.g. `Cluster version`. */
+  label: z.string().check(z.maxLength(64)),
+  value: z.string().check(z.maxLength(500)),
+});
+export type ConsoleFact = z.infer<typeof ConsoleFactSchema>;
+
+export const ConsoleFactsSchema = z.object({
+  adapter: z.string().check(z.maxLength(32)),
+  /** The console's product name, e.g. `OpenShift Container Platform`. */
+  product: z.string().check(z.maxLength(200)),
+  facts: z.array(ConsoleFactSchema).check(z.maxLength(20)),
+});
+export type ConsoleFacts = z.infer<typeof ConsoleFactsSchema>;
 
 export const CaptureSchema = z.object({
   tabId: z.int(),
@@ -28,8 +110,24 @@ export const CaptureSchema = z.object({
   scope: CaptureScopeSchema,
   /** Why the scope is what it is, in words for the user. */
   scopeNote: z.string(),
+  /** The tab's events, oldest first, across its recent page loads (each says its page URL). */
   events: z.array(PageEventSchema),
   droppedEvents: z.int().check(z.nonnegative()),
+  /** Requests that failed (status >= 400 or network error), each once, oldest first. */
+  failedRequests: z._default(z.array(FailedRequestSchema), []),
+  facts: z.optional(PageFactsSchema),
+  environment: z._default(InferredEnvironmentSchema, {
+    value: null,
+    matched: { source: 'none', description: 'No rule matched.' },
+  }),
+  product: z._default(InferredProductSchema, {
+    value: null,
+    matched: { source: 'none', description: 'No rule matched.' },
+  }),
+  /** What a console adapter read from the page, when the page is a known console. */
+  consoleFacts: z.optional(ConsoleFactsSchema),
+  /** How many values `redact()` masked in this capture (the composer shows it). */
+  redactionCount: z._default(z.int().check(z.nonnegative()), 0),
 });
 export type Capture = z.infer<typeof CaptureSchema>;
 

@@ -1,23 +1,102 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { sendMessage } from '../messaging';
-import { redact } from '../privacy/redact';
-import { allowedOriginsItem } from '../storage';
-import { type Capture, isCapturableUrl, type TabEvents } from './capture';
+import { countRedactions, redact } from '../privacy/redact';
+import { allowedOriginsItem, captureSettingsItem, environmentRulesItem } from '../storage';
+import {
+  type Capture,
+  type ConsoleFacts,
+  isCapturableUrl,
+  type PageFacts,
+  type PageSideFacts,
+  type TabEvents,
+} from './capture';
+import {
+  adapterSources,
+  applyAdapters,
+  MAX_SOURCE_VALUE,
+  readPageSources,
+} from './console-adapters';
+import { inferEnvironment } from './environment';
+import { type FailedRequest, mergeFailedRequests } from './failed-request';
+import type { PageEvent } from './page-event';
+import { buildPageFacts } from './page-facts';
 import { injectCaptureNow } from './registration';
+import { readTabRecord } from './tab-store';
 
-async function readPageEvents(tabId: number): Promise<TabEvents | undefined> {
+const TIMED_OUT = Symbol('timed out');
+
+/** A page busy in a loop answers late or never; the popup must not wait for it forever. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  return Promise.race([
+    promise,
+    new Promise<typeof TIMED_OUT>((resolve) => setTimeout(() => resolve(TIMED_OUT), ms)),
+  ]);
+}
+
+async function readPageEvents(tabId: number): Promise<TabEvents | undefined | typeof TIMED_OUT> {
   try {
-    return await sendMessage('getPageEvents', {}, { tabId });
+    return await within(sendMessage('getPageEvents', {}, { tabId }), 4000);
   } catch {
     return undefined;
   }
 }
 
 /**
- * Gathers what the extension knows about a tab: its URL and title and the page's buffered
- * events. Where no capture script runs yet, it injects one now and says that earlier errors
- * were not recorded.
+ * Runs the console adapters' one-off read of page globals in the MAIN world. The answer is
+ * page data: bounded, validated and redacted by `applyAdapters`.
+ */
+export async function readConsoleFacts(tabId: number): Promise<ConsoleFacts | undefined> {
+  const sources = adapterSources();
+  try {
+    const results = await within(
+      browser.scripting.executeScript({
+        target: { tabId },
+        world: 'MAIN',
+        func: readPageSources,
+        args: [sources, MAX_SOURCE_VALUE],
+      }),
+      2000,
+    );
+    if (results === TIMED_OUT) return undefined;
+    return applyAdapters(sources, results[0]?.result, redact);
+  } catch {
+    return undefined;
+  }
+}
+
+async function pageFacts(url: string, title: string, page?: PageSideFacts): Promise<PageFacts> {
+  const platform = await browser.runtime.getPlatformInfo().catch(() => ({ os: 'unknown' }));
+  const hints = (
+    navigator as Navigator & { userAgentData?: { brands?: { brand: string; version: string }[] } }
+  ).userAgentData;
+  const facts = buildPageFacts({
+    url,
+    title,
+    now: new Date(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    userAgent: navigator.userAgent,
+    brands: hints?.brands,
+    platformOs: platform.os,
+    language: navigator.language,
+    extensionVersion: browser.runtime.getManifest().version,
+    page,
+  });
+  return { ...facts, title: redact(facts.title) };
+}
+
+function scopeNote(scope: Capture['scope'], allowed: boolean): string {
+  if (scope === 'always-on') return 'Capturing on this site since the page loaded.';
+  return allowed
+    ? 'This page was open before capture was allowed: errors from before now were not recorded. Reload the page to capture from its start.'
+    : 'Errors from before you opened this were not recorded. Allow this site to capture from page load next time.';
+}
+
+/**
+ * Gathers what the extension knows about a tab: its URL and title, page facts, the events of
+ * its recent page loads, its failed requests (each once), what a console adapter reads, and
+ * the inferred environment and product. Where no capture script runs yet, it injects one now
+ * and says that earlier errors were not recorded.
  */
 export async function collectCapture(tabId: number): Promise<Capture> {
   const tab = await browser.tabs.get(tabId).catch((error: unknown) => {
@@ -26,29 +105,40 @@ export async function collectCapture(tabId: number): Promise<Capture> {
       { cause: error },
     );
   });
-  const url = tab.url ?? '';
+  const rawUrl = tab.url ?? '';
+  const url = redact(rawUrl);
+  const title = redact(tab.title ?? '');
+  const [settings, rules] = await Promise.all([
+    captureSettingsItem.get(),
+    environmentRulesItem.get(),
+  ]);
   const base = {
     tabId,
-    url: redact(url),
-    title: redact(tab.title ?? ''),
+    url,
+    title,
     capturedAt: Date.now(),
     events: [],
     droppedEvents: 0,
+    failedRequests: [],
+    redactionCount: 0,
   };
-  if (!isCapturableUrl(url)) {
+  if (!isCapturableUrl(rawUrl)) {
+    const inference = inferEnvironment(rawUrl, rules);
     return {
       ...base,
+      ...inference,
+      facts: await pageFacts(url, title),
       scope: 'unavailable',
       scopeNote:
         'This page belongs to the browser or a store and cannot be captured. Open the page with the problem and try again.',
     };
   }
-  const origin = new URL(url).origin;
+  const origin = new URL(rawUrl).origin;
   const allowed = (await allowedOriginsItem.get()).includes(origin);
 
-  let events = await readPageEvents(tabId);
+  let live = await readPageEvents(tabId);
   let injectedNow = false;
-  if (events === undefined) {
+  if (live === undefined) {
     await injectCaptureNow(tabId).catch((error: unknown) => {
       throw new AppError(
         {
@@ -60,20 +150,39 @@ export async function collectCapture(tabId: number): Promise<Capture> {
       );
     });
     injectedNow = true;
-    events = await readPageEvents(tabId);
+    live = await readPageEvents(tabId);
   }
+  const current = live === TIMED_OUT ? undefined : live;
+  const [record, consoleFacts] = await Promise.all([readTabRecord(tabId), readConsoleFacts(tabId)]);
+
+  // Earlier page loads from the background's history, the current one live from the page.
+  const earlier = record.loads.filter((load) => load.pageId !== current?.pageId);
+  const keep = (event: PageEvent) => settings.captureWarnings || event.kind !== 'console-warn';
+  const events = [...earlier.flatMap((load) => load.events), ...(current?.events ?? [])]
+    .filter(keep)
+    .sort((a, b) => a.time - b.time)
+    .map((event) => ({ ...event, message: redact(event.message), url: redact(event.url) }));
+  const pageRequests: FailedRequest[] = [
+    ...earlier.flatMap((load) => load.requests),
+    ...(current?.requests ?? []),
+  ];
+  const inference = inferEnvironment(
+    rawUrl,
+    rules,
+    consoleFacts ? { adapter: consoleFacts.adapter, product: consoleFacts.product } : undefined,
+  );
   const scope = allowed && !injectedNow ? 'always-on' : 'from-now';
-  return {
+  const capture: Capture = {
     ...base,
     origin,
     scope,
-    scopeNote:
-      scope === 'always-on'
-        ? 'Capturing on this site since the page loaded.'
-        : allowed
-          ? 'This page was open before capture was allowed: errors from before now were not recorded. Reload the page to capture from its start.'
-          : 'Errors from before you opened this were not recorded. Allow this site to capture from page load next time.',
-    events: events?.events ?? [],
-    droppedEvents: events?.dropped ?? 0,
+    scopeNote: scopeNote(scope, allowed),
+    events,
+    droppedEvents: earlier.reduce((sum, load) => sum + load.dropped, 0) + (current?.dropped ?? 0),
+    failedRequests: mergeFailedRequests(record.requests, pageRequests),
+    facts: await pageFacts(url, title, current?.page),
+    ...inference,
+    consoleFacts,
   };
+  return { ...capture, redactionCount: countRedactions(JSON.stringify(capture)) };
 }

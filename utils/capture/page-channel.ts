@@ -1,14 +1,13 @@
 /**
- * Constants shared by the MAIN-world hook and the ISOLATED-world receiver. Kept free of
- * imports so the hook's bundle stays a few kilobytes.
+ * Constants and the wire format shared by the MAIN-world hook and the ISOLATED-world receiver.
+ * Kept free of imports so the hook's bundle stays a few kilobytes.
  */
 
 /** Caps shared by the page hook (which truncates) and the receiver (which validates). */
-export const LIMITS = {
-  message: 4000,
-  stack: 8000,
-  url: 2000,
-} as const;
+export const MAX_MESSAGE = 4000;
+export const MAX_STACK = 8000;
+export const MAX_URL = 2000;
+export const LIMITS = { message: MAX_MESSAGE, stack: MAX_STACK, url: MAX_URL } as const;
 
 export type PageEventKind =
   | 'console-error'
@@ -17,12 +16,49 @@ export type PageEventKind =
   | 'unhandled-rejection'
   | 'resource-error';
 
+/**
+ * One-letter kinds on the wire (the hook's size budget counts every byte):
+ * `r` is a failed request seen by the page's fetch/XHR hook, `d` a count of entries the hook
+ * dropped to stay within its bounds.
+ */
+export const WIRE_KINDS = {
+  e: 'console-error',
+  w: 'console-warn',
+  x: 'uncaught-error',
+  j: 'unhandled-rejection',
+  l: 'resource-error',
+} as const satisfies Record<string, PageEventKind>;
+
+/**
+ * One entry of a batch, as a tuple:
+ * `[kind, message, stack, source, pageUrl, time, count, status, durationMs, lastTime]`.
+ * For `r` (failed request): message = method, source = request URL, stack = network error
+ * text, status = HTTP status (0 for a network error). For `l` (failed resource load):
+ * message = the element's tag name, source = its URL.
+ * For `d`: count = entries dropped.
+ */
+export type WireEntry = [
+  kind: string,
+  message: string,
+  stack: string,
+  source: string,
+  pageUrl: string,
+  time: number,
+  count: number,
+  status?: number,
+  durationMs?: number,
+  lastTime?: number,
+];
+
 /** Event names on the page's DOM between the MAIN-world hook and the ISOLATED-world script. */
 export const PAGE_CHANNEL = {
-  /** MAIN -> ISOLATED: `detail` is a JSON string of one event (strings cross worlds in Firefox). */
-  event: 'support-capture:page-event',
+  /**
+   * MAIN -> ISOLATED: `detail` is a JSON string of an array of `WireEntry` (strings cross
+   * worlds in Firefox).
+   */
+  event: 'support-capture:e',
   /** MAIN -> ISOLATED: the hook is installed (lets a late ISOLATED script ask for the backlog). */
-  hello: 'support-capture:hello',
+  hello: 'support-capture:h',
   /** ISOLATED -> MAIN: ready to receive; the hook flushes what it queued. */
-  ready: 'support-capture:ready',
+  ready: 'support-capture:r',
 } as const;

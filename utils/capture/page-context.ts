@@ -1,7 +1,35 @@
+import * as z from 'zod/mini';
 import { redact } from '../privacy/redact';
-import type { TabEvents } from './capture';
-import { PAGE_CHANNEL, type PageEvent, PageEventSchema } from './page-event';
+import type { PageSideFacts, TabEvents } from './capture';
+import { addFailedRequest, type FailedRequest } from './failed-request';
+import { WIRE_KINDS } from './page-channel';
+import {
+  LIMITS,
+  PAGE_CHANNEL,
+  type PageEvent,
+  type PageEventKind,
+  PageEventSchema,
+} from './page-event';
 import { EventRingBuffer } from './ring-buffer';
+
+/** A batch from the page larger than this is refused whole (a page can forge batches). */
+export const MAX_BATCH_CHARS = 256 * 1024;
+/** Entries per batch; the hook sends at most 101. */
+export const MAX_BATCH_ENTRIES = 200;
+
+const optionalNumber = z.optional(z.nullable(z.number()));
+const WireEntrySchema = z.tuple([
+  z.string().check(z.maxLength(1)),
+  z.string().check(z.maxLength(LIMITS.message)),
+  z.string().check(z.maxLength(LIMITS.stack)),
+  z.string().check(z.maxLength(LIMITS.url)),
+  z.string().check(z.maxLength(LIMITS.url)),
+  z.number(),
+  z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
+  optionalNumber,
+  optionalNumber,
+  optionalNumber,
+]);
 
 /** Redacts every string of an event before it is kept. */
 export function redactEvent(event: PageEvent): PageEvent {
@@ -14,30 +42,120 @@ export function redactEvent(event: PageEvent): PageEvent {
   };
 }
 
+/** `file:line:column` of a stack's first frame that names one. */
+export function sourceFromStack(stack: string): string | undefined {
+  return /(?:https?|file|blob):\/\/[^\s()]+:\d+:\d+/.exec(stack)?.[0];
+}
+
+/** The hook sends bare facts to stay small; the words are added here. */
+function describeWire(kind: PageEventKind, message: string, source: string): string {
+  if (kind === 'resource-error') return `Failed to load <${message.toLowerCase()}> ${source}`;
+  if (kind === 'unhandled-rejection') return `Unhandled rejection: ${message}`;
+  return message;
+}
+
+export interface ParsedBatch {
+  events: PageEvent[];
+  requests: FailedRequest[];
+  /** Entries the hook dropped to stay within its bounds. */
+  dropped: number;
+}
+
 /**
- * Parses one event from the page. The page can forge these: anything that does not fit the
- * schema is dropped, and what fits is only ever kept as text.
+ * Parses one batch from the page. The page can forge these: a batch that is not a bounded
+ * JSON array is refused, entries that do not fit are skipped, and what fits is redacted and
+ * only ever kept as text.
  */
-export function parsePageEvent(detail: unknown): PageEvent | undefined {
-  if (typeof detail !== 'string' || detail.length > 32_000) return undefined;
+export function parseBatch(detail: unknown): ParsedBatch {
+  const batch: ParsedBatch = { events: [], requests: [], dropped: 0 };
+  if (typeof detail !== 'string' || detail.length > MAX_BATCH_CHARS) return batch;
   let json: unknown;
   try {
     json = JSON.parse(detail);
   } catch {
-    return undefined;
+    return batch;
   }
-  const parsed = PageEventSchema.safeParse(json);
-  return parsed.success ? redactEvent(parsed.data) : undefined;
+  if (!Array.isArray(json)) return batch;
+  for (const raw of json.slice(0, MAX_BATCH_ENTRIES)) {
+    const parsed = WireEntrySchema.safeParse(raw);
+    if (!parsed.success) continue;
+    const [kind, message, stack, source, url, time, count, status, duration, lastTime] =
+      parsed.data;
+    if (kind === 'd') {
+      batch.dropped += count;
+    } else if (kind === 'r') {
+      batch.requests.push({
+        source: 'page',
+        method: redact(message).toUpperCase().slice(0, 16),
+        url: redact(source),
+        status: Math.max(0, Math.trunc(status ?? 0)),
+        error: stack ? redact(stack).slice(0, 500) : undefined,
+        time,
+        lastTime: lastTime ?? undefined,
+        durationMs: duration != null && duration >= 0 ? duration : undefined,
+        pageUrl: redact(url),
+        requestIds: [],
+        count: Math.max(1, count),
+      });
+    } else if (kind in WIRE_KINDS) {
+      const eventKind = WIRE_KINDS[kind as keyof typeof WIRE_KINDS];
+      const event = PageEventSchema.safeParse({
+        kind: eventKind,
+        message: describeWire(eventKind, message, source).slice(0, LIMITS.message),
+        stack: stack || undefined,
+        source: source || sourceFromStack(stack),
+        url,
+        time,
+        lastTime: lastTime ?? undefined,
+        count: Math.max(1, count),
+      });
+      if (event.success) batch.events.push(redactEvent(event.data));
+    }
+  }
+  return batch;
+}
+
+/** Viewport, screen and language as the page shows them (read from the ISOLATED world). */
+export function readPageSideFacts(win: Window): PageSideFacts {
+  return {
+    title: redact(win.document.title).slice(0, 1000),
+    language: (win.document.documentElement.lang || win.navigator.language || '').slice(0, 64),
+    viewport: { width: win.innerWidth, height: win.innerHeight },
+    screen: { width: win.screen.width, height: win.screen.height },
+    devicePixelRatio: win.devicePixelRatio,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone.slice(0, 64),
+  };
+}
+
+export interface PageContextOptions {
+  buffer?: EventRingBuffer;
+  /** Called after new events or requests arrive (the entrypoint forwards them, debounced). */
+  onChange?: () => void;
+  /** A fresh id per page load. */
+  pageId?: string;
 }
 
 /**
- * The ISOLATED-world side: receives the hook's events and keeps them in a bounded buffer.
+ * The ISOLATED-world side: receives the hook's batches and keeps them in a bounded buffer.
  */
-export function startPageContext(doc: Document, buffer = new EventRingBuffer()) {
+export function startPageContext(doc: Document, options: PageContextOptions = {}) {
+  const buffer = options.buffer ?? new EventRingBuffer();
+  const pageId = options.pageId ?? crypto.randomUUID();
   const since = Date.now();
+  const url = redact(doc.location?.href ?? '').slice(0, LIMITS.url);
+  let requests: FailedRequest[] = [];
+  let requestsChanged = false;
+  let captureWarnings = true;
+
   const onEvent = (event: Event) => {
-    const parsed = parsePageEvent((event as CustomEvent<unknown>).detail);
-    if (parsed) buffer.push(parsed);
+    const batch = parseBatch((event as CustomEvent<unknown>).detail);
+    for (const item of batch.events) {
+      if (captureWarnings || item.kind !== 'console-warn') buffer.push(item);
+    }
+    for (const request of batch.requests) requests = addFailedRequest(requests, request);
+    requestsChanged ||= batch.requests.length > 0;
+    buffer.addDropped(batch.dropped);
+    if (batch.events.length + batch.requests.length + batch.dropped > 0) options.onChange?.();
   };
   const announce = () => doc.dispatchEvent(new CustomEvent(PAGE_CHANNEL.ready));
   doc.addEventListener(PAGE_CHANNEL.event, onEvent);
@@ -47,12 +165,67 @@ export function startPageContext(doc: Document, buffer = new EventRingBuffer()) 
 
   return {
     buffer,
-    snapshot(): TabEvents {
-      return { events: buffer.snapshot(), dropped: buffer.dropped, since };
+    pageId,
+    /** Turns `console.warn` capture on or off (the user's setting). */
+    setCaptureWarnings(value: boolean) {
+      captureWarnings = value;
+    },
+    snapshot(page?: PageSideFacts): TabEvents {
+      return {
+        pageId,
+        url,
+        events: buffer.snapshot().filter((item) => captureWarnings || item.kind !== 'console-warn'),
+        dropped: buffer.dropped,
+        since,
+        requests,
+        bytes: buffer.byteSize,
+        page,
+      };
+    },
+    /** What changed since the last call, for the background's per-tab history. */
+    takeChanges() {
+      const changed = requestsChanged;
+      requestsChanged = false;
+      return {
+        pageId,
+        url,
+        since,
+        events: buffer.takeChanges().slice(-500),
+        dropped: buffer.dropped,
+        requests: changed ? requests : undefined,
+      };
+    },
+    get hasChanges() {
+      return buffer.hasChanges || requestsChanged;
     },
     stop() {
       doc.removeEventListener(PAGE_CHANNEL.event, onEvent);
       doc.removeEventListener(PAGE_CHANNEL.hello, announce);
+    },
+  };
+}
+
+export type PageContext = ReturnType<typeof startPageContext>;
+
+/**
+ * Calls `send` at most once per `delayMs` while changes keep coming, so a page logging in a
+ * loop costs the background one message per interval, not one per error.
+ */
+export function debounceForward(send: () => Promise<unknown> | undefined, delayMs = 500) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    schedule() {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        void send()?.catch(() => {
+          // The background may be restarting; the next change forwards again.
+        });
+      }, delayMs);
+    },
+    cancel() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
     },
   };
 }

@@ -7,7 +7,7 @@ export interface RingBufferLimits {
 
 export const DEFAULT_RING_LIMITS: RingBufferLimits = { maxEvents: 200, maxBytes: 512 * 1024 };
 
-function sizeOf(event: PageEvent): number {
+export function sizeOf(event: PageEvent): number {
   // UTF-16 code units x2 approximates the memory held; good enough for a bound.
   return (
     (event.message.length +
@@ -28,6 +28,8 @@ export class EventRingBuffer {
   private readonly entries = new Map<string, PageEvent>();
   private bytes = 0;
   private droppedCount = 0;
+  /** Keys pushed or folded since the last `takeChanges()`. */
+  private readonly changed = new Set<string>();
 
   constructor(private readonly limits: RingBufferLimits = DEFAULT_RING_LIMITS) {}
 
@@ -40,6 +42,7 @@ export class EventRingBuffer {
       // Move to the newest position so folding keeps recent errors alive.
       this.entries.delete(key);
       this.entries.set(key, existing);
+      this.changed.add(key);
       return;
     }
     const size = sizeOf(event);
@@ -48,6 +51,7 @@ export class EventRingBuffer {
       return;
     }
     this.entries.set(key, { ...event });
+    this.changed.add(key);
     this.bytes += size;
     this.evict();
   }
@@ -56,6 +60,7 @@ export class EventRingBuffer {
     for (const [key, oldest] of this.entries) {
       if (this.entries.size <= this.limits.maxEvents && this.bytes <= this.limits.maxBytes) break;
       this.entries.delete(key);
+      this.changed.delete(key);
       this.bytes -= sizeOf(oldest);
       this.droppedCount += oldest.count;
     }
@@ -79,7 +84,27 @@ export class EventRingBuffer {
     return this.droppedCount;
   }
 
+  /** Counts events dropped before they reached this buffer (by the page hook's own bound). */
+  addDropped(count: number): void {
+    this.droppedCount += count;
+  }
+
+  /** The events new or folded since the last call (what to forward), oldest first. */
+  takeChanges(): PageEvent[] {
+    const changes: PageEvent[] = [];
+    for (const [key, event] of this.entries) {
+      if (this.changed.has(key)) changes.push({ ...event });
+    }
+    this.changed.clear();
+    return changes;
+  }
+
+  get hasChanges(): boolean {
+    return this.changed.size > 0;
+  }
+
   clear(): void {
+    this.changed.clear();
     this.entries.clear();
     this.bytes = 0;
     this.droppedCount = 0;

@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { connectExtensionToEmulator } from '../emulator/connect.ts';
+import { startPortalEmulator } from '../emulator/server.ts';
 import {
   type ExtensionBrowser,
   launchExtensionBrowser,
@@ -62,6 +64,12 @@ async function main(): Promise<void> {
   build();
   const server = await startConsoleServer(Number(process.env.DEMO_PORT ?? 0));
   const extension = await launchExtensionBrowser({ headless });
+  // The local JSM portal emulator, with the extension already connected to it.
+  const portal = await startPortalEmulator({ port: Number(process.env.PORTAL_PORT ?? 0) });
+  await connectExtensionToEmulator(extension, portal);
+  console.log(
+    `Portal emulator: ${portal.origin} (signed in as ${portal.data.customer.displayName})`,
+  );
   const page = await extension.context.newPage();
   const consoleUrl = server.url('/console');
   await page.goto(consoleUrl);
@@ -94,12 +102,14 @@ async function main(): Promise<void> {
   if (headless) {
     await extension.close();
     await server.close();
+    await portal.close();
     return;
   }
   console.log('\nThe browser stays open; press Ctrl+C to stop.');
   const stop = async () => {
     await extension.close().catch(() => {});
     await server.close();
+    await portal.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

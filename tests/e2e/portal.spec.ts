@@ -2,6 +2,7 @@
  * Connecting the extension to a portal from the options page, against the local emulator:
  * with an API token, with a wrong one, and with the portal session cookie.
  */
+import { connectExtensionToEmulator } from '../emulator/connect.ts';
 import { type PortalEmulator, startPortalEmulator } from '../emulator/server.ts';
 import { expect, test } from './fixtures';
 
@@ -118,4 +119,55 @@ test('fills the vendor profile and offers sign-up with its guidance', async ({
   await expect(
     options.getByText('Register with your official company email address.'),
   ).toBeVisible();
+});
+
+test('answers the composer messages through the background', async ({
+  extension,
+  openExtensionPage,
+}) => {
+  await connectExtensionToEmulator(extension, emulator);
+  const page = await openExtensionPage('options.html');
+  const ask = (type: string, data: unknown) =>
+    page.evaluate(
+      ([t, d]) =>
+        (
+          globalThis as unknown as {
+            chrome: {
+              runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> };
+            };
+          }
+        ).chrome.runtime.sendMessage({ type: t, data: d }),
+      [type, data] as const,
+    );
+  expect(await ask('listServiceDesks', {})).toEqual({
+    ok: true,
+    value: { serviceDesks: [{ id: '1', projectName: 'Stakater Support', projectKey: 'SUP' }] },
+  });
+  const types = (await ask('listRequestTypes', { serviceDeskId: '1' })) as {
+    value: { requestTypes: { name: string }[] };
+  };
+  expect(types.value.requestTypes.map((t) => t.name)).toEqual([
+    'Report an incident',
+    'Ask a question',
+    'Request a change',
+  ]);
+  const fields = (await ask('getRequestTypeFields', {
+    serviceDeskId: '1',
+    requestTypeId: '10',
+  })) as {
+    value: { requestTypeFields: { name: string }[] };
+  };
+  expect(fields.value.requestTypeFields.map((f) => f.name)).toContain('Severity');
+  const found = (await ask('searchMyRequests', { term: 'SC-DEMO0001' })) as {
+    value: { requests: { issueKey: string; webUrl: string }[] };
+  };
+  expect(found.value.requests).toHaveLength(1);
+  expect(found.value.requests[0]?.webUrl).toContain('/servicedesk/customer/portal/1/SUP-1');
+  const articles = (await ask('searchKnowledgeBase', { query: 'etcd', serviceDeskId: '1' })) as {
+    value: { articles: { title: string }[] };
+  };
+  expect(articles.value.articles[0]?.title).toContain('Argo CD');
+  // The connection view a page gets has no token in it.
+  const view = await ask('getConnection', {});
+  expect(JSON.stringify(view)).not.toContain(emulator.data.customer.apiToken);
 });

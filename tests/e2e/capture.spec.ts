@@ -89,6 +89,8 @@ test('100,000 errors: the page stays responsive and the buffer within its bounds
   openPopup,
   allowOrigin,
 }) => {
+  // Playwright itself receives every console message over CDP: the loop is slow under test.
+  test.setTimeout(180_000);
   const page = await extension.context.newPage();
   await page.goto(consoleServer.url('/pages/capture-flood.html'));
   await allowOrigin(page);

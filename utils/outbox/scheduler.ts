@@ -14,6 +14,7 @@
  */
 import { AppError, type ErrorInfo } from '../errors';
 import {
+  type AttachmentRef,
   cancellable,
   createJob,
   currentStep,
@@ -55,6 +56,13 @@ export interface OutboxEnv {
   onDelivered?(job: Job): void | Promise<void>;
   /** Told whenever jobs change (badge, progress). */
   onChange?(jobs: readonly Job[]): void | Promise<void>;
+  /**
+   * Gives the job its own copies of the files (so closing the tab, whose screenshots are
+   * cleaned up, cannot take them away). Returns the refs to store in the job.
+   */
+  adoptFiles?(jobId: string, files: readonly AttachmentRef[]): Promise<AttachmentRef[]>;
+  /** Told when a run starts and ends (the background keeps the worker alive meanwhile). */
+  busy?(active: boolean): void;
 }
 
 /** How long finished jobs are kept (for the result view and "Download report"). */
@@ -182,6 +190,7 @@ export function createOutbox(env: OutboxEnv): Outbox {
       return draining;
     }
     draining = (async () => {
+      env.busy?.(true);
       try {
         do {
           again = false;
@@ -189,6 +198,7 @@ export function createOutbox(env: OutboxEnv): Outbox {
         } while (again);
       } finally {
         draining = undefined;
+        env.busy?.(false);
       }
     })();
     return draining;
@@ -223,7 +233,11 @@ export function createOutbox(env: OutboxEnv): Outbox {
           });
         }
       }
-      const job = createJob(input, env.newId(), env.now());
+      const id = env.newId();
+      const attachments = env.adoptFiles
+        ? await env.adoptFiles(id, input.attachments)
+        : input.attachments;
+      const job = createJob({ ...input, attachments }, id, env.now());
       // Persisted before any network call: from here on nothing is lost.
       await save(job);
       if (replaces) {

@@ -1,0 +1,163 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createJob } from '@/utils/outbox/job';
+import {
+  listMyRequests,
+  outboxPortal,
+  type PortalClientLike,
+  requestMentions,
+} from '@/utils/outbox/portal-adapter';
+import { buildReportHtml, escapeHtml, reportFileName } from '@/utils/outbox/report';
+import { createJobStore, memoryRecordMap } from '@/utils/outbox/store';
+import { input } from './fake-portal';
+
+function request(key: string, description: string, summary = 'Saving fails') {
+  return {
+    issueId: key.replace(/\D/g, ''),
+    issueKey: key,
+    summary,
+    requestFieldValues: [
+      { fieldId: 'summary', value: summary },
+      { fieldId: 'description', value: description },
+    ],
+    currentStatus: {
+      status: 'Waiting for support',
+      statusCategory: 'NEW',
+      statusDate: { epochMillis: 1_700_000_000_000 },
+    },
+    _links: { web: `http://127.0.0.1/portal/1/${key}` },
+  };
+}
+
+function client(overrides: Partial<PortalClientLike> = {}): PortalClientLike {
+  return {
+    createRequest: vi.fn(),
+    attachTemporaryFiles: vi.fn(),
+    attachToRequest: vi.fn(),
+    addParticipants: vi.fn(),
+    myRequests: vi.fn(async () => ({ values: [] })),
+    getRequest: vi.fn(async () => ({ issueKey: 'SUP-1' })),
+    attachmentMeta: vi.fn(async () => ({ enabled: true, uploadLimit: 1000 })),
+    ...overrides,
+  };
+}
+
+describe('portal adapter', () => {
+  it('finds a request by the reference in its description, even when searchTerm (summary) misses', async () => {
+    const myRequests = vi.fn(async (filter: { searchTerm?: string }) => ({
+      values: filter.searchTerm
+        ? []
+        : [
+            request('SUP-2', 'Other\nCapture reference: SC-AAAAAA'),
+            request('SUP-3', 'x\nCapture reference: SC-7F3K9Q'),
+          ],
+    }));
+    const portal = outboxPortal(client({ myRequests }));
+    const found = await portal.findRequestsByText('SC-7F3K9Q', { serviceDeskId: '1' });
+    expect(found).toEqual([
+      { issueId: '3', issueKey: 'SUP-3', _links: { web: 'http://127.0.0.1/portal/1/SUP-3' } },
+    ]);
+    expect(myRequests).toHaveBeenCalledWith(
+      expect.objectContaining({ serviceDeskId: '1', requestStatus: 'ALL_REQUESTS' }),
+    );
+  });
+
+  it('a failing search throws (only an answer may allow a new create)', async () => {
+    const portal = outboxPortal(
+      client({
+        myRequests: async () => {
+          throw new Error('offline');
+        },
+      }),
+    );
+    await expect(portal.findRequestsByText('SC-7F3K9Q', { serviceDeskId: '1' })).rejects.toThrow();
+  });
+
+  it('matches the reference as a whole token only', () => {
+    expect(requestMentions(request('A-1', 'Capture reference: SC-7F3K9Q'), 'SC-7F3K9Q')).toBe(true);
+    expect(requestMentions(request('A-1', 'Capture reference: SC-7F3K9QX'), 'SC-7F3K9Q')).toBe(
+      false,
+    );
+    expect(requestMentions(request('A-1', 'nothing', 'SC-7F3K9Q in summary'), 'SC-7F3K9Q')).toBe(
+      true,
+    );
+  });
+
+  it('lists attachment names from the expanded request, or says it cannot', async () => {
+    const withList = outboxPortal(
+      client({
+        getRequest: async () => ({
+          attachments: { values: [{ filename: 'a.png' }, { filename: 'b.txt' }] },
+        }),
+      }),
+    );
+    expect(await withList.listAttachmentNames('SUP-1')).toEqual(['a.png', 'b.txt']);
+    expect(await outboxPortal(client()).listAttachmentNames('SUP-1')).toBeUndefined();
+    const dedicated = outboxPortal(
+      client({ listAttachments: async () => [{ filename: 'c.png' }] }),
+    );
+    expect(await dedicated.listAttachmentNames('SUP-1')).toEqual(['c.png']);
+  });
+
+  it('maps "My requests" with status, last update and link', async () => {
+    const list = await listMyRequests(
+      client({ myRequests: async () => ({ values: [request('SUP-9', 'd')] }) }),
+    );
+    expect(list).toEqual([
+      {
+        issueKey: 'SUP-9',
+        summary: 'Saving fails',
+        status: 'Waiting for support',
+        statusCategory: 'NEW',
+        updatedAt: 1_700_000_000_000,
+        webUrl: 'http://127.0.0.1/portal/1/SUP-9',
+      },
+    ]);
+  });
+});
+
+describe('report', () => {
+  it('is one self-contained HTML page: escaped text, inline images, other files as links', async () => {
+    const job = createJob(
+      input({
+        summary: '<script>alert(1)</script>',
+        attachments: [
+          { blobId: 'a', name: 'shot.png', size: 3, type: 'image/png' },
+          { blobId: 'b', name: 'log.txt', size: 2, type: 'text/plain' },
+        ],
+      }),
+      'job-1',
+      0,
+    );
+    const html = await buildReportHtml(job, [
+      { name: 'shot.png', type: 'image/png', data: new Blob([new Uint8Array([1, 2, 3])]) },
+      { name: 'log.txt', type: 'text/plain', data: new Blob(['hi']) },
+    ]);
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<img src="data:image/png;base64,AQID" alt="shot.png">');
+    expect(html).toContain('<a download="log.txt" href="data:text/plain;base64,aGk=">');
+    expect(html).toContain('Capture reference: SC-7F3K9Q');
+    expect(html).toContain("default-src 'none'");
+    expect(reportFileName(job)).toBe('support-report-SC-7F3K9Q.html');
+    expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;');
+  });
+});
+
+describe('job store', () => {
+  it('keeps a record that does not fit the schema, but does not run it', async () => {
+    const map = memoryRecordMap({ broken: { id: 'broken', status: 'weird' } });
+    const store = createJobStore(map);
+    const job = createJob(input(), 'ok', 1);
+    await store.save(job);
+    expect((await store.list()).map((j) => j.id)).toEqual(['ok']);
+    expect(map.data.broken).toBeDefined();
+  });
+
+  it('serializes concurrent writes (no lost update)', async () => {
+    const store = createJobStore(memoryRecordMap());
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.save(createJob(input(), `j${i}`, i))),
+    );
+    expect(await store.list()).toHaveLength(10);
+  });
+});

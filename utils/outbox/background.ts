@@ -1,0 +1,193 @@
+/**
+ * The outbox in the background worker: builds it from the browser's parts and answers the
+ * outbox messages. Wired by one line each in entrypoints/background.ts.
+ *
+ * Resuming after the worker or the browser was stopped: this module runs on every start of
+ * the worker (a fresh in-memory state), so it recovers jobs left `running` and runs what is
+ * due at once; an alarm set for the next due job wakes a stopped worker; start-up, install
+ * and the worker's `online` event run the outbox too.
+ */
+import { browser } from 'wxt/browser';
+import { deleteBlob, getBlob, putBlob } from '../blob-store';
+import { AppError } from '../errors';
+import { getPortalClient } from '../portal/service';
+import { outboxJobsItem, portalSettingsItem } from '../storage';
+import { isOpen, type Job, type JobInput } from './job';
+import { listMyRequests, outboxPortal } from './portal-adapter';
+import type { OutboxStatus, Report } from './protocol';
+import { buildReportHtml, type ReportFile, reportFileName } from './report';
+import { createOutbox, jobView, type Outbox } from './scheduler';
+import { createJobStore } from './store';
+
+export const OUTBOX_ALARM = 'outbox';
+
+/** Shown in the delivery notification (the extension ships no icon files yet). */
+const NOTIFICATION_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAyUlEQVR42u3aTQ5AMBCG4d7E0RzV0dgJSbXTzn99k1h7nwWKllKZbT/OiEehTNR4EiJ6fBORJb6KyBb/QmSNvxEAAAAAAAAAEOV4TjpAbdIAviYFoDXhAdx4V4BEvBtAKt4FIBlvDpCOHwZwTqgRPwTgnFgrng2gBoQG9CI041nXACVGO37qLkSNsoifvo324qziWc+BmQn3QuMdL/Ik9owXW0p4xYuuhTzixRdz1vH4rAIAAAAA8O8/lev86F5iq8ESmz0ybre5AG1C7F1zBeYOAAAAAElFTkSuQmCC';
+
+/** Chrome stops a worker idle for 30 s, also mid-fetch; an extension API call resets that. */
+const KEEP_ALIVE_MS = 20_000;
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+async function portalFor(portal: string) {
+  const settings = await portalSettingsItem.get();
+  if (settings && originOf(settings.portalUrl) !== originOf(portal)) {
+    throw new AppError({
+      code: 'not-configured',
+      message: `This report was written for ${portal}, but the extension is now connected to ${settings.portalUrl}. Connect that portal again in the options, or download the report.`,
+    });
+  }
+  return outboxPortal(await getPortalClient());
+}
+
+async function updateBadge(jobs: readonly Job[]): Promise<void> {
+  const waiting = jobs.filter(isOpen).length;
+  const signIn = jobs.some((job) => job.status === 'paused-auth');
+  await browser.action.setBadgeText({ text: signIn ? '!' : waiting > 0 ? String(waiting) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: signIn ? '#b3261e' : '#1f5fbf' });
+  await browser.action.setTitle({
+    title: signIn
+      ? 'Sign in to the portal: a report is waiting to be filed'
+      : waiting > 0
+        ? `Report a problem with this page (${waiting} waiting to be filed)`
+        : 'Report a problem with this page',
+  });
+}
+
+async function notifyDelivered(job: Job): Promise<void> {
+  try {
+    await browser.notifications.create(`outbox:${job.id}`, {
+      type: 'basic',
+      iconUrl: NOTIFICATION_ICON,
+      title: `Filed as ${job.result.issueKey ?? 'a request'}`,
+      message: job.summary || job.captureReference,
+    });
+  } catch (error) {
+    // Notifications may be turned off for the browser; the popup shows the result anyway.
+    console.warn('Delivery notification failed', error);
+  }
+}
+
+let keepAlive: ReturnType<typeof setInterval> | undefined;
+
+let outbox: Outbox | undefined;
+
+export function getOutbox(): Outbox {
+  outbox ??= createOutbox({
+    store: createJobStore(outboxJobsItem),
+    portal: portalFor,
+    blobs: {
+      get: async (id) => (await getBlob(id))?.blob,
+      delete: async (ids) => {
+        for (const id of ids) await deleteBlob(id);
+      },
+    },
+    now: () => Date.now(),
+    random: () => Math.random(),
+    newId: () => crypto.randomUUID(),
+    setTimer: (callback, ms) => setTimeout(callback, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    setAlarm: async (when) => {
+      if (when === null) await browser.alarms.clear(OUTBOX_ALARM);
+      else await browser.alarms.create(OUTBOX_ALARM, { when });
+    },
+    onDelivered: notifyDelivered,
+    onChange: updateBadge,
+    async adoptFiles(jobId, files) {
+      const adopted = [];
+      for (const file of files) {
+        const stored = await getBlob(file.blobId);
+        if (!stored) {
+          throw new AppError({
+            code: 'storage',
+            message: `The file "${file.name}" is missing from the browser's storage. Remove it from the report or capture it again, then submit.`,
+          });
+        }
+        const copy = await putBlob({ owner: `job:${jobId}`, blob: stored.blob, name: file.name });
+        adopted.push({ ...file, blobId: copy.id, size: copy.size });
+      }
+      return adopted;
+    },
+    busy(active) {
+      if (keepAlive !== undefined) clearInterval(keepAlive);
+      keepAlive = active
+        ? setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_MS)
+        : undefined;
+    },
+  });
+  return outbox;
+}
+
+/** Installs the listeners (synchronously, at the worker's start) and resumes the outbox. */
+export function startOutbox(): void {
+  const box = getOutbox();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void box.kick();
+  });
+  browser.runtime.onStartup.addListener(() => void box.kick());
+  browser.runtime.onInstalled.addListener(() => void box.kick());
+  // `navigator.onLine` true is only a hint (PLATFORM-FACTS §4): a run that fails just waits again.
+  self.addEventListener('online', () => void box.online());
+  void box.recover().then(() => box.kick());
+}
+
+export async function submitJob(job: JobInput, replaces?: string) {
+  const created = await getOutbox().submit(job, replaces);
+  return jobView(created, Date.now());
+}
+
+export async function getOutboxStatus(): Promise<OutboxStatus> {
+  const jobs = await getOutbox().list();
+  const now = Date.now();
+  return {
+    jobs: jobs.map((job) => jobView(job, now)).reverse(),
+    waiting: jobs.filter(isOpen).length,
+    signInNeeded: jobs.some((job) => job.status === 'paused-auth'),
+  };
+}
+
+export async function cancelJob(id: string) {
+  return jobView(await getOutbox().cancel(id), Date.now());
+}
+
+export async function retryNow(id?: string): Promise<OutboxStatus> {
+  const box = getOutbox();
+  // Answer at once: the popup may close; progress is read with getOutboxStatus.
+  void box.retryNow(id);
+  return getOutboxStatus();
+}
+
+export async function shareRequest(id: string, accountIds: readonly string[]) {
+  return getOutbox().share(id, accountIds);
+}
+
+export async function myRequests(requestStatus?: 'OPEN_REQUESTS' | 'ALL_REQUESTS') {
+  return { requests: await listMyRequests(await getPortalClient(), requestStatus) };
+}
+
+export async function downloadReport(id: string): Promise<Report> {
+  const job = (await getOutbox().list()).find((candidate) => candidate.id === id);
+  if (!job) {
+    throw new AppError({
+      code: 'not-found',
+      message: 'This report is no longer in the outbox, so it cannot be downloaded.',
+    });
+  }
+  const files: ReportFile[] = [];
+  for (const file of job.attachments) {
+    const stored = await getBlob(file.blobId);
+    if (stored) files.push({ name: file.name, type: file.type, data: stored.blob });
+  }
+  return {
+    fileName: reportFileName(job),
+    mimeType: 'text/html',
+    content: await buildReportHtml(job, files),
+  };
+}

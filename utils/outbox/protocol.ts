@@ -1,0 +1,59 @@
+/**
+ * Request and response schemas of the outbox messages (declared in utils/messaging.ts).
+ * Pages see job views (progress, results), never the portal client or credentials.
+ */
+import * as z from 'zod/mini';
+import { JobInputSchema, JobViewSchema } from './job';
+
+export { JobViewSchema };
+
+export const SubmitJobSchema = z.object({
+  job: JobInputSchema,
+  /** The needs-edit job this submission replaces (after the user fixed the fields). */
+  replaces: z.optional(z.string()),
+});
+
+export const JobIdSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) });
+
+export const OutboxStatusSchema = z.object({
+  jobs: z.array(JobViewSchema),
+  /** Jobs still to deliver (what the badge shows). */
+  waiting: z.int(),
+  /** A job is paused until the user signs in to the portal again. */
+  signInNeeded: z.boolean(),
+});
+export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
+
+export const RetryNowSchema = z.object({ id: z.optional(z.string()) });
+
+export const ShareRequestSchema = z.object({
+  id: z.string(),
+  accountIds: z
+    .array(z.string().check(z.minLength(1), z.maxLength(128)))
+    .check(z.minLength(1), z.maxLength(50)),
+});
+export const ShareOutcomeSchema = z.object({
+  added: z.array(z.string()),
+  rejected: z.array(z.string()),
+  notPermitted: z.boolean(),
+});
+
+export const ListMyRequestsSchema = z.object({
+  requestStatus: z.optional(z.enum(['OPEN_REQUESTS', 'ALL_REQUESTS'])),
+});
+export const MyRequestSchema = z.object({
+  issueKey: z.string(),
+  summary: z.string(),
+  status: z.string(),
+  statusCategory: z.string(),
+  updatedAt: z.nullable(z.number()),
+  webUrl: z.nullable(z.string()),
+});
+export const MyRequestListSchema = z.object({ requests: z.array(MyRequestSchema) });
+
+export const ReportSchema = z.object({
+  fileName: z.string(),
+  mimeType: z.literal('text/html'),
+  content: z.string(),
+});
+export type Report = z.infer<typeof ReportSchema>;

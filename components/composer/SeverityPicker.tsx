@@ -1,0 +1,157 @@
+import { useId } from 'preact/hooks';
+import {
+  DEFAULT_SEVERITY_DEFINITIONS,
+  QUICK_QUESTIONS,
+  REACH_LABELS,
+  type Reach,
+  type Severity,
+  type SeverityAnswers,
+  type SeverityDefinition,
+  severityWarnings,
+  suggestSeverity,
+} from '@/utils/ticket/severity';
+
+interface Props {
+  value: Severity | undefined;
+  answers: SeverityAnswers;
+  /** The draft's environment, for the "P1 outside production" warning. */
+  environment?: string;
+  definitions?: readonly SeverityDefinition[];
+  onChange: (severity: Severity) => void;
+  onAnswersChange: (answers: SeverityAnswers) => void;
+}
+
+/**
+ * The vendor's severity levels with their definitions, three quick questions that suggest a
+ * level, and warnings when the choice contradicts the answers. It never changes the choice.
+ */
+export function SeverityPicker({
+  value,
+  answers,
+  environment,
+  definitions = DEFAULT_SEVERITY_DEFINITIONS,
+  onChange,
+  onAnswersChange,
+}: Props) {
+  const id = useId();
+  const suggestion = suggestSeverity(answers);
+  const warnings = severityWarnings(value, answers, environment);
+  const set = (patch: Partial<SeverityAnswers>) => onAnswersChange({ ...answers, ...patch });
+
+  return (
+    <div class="composer-severity">
+      <div role="radiogroup" aria-labelledby={`${id}-legend`} aria-describedby={`${id}-status`}>
+        <p id={`${id}-legend`} class="composer-legend">
+          Severity
+        </p>
+        {definitions.map((d) => (
+          <label key={d.level} class="composer-choice">
+            <input
+              type="radio"
+              name={`${id}-severity`}
+              value={d.level}
+              checked={value === d.level}
+              onChange={() => onChange(d.level)}
+            />
+            <span>
+              {/* The colon sits inside <strong> so every browser names the radio "P1 Critical: …". */}
+              <strong>{`${d.level} ${d.name}:`}</strong> {d.definition}
+            </span>
+          </label>
+        ))}
+      </div>
+
+      <fieldset class="composer-questions">
+        <legend>Quick questions</legend>
+        <YesNo
+          name={`${id}-production`}
+          legend={QUICK_QUESTIONS.production}
+          value={answers.production}
+          onChange={(production) => set({ production })}
+        />
+        <YesNo
+          name={`${id}-workaround`}
+          legend={QUICK_QUESTIONS.workaround}
+          value={answers.workaround}
+          onChange={(workaround) => set({ workaround })}
+        />
+        <label for={`${id}-reach`}>Users blocked</label>
+        <select
+          id={`${id}-reach`}
+          value={answers.reach ?? ''}
+          onChange={(e) => {
+            const reach = e.currentTarget.value as Reach | '';
+            set({ reach: reach || undefined });
+          }}
+        >
+          <option value="">Not answered</option>
+          {(Object.keys(REACH_LABELS) as Reach[]).map((reach) => (
+            <option key={reach} value={reach}>
+              {REACH_LABELS[reach]}
+            </option>
+          ))}
+        </select>
+        <label for={`${id}-function`}>Business function blocked</label>
+        <input
+          id={`${id}-function`}
+          type="text"
+          value={answers.blockedFunction ?? ''}
+          placeholder="e.g. invoicing, deployments"
+          onInput={(e) => set({ blockedFunction: e.currentTarget.value || undefined })}
+        />
+      </fieldset>
+
+      <div id={`${id}-status`} aria-live="polite">
+        {suggestion && (
+          <p class="composer-suggestion">
+            Suggested: <strong>{suggestion.severity}</strong>. {suggestion.reason}{' '}
+            {suggestion.severity !== value && (
+              <button type="button" onClick={() => onChange(suggestion.severity)}>
+                Use {suggestion.severity}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      {warnings.length > 0 && (
+        <div role="alert" class="composer-warnings">
+          {warnings.map((w) => (
+            <p key={w.code} data-code={w.code}>
+              {w.message}
+            </p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function YesNo({
+  name,
+  legend,
+  value,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  value: 'yes' | 'no' | undefined;
+  onChange: (value: 'yes' | 'no') => void;
+}) {
+  return (
+    <fieldset class="composer-yesno">
+      <legend>{legend}</legend>
+      {(['yes', 'no'] as const).map((choice) => (
+        <label key={choice} class="composer-choice">
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+          />
+          {choice === 'yes' ? 'Yes' : 'No'}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

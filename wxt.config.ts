@@ -28,6 +28,8 @@ export default defineConfig({
       'webRequest',
       'alarms',
       'contextMenus',
+      // "Filed as KEY-1" when a delivery that ran in the background completes.
+      'notifications',
     ],
     // The shortcut opens the popup like a click on the toolbar button (and grants activeTab).
     commands: {

@@ -3,6 +3,7 @@ import { receivePageEvents, startCaptureBackground } from '@/utils/capture/backg
 import { collectCapture } from '@/utils/capture/collect';
 import { syncCaptureRegistration } from '@/utils/capture/registration';
 import { onMessages } from '@/utils/messaging';
+import * as outbox from '@/utils/outbox/background';
 import * as portal from '@/utils/portal/service';
 import * as shots from '@/utils/screenshot/service';
 import { allowedOriginsItem } from '@/utils/storage';
@@ -33,7 +34,16 @@ export default defineBackground(() => {
       shots.saveAnnotations(save.tabId, save.id, save.annotations, save.uploadLimitBytes),
     addFile: ({ tabId, blobId }) => shots.addFile(tabId, blobId),
     removeScreenshot: ({ tabId, id }) => shots.removeScreenshot(tabId, id),
+    submitJob: ({ job, replaces }) => outbox.submitJob(job, replaces),
+    getOutboxStatus: () => outbox.getOutboxStatus(),
+    cancelJob: ({ id }) => outbox.cancelJob(id),
+    retryNow: ({ id }) => outbox.retryNow(id),
+    shareRequest: ({ id, accountIds }) => outbox.shareRequest(id, accountIds),
+    listMyRequests: ({ requestStatus }) => outbox.myRequests(requestStatus),
+    downloadReport: ({ id }) => outbox.downloadReport(id),
   });
+  // Resumes deliveries left by a stopped worker or browser; wakes up by alarm, start-up, online.
+  outbox.startOutbox();
 
   // Registered scripts persist, but re-sync on start-up in case the list and the browser's
   // registrations drifted (an update, a revoked permission).

@@ -13,6 +13,7 @@ import * as z from 'zod/mini';
 import { CaptureSchema, TabEventsSchema } from './capture/capture';
 import { PageEventsForwardSchema } from './capture/tab-record';
 import { AppError, ErrorInfoSchema } from './errors';
+import * as outbox from './outbox/protocol';
 import * as portal from './portal/protocol';
 import * as shots from './screenshot/protocol';
 
@@ -90,6 +91,19 @@ export const protocol = {
     shots.ListScreenshotsSchema,
     shots.ScreenshotListSchema,
   ),
+  // Popup -> background: the delivery outbox. Submit persists the job before any network
+  // call and answers at once; progress is read with getOutboxStatus (the popup may close).
+  submitJob: message(['extension-page'], outbox.SubmitJobSchema, outbox.JobViewSchema),
+  getOutboxStatus: message(['extension-page'], z.object({}), outbox.OutboxStatusSchema),
+  cancelJob: message(['extension-page'], outbox.JobIdSchema, outbox.JobViewSchema),
+  retryNow: message(['extension-page'], outbox.RetryNowSchema, outbox.OutboxStatusSchema),
+  shareRequest: message(['extension-page'], outbox.ShareRequestSchema, outbox.ShareOutcomeSchema),
+  listMyRequests: message(
+    ['extension-page'],
+    outbox.ListMyRequestsSchema,
+    outbox.MyRequestListSchema,
+  ),
+  downloadReport: message(['extension-page'], outbox.JobIdSchema, outbox.ReportSchema),
 } as const;
 
 export type Protocol = typeof protocol;

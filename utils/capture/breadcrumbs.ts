@@ -5,7 +5,9 @@
  *
  * Privacy: it records names of controls, never what is in them: no input values, no typed
  * text, no key other than Enter and Escape, nothing from password fields or editable
- * regions. Every label passes through `redact()` before it is kept.
+ * regions. Every label and location passes through `redact()` in `snapshot()`, before the
+ * trail leaves the recorder; the hot path only keeps capped raw text in this script's memory,
+ * because redaction (dozens of patterns) is the costliest step and most crumbs are never sent.
  *
  * Cost: passive capture-phase listeners on `document`; a click reads attributes and a capped
  * run of text under the clicked control (`closest()` to find it), never layout
@@ -73,13 +75,23 @@ const cut = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** Capped, single-line text for a label, not yet redacted (the hot path). */
+export const rawLabel = (text: string): string => cut(squash(text), BREADCRUMB_LIMITS.labelChars);
+
 /** Redacted, capped, single-line text for a label. */
 export function cleanLabel(text: string): string {
-  return cut(
-    redact(cut(squash(text), BREADCRUMB_LIMITS.labelChars)),
-    BREADCRUMB_LIMITS.storedChars,
-  );
+  const raw = rawLabel(text);
+  // Users click the same few controls again and again: remember recent results, since
+  // redact() runs many patterns. Bounded; cleared when full.
+  const known = labelCache.get(raw);
+  if (known !== undefined) return known;
+  const clean = cut(redact(raw), BREADCRUMB_LIMITS.storedChars);
+  if (labelCache.size >= 200) labelCache.clear();
+  labelCache.set(raw, clean);
+  return clean;
 }
+
+const labelCache = new Map<string, string>();
 
 /**
  * A location as it appears in a step: path and hash, with query values dropped (search boxes
@@ -335,7 +347,7 @@ export function interactiveTarget(target: EventTarget | null): Element | undefin
 /** Label and role of a control, cleaned for storage. */
 export function describeControl(el: Element): { label: string; role?: string } {
   const role = roleOf(el);
-  return { label: cleanLabel(accessibleName(el)), ...(role ? { role } : {}) };
+  return { label: rawLabel(accessibleName(el)), ...(role ? { role } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -437,6 +449,15 @@ export interface RecorderOptions extends TrailOptions {
   recordLoad?: boolean;
 }
 
+function isDialog(el: Element): boolean {
+  if (el.tagName === 'DIALOG') return el.hasAttribute('open');
+  const role = el.getAttribute('role');
+  return role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true';
+}
+
+/** Longest page URL kept raw in the trail (before it is described and redacted). */
+const MAX_RAW_HREF = 2000;
+
 const DIALOG_SELECTOR = 'dialog[open],[role=dialog],[role=alertdialog],[aria-modal=true]';
 
 /** Minimal typing of the Navigation API (not in TypeScript's DOM lib yet). */
@@ -497,7 +518,7 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
     const href = doc.location.href;
     if (href === lastHref) return;
     lastHref = href;
-    trail.push({ kind: 'route', time: now(), location: describeLocation(href), navigation });
+    trail.push({ kind: 'route', time: now(), location: href.slice(0, MAX_RAW_HREF), navigation });
   };
 
   /** Catches route changes no event told us about, before the action that follows them. */
@@ -505,7 +526,7 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
     if (doc.location.href !== lastHref) recordRoute('unknown');
   };
 
-  const here = () => describeLocation(lastHref);
+  const here = () => lastHref.slice(0, MAX_RAW_HREF);
 
   if (options.recordLoad ?? true) {
     trail.push({
@@ -545,7 +566,7 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
       labelledByText(form) ||
       form.getAttribute('title') ||
       (submitter ? accessibleName(submitter) : '');
-    trail.push({ kind: 'submit', time: now(), label: cleanLabel(name), location: here() });
+    trail.push({ kind: 'submit', time: now(), label: rawLabel(name), location: here() });
   });
 
   listen(doc, 'keydown', (event) => {
@@ -598,7 +619,7 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
     trail.push({
       kind: 'dialog',
       time: now(),
-      label: cleanLabel(name),
+      label: rawLabel(name),
       role: 'dialog',
       location: here(),
     });
@@ -616,7 +637,12 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
             for (const node of record.addedNodes) {
               if (node.nodeType !== 1) continue;
               const el = node as Element;
-              const dialog = el.matches(DIALOG_SELECTOR) ? el : el.querySelector(DIALOG_SELECTOR);
+              // Cheap checks first: most added elements are leaves or small rows.
+              const dialog = isDialog(el)
+                ? el
+                : el.firstElementChild
+                  ? el.querySelector(DIALOG_SELECTOR)
+                  : null;
               if (dialog) recordDialog(dialog);
             }
           }
@@ -641,7 +667,7 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
       } catch {
         // A detached document has no location.
       }
-      return trail.snapshot();
+      return trail.snapshot().map(redactCrumb);
     },
     stop() {
       for (const [target, type, handler] of listeners) {
@@ -654,6 +680,25 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
 }
 
 export type BreadcrumbRecorder = ReturnType<typeof startBreadcrumbRecorder>;
+
+/** The stored form of a crumb the recorder kept raw: label and location redacted and capped. */
+export function redactCrumb(crumb: Breadcrumb): Breadcrumb {
+  return {
+    ...crumb,
+    label: cleanLabel(crumb.label),
+    location: describeLocationCached(crumb.location),
+  };
+}
+
+const locationCache = new Map<string, string>();
+function describeLocationCached(href: string): string {
+  const known = locationCache.get(href);
+  if (known !== undefined) return known;
+  const described = describeLocation(href);
+  if (locationCache.size >= 200) locationCache.clear();
+  locationCache.set(href, described);
+  return described;
+}
 
 /** Whether steps may be recorded on `origin`: always-on capture allowed, recording not off. */
 export function recordingAllowed(

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { connectExtensionToEmulator } from '../emulator/connect.ts';
 import { startPortalEmulator } from '../emulator/server.ts';
 import {
-  type ExtensionBrowser,
+  allowOriginFromPopup,
   launchExtensionBrowser,
   OUTPUT_DIR,
   openPopupFor,
@@ -53,13 +53,6 @@ async function readCapture(popup: Page, tabId: number): Promise<CaptureReply> {
   );
 }
 
-async function allowSite(extension: ExtensionBrowser, page: Page): Promise<void> {
-  const popup = await openPopupFor(extension, page);
-  await popup.getByRole('button', { name: 'Always capture on this site' }).click();
-  await popup.getByRole('status').waitFor();
-  await popup.close();
-}
-
 async function main(): Promise<void> {
   build();
   const server = await startConsoleServer(Number(process.env.DEMO_PORT ?? 0));
@@ -73,7 +66,7 @@ async function main(): Promise<void> {
   const page = await extension.context.newPage();
   const consoleUrl = server.url('/console');
   await page.goto(consoleUrl);
-  await allowSite(extension, page);
+  await allowOriginFromPopup(extension, page);
   // Reload so capture runs from page load, as it will on every later visit.
   await page.reload();
   await page.getByRole('button', { name: 'Scale deployment' }).click();

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import {
+  allowOriginFromPopup,
   type ExtensionBrowser,
   launchExtensionBrowser,
   openExtensionPage,
@@ -40,15 +41,7 @@ export const test = base.extend<Fixtures>({
     await use((path) => openExtensionPage(extension, path));
   },
   allowOrigin: async ({ extension }, use) => {
-    await use(async (target) => {
-      const popup = await openPopupFor(extension, target);
-      await popup.getByRole('button', { name: 'Always capture on this site' }).click();
-      // Other regions of the popup have status lines too: pick ours by its text.
-      await expect(
-        popup.getByRole('status').filter({ hasText: 'Always-on capture is allowed' }),
-      ).toBeVisible();
-      await popup.close();
-    });
+    await use((target) => allowOriginFromPopup(extension, target));
   },
 });
 

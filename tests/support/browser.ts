@@ -105,3 +105,18 @@ export async function openPopupFor(browser: ExtensionBrowser, target: Page): Pro
   const tabId = await tabIdOf(browser, target);
   return openExtensionPage(browser, `popup.html?tabId=${tabId}`);
 }
+
+/**
+ * Allows always-on capture for the origin of `target` the way a user does: from the popup's
+ * "Always capture on this site" (the e2e build holds the loopback grant, so no prompt shows).
+ */
+export async function allowOriginFromPopup(browser: ExtensionBrowser, target: Page): Promise<void> {
+  const popup = await openPopupFor(browser, target);
+  await popup.getByRole('button', { name: 'Always capture on this site' }).click();
+  // Other regions of the popup have status lines too: pick ours by its text.
+  await popup
+    .getByRole('status')
+    .filter({ hasText: 'Always-on capture is allowed' })
+    .waitFor({ state: 'visible' });
+  await popup.close();
+}

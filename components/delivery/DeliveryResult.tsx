@@ -1,0 +1,49 @@
+import type { JobView } from '@/utils/outbox/job';
+
+export interface DeliveryResultProps {
+  job: JobView;
+  /** Copies the link; resolves when done (the component says "Link copied"). */
+  onCopyLink(url: string): Promise<void>;
+  copied?: boolean;
+}
+
+/** After delivery: the issue key linking to the portal page, "Copy link", and what was left out. */
+export function DeliveryResult({ job, onCopyLink, copied = false }: DeliveryResultProps) {
+  if (job.status !== 'delivered' || !job.issueKey) return null;
+  const url = job.webUrl;
+  return (
+    <section class="delivery-result" aria-label="Request filed">
+      <p>
+        Filed as{' '}
+        {url ? (
+          <a href={url} target="_blank" rel="noreferrer">
+            {job.issueKey}
+          </a>
+        ) : (
+          <strong>{job.issueKey}</strong>
+        )}
+        .
+      </p>
+      {url && (
+        <p>
+          <button type="button" onClick={() => void onCopyLink(url)}>
+            Copy link
+          </button>{' '}
+          <span role="status">{copied ? 'Link copied.' : ''}</span>
+        </p>
+      )}
+      {job.skipped.length > 0 && (
+        <div role="alert">
+          <p>These files were not attached; download the report to send them another way:</p>
+          <ul>
+            {job.skipped.map((file) => (
+              <li key={file.name}>
+                {file.name}: {file.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { ErrorNotice } from '@/components/ErrorNotice';
+import type { ErrorInfo } from '@/utils/errors';
+
+export interface MyRequestView {
+  issueKey: string;
+  summary: string;
+  status: string;
+  updatedAt: number | null;
+  webUrl: string | null;
+}
+
+export interface MyRequestsListProps {
+  requests: readonly MyRequestView[] | null;
+  loading: boolean;
+  error?: ErrorInfo;
+  onRefresh(): void;
+  /** Formats a date; injected so tests and locales agree. */
+  formatDate?: (epochMs: number) => string;
+}
+
+const defaultFormat = (ms: number) =>
+  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "My requests": the user's open requests with status, last update and a link. */
+export function MyRequestsList({
+  requests,
+  loading,
+  error,
+  onRefresh,
+  formatDate = defaultFormat,
+}: MyRequestsListProps) {
+  return (
+    <section aria-labelledby="my-requests-title" aria-busy={loading}>
+      <h2 id="my-requests-title">My requests</h2>
+      <button type="button" onClick={onRefresh} disabled={loading}>
+        Refresh
+      </button>
+      {error && <ErrorNotice error={error} />}
+      {loading && <p role="status">Loading your requests…</p>}
+      {requests && requests.length === 0 && !loading && <p>No open requests.</p>}
+      {requests && requests.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Request</th>
+              <th scope="col">Status</th>
+              <th scope="col">Last update</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((request) => (
+              <tr key={request.issueKey}>
+                <td>
+                  {request.webUrl ? (
+                    <a href={request.webUrl} target="_blank" rel="noreferrer">
+                      {request.issueKey}
+                    </a>
+                  ) : (
+                    request.issueKey
+                  )}{' '}
+                  {request.summary}
+                </td>
+                <td>{request.status}</td>
+                <td>{request.updatedAt === null ? '' : formatDate(request.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

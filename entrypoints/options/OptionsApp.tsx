@@ -6,6 +6,7 @@ import { setStepRecording } from '@/utils/capture/step-recording';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
 import { allowedOriginsItem, stepRecordingOffItem } from '@/utils/storage';
+import { CaptureOptions } from './CaptureOptions';
 import { PortalConnection } from './PortalConnection';
 
 /** Wiring of the options page. */
@@ -45,6 +46,7 @@ export function OptionsApp() {
       {error && <ErrorNotice error={error} />}
       <PortalConnection />
       <AllowedOriginsList origins={origins} onRemove={remove} />
+      <CaptureOptions />
       <StepRecordingSettings
         allowedOrigins={origins}
         offOrigins={stepsOff}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CaptureSettingsForm } from '@/components/CaptureSettingsForm';
+import { EnvironmentRulesEditor } from '@/components/EnvironmentRulesEditor';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import type { CaptureSettings, EnvironmentRule } from '@/utils/capture/settings';
+import { AppError, type ErrorInfo } from '@/utils/errors';
+import { captureSettingsItem, environmentRulesItem } from '@/utils/storage';
+
+/** Wiring of the capture settings and environment rules sections. */
+export function CaptureOptions() {
+  const [settings, setSettings] = useState<CaptureSettings>();
+  const [rules, setRules] = useState<EnvironmentRule[]>();
+  const [error, setError] = useState<ErrorInfo>();
+  const [saved, setSaved] = useState('');
+
+  useEffect(() => {
+    void captureSettingsItem.get().then(setSettings);
+    void environmentRulesItem.get().then(setRules);
+  }, []);
+
+  const save = async (what: string, run: () => Promise<void>) => {
+    try {
+      await run();
+      setError(undefined);
+      setSaved(`${what} saved.`);
+    } catch (cause) {
+      setError(
+        new AppError(
+          {
+            code: 'storage',
+            message: `${what} could not be saved. Check the values and try again.`,
+          },
+          { cause },
+        ).info,
+      );
+    }
+  };
+
+  return (
+    <>
+      {error && <ErrorNotice error={error} />}
+      {saved && <p role="status">{saved}</p>}
+      {settings && (
+        <CaptureSettingsForm
+          settings={settings}
+          onSave={(next) => save('Capture settings', () => captureSettingsItem.set(next))}
+        />
+      )}
+      {rules && (
+        <EnvironmentRulesEditor
+          rules={rules}
+          onSave={(next) => save('Environment rules', () => environmentRulesItem.set(next))}
+        />
+      )}
+    </>
+  );
+}

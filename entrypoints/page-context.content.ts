@@ -1,5 +1,6 @@
 import { debounceForward, readPageSideFacts, startPageContext } from '@/utils/capture/page-context';
 import { followCaptureSettings } from '@/utils/capture/settings-sync';
+import { startStepRecording } from '@/utils/capture/step-recording';
 import { onMessages, sendMessage } from '@/utils/messaging';
 
 /**
@@ -20,7 +21,14 @@ export default defineContentScript({
     const forwarder = debounceForward(forward);
     const context = startPageContext(document, { onChange: () => forwarder.schedule() });
     void followCaptureSettings((settings) => context.setCaptureWarnings(settings.captureWarnings));
-    onMessages({ getPageEvents: () => context.snapshot(readPageSideFacts(window)) });
+    // The user's steps, while the settings allow it (allowed origin, recording not off).
+    const steps = startStepRecording(document);
+    onMessages({
+      getPageEvents: () => ({
+        ...context.snapshot(readPageSideFacts(window)),
+        breadcrumbs: steps.snapshot(),
+      }),
+    });
     // A full navigation ends this script: hand over what the debounce still holds.
     window.addEventListener('pagehide', () => {
       forwarder.cancel();

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { BreadcrumbSchema } from './breadcrumbs';
 import { FailedRequestSchema } from './failed-request';
 import { LIMITS, PageEventSchema } from './page-event';
 
@@ -37,6 +38,8 @@ export const TabEventsSchema = z.object({
   /** The buffer's size in bytes (benchmarks, bounds). */
   bytes: z._default(z.int().check(z.nonnegative()), 0),
   page: z.optional(PageSideFactsSchema),
+  /** The user's recent actions in this page, for drafted steps (allowed origins only). */
+  breadcrumbs: z.optional(z.array(BreadcrumbSchema).check(z.maxLength(500))),
 });
 export type TabEvents = z.infer<typeof TabEventsSchema>;
 
@@ -126,6 +129,8 @@ export const CaptureSchema = z.object({
   }),
   /** What a console adapter read from the page, when the page is a known console. */
   consoleFacts: z.optional(ConsoleFactsSchema),
+  /** The user's recent actions in the page, oldest first: `draftSteps()` turns them into steps. */
+  breadcrumbs: z.optional(z.array(BreadcrumbSchema).check(z.maxLength(500))),
   /** How many values `redact()` masked in this capture (the composer shows it). */
   redactionCount: z._default(z.int().check(z.nonnegative()), 0),
 });

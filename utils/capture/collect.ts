@@ -183,6 +183,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     facts: await pageFacts(url, title, current?.page),
     ...inference,
     consoleFacts,
+    breadcrumbs: current?.breadcrumbs,
   };
   return { ...capture, redactionCount: countRedactions(JSON.stringify(capture)) };
 }

@@ -29,6 +29,9 @@ export interface StepFailedRequest {
   /** A network error such as `net::ERR_CONNECTION_REFUSED`. */
   error?: string;
   count?: number;
+  lastTime?: number;
+  /** The server's correlation headers (x-request-id, traceparent…); the first is shown. */
+  requestIds?: readonly { name: string; value: string }[];
 }
 
 export type StepEvent = StepPageEvent | StepFailedRequest;
@@ -142,7 +145,9 @@ function describeEvent(event: StepEvent): string | undefined {
       // Keep it as given.
     }
     const outcome = event.status ? String(event.status) : clean(event.error ?? 'failed', 60);
-    return `Request failed: ${event.method ?? 'GET'} ${clean(path, 200)} → ${outcome}`;
+    const id = event.requestIds?.[0];
+    const idText = id ? ` (${clean(id.name, 40)} ${clean(id.value, 80)})` : '';
+    return `Request failed: ${event.method ?? 'GET'} ${clean(path, 200)} → ${outcome}${idText}`;
   }
   if (!ERROR_KINDS.has(event.kind)) return undefined;
   const message = clean(event.message, MESSAGE_CHARS);
@@ -255,15 +260,21 @@ export function draftSteps(
     });
   }
 
-  // The error the report is about: the one asked for, else the most recent.
+  // The error the report is about: the one asked for, else the most recent. At the same
+  // millisecond, a failed request comes first and the page's error (which usually reports
+  // it, in the app's words) last.
   const errors = (events ?? []).filter((event) => describeEvent(event) !== undefined);
-  const latest = (event: StepEvent) =>
-    'lastTime' in event && event.lastTime ? event.lastTime : event.time;
+  const latest = (event: StepEvent) => event.lastTime || event.time;
+  const rankOf = (event: StepEvent) => (isFailedRequest(event) ? 1 : 2);
   let final: StepEvent | undefined;
   for (const event of errors) {
     if (options.errorTime !== undefined) {
       if (event.time === options.errorTime || latest(event) === options.errorTime) final = event;
-    } else if (!final || latest(event) >= latest(final)) {
+    } else if (
+      !final ||
+      latest(event) > latest(final) ||
+      (latest(event) === latest(final) && rankOf(event) >= rankOf(final))
+    ) {
       final = event;
     }
   }
@@ -276,7 +287,7 @@ export function draftSteps(
       time,
       count: event.count ?? 1,
       text: describeEvent(event) ?? '',
-      rank: 1,
+      rank: rankOf(event),
       index,
     });
   }

@@ -153,6 +153,27 @@ describe('draftSteps', () => {
     expect(texts.at(-1)).toBe('Error in the console: poll failed (9 times)');
   });
 
+  it('puts a failed request before the page error that reports it at the same time', () => {
+    const draft = draftSteps(
+      [crumb({ kind: 'click', time: T0, role: 'button', label: 'Scale deployment' })],
+      [
+        error('Scaling failed: 500 Internal Server Error', T0 + 300),
+        {
+          time: T0 + 300,
+          method: 'PATCH',
+          url: 'http://127.0.0.1/api/scale',
+          status: 500,
+          requestIds: [{ name: 'x-request-id', value: 'req-500-0001' }],
+        },
+      ],
+    );
+    expect(draft.steps.map((s) => s.text)).toEqual([
+      'Clicked button "Scale deployment" (just before the error)',
+      'Request failed: PATCH http://127.0.0.1/api/scale → 500 (x-request-id req-500-0001) (just before the error)',
+      'Error in the console: Scaling failed: 500 Internal Server Error',
+    ]);
+  });
+
   it('tells a field change once and folds a submit into the click that made it', () => {
     const draft = draftSteps(
       [

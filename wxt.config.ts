@@ -5,7 +5,13 @@ import { defineConfig } from 'wxt';
  * Loopback origins that the e2e build may access without asking: a headless browser cannot
  * answer permission prompts or grant `activeTab` (see README, "Tests").
  */
-const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const E2E_HOSTS = [
+  'http://127.0.0.1/*',
+  'http://localhost/*',
+  // tabs.captureVisibleTab accepts only `<all_urls>` or `activeTab`, not a host permission
+  // ("Either the '<all_urls>' or 'activeTab' permission is required.", measured in Chromium 156).
+  '<all_urls>',
+];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -140,6 +140,11 @@ export function ScreenshotEditor(props: Props) {
   changed.current = onChange;
 
   useEffect(() => {
+    // The popup is short: bring the opened editor into view.
+    surface.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
+
+  useEffect(() => {
     // The first render shows what was saved; only the user's edits are saved back.
     if (first.current) {
       first.current = false;

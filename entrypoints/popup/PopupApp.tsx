@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CaptureView } from '@/components/CaptureView';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
 import type { Capture } from '@/utils/capture/capture';
 import { originPattern } from '@/utils/capture/capture';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
+import { useScreenshots } from '@/utils/screenshot/use-screenshots';
 import { resolveTargetTab } from '@/utils/tab-target';
 
 /** Wiring of the popup: loads the capture for the target tab and handles the user's actions. */
@@ -13,10 +15,14 @@ export function PopupApp() {
   const [capture, setCapture] = useState<Capture>();
   const [error, setError] = useState<ErrorInfo>();
   const [allowState, setAllowState] = useState<'idle' | 'asking' | 'allowed'>('idle');
+  const [tabId, setTabId] = useState<number>();
+  // Screenshots: the visible area is taken as soon as the popup knows its tab.
+  const screenshots = useScreenshots(tabId, { autoCapture: true, largeEditor: true });
 
   const load = useCallback(async () => {
     try {
       const tabId = await resolveTargetTab(location.search);
+      setTabId(tabId);
       setCapture(await sendMessage('collectCapture', { tabId }));
     } catch (cause) {
       setError(AppError.from(cause).info);
@@ -55,6 +61,7 @@ export function PopupApp() {
       ) : (
         !error && <p aria-live="polite">Capturing the page…</p>
       )}
+      {tabId !== undefined && <ScreenshotsSection {...screenshots} />}
     </main>
   );
 }

@@ -200,6 +200,7 @@ test('a page styled with oklch() renders instead of throwing', async ({
 /** Drags on the editor's canvas between two points given as fractions of its size. */
 async function drag(popup: Page, from: [number, number], to: [number, number]) {
   const surface = popup.getByRole('application', { name: 'Screenshot canvas' });
+  await surface.scrollIntoViewIfNeeded();
   const box = await surface.boundingBox();
   if (!box) throw new Error('no canvas');
   await popup.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);

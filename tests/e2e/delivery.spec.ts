@@ -238,3 +238,208 @@ test('portal unreachable at submit: the job waits, then exactly one request with
     await back.close();
   }
 });
+
+test('500 on the attach step: retried; one request, every attachment once', async ({
+  extension,
+  openExtensionPage,
+}) => {
+  const page = await setUp(extension, openExtensionPage);
+  emulator.setFaults([
+    { kind: 'status', status: 500, method: 'POST', path: '/attachment', times: 1 },
+  ]);
+  const ref = reference(2);
+  const job = await submit(page, emulator, {
+    ref,
+    files: [
+      { name: 'screenshot.png', size: 30_000 },
+      { name: 'full-page.png', size: 60_000 },
+      { name: 'console.txt', size: 500, type: 'text/plain' },
+    ],
+  });
+  await waitForStatus(page, job.id, 'delivered');
+  expect(delivered(emulator, ref).attachments).toEqual([
+    'console.txt',
+    'full-page.png',
+    'screenshot.png',
+  ]);
+  const attaches = emulator
+    .requests()
+    .filter((r) => r.method === 'POST' && r.path.endsWith('/attachment'));
+  expect(attaches.map((r) => r.fault ?? r.response?.status)).toEqual(['status', 201]);
+});
+
+test('429 with Retry-After: 2 on create: no new attempt before 2 s; delivered once', async ({
+  extension,
+  openExtensionPage,
+}) => {
+  const page = await setUp(extension, openExtensionPage);
+  const arrivals = stampArrivals(emulator);
+  emulator.setFaults([
+    {
+      kind: 'rate-limit',
+      retryAfterSeconds: 2,
+      method: 'POST',
+      path: '/rest/servicedeskapi/request',
+      times: 1,
+    },
+  ]);
+  const ref = reference(3);
+  const job = await submit(page, emulator, {
+    ref,
+    files: [{ name: 'screenshot.png', size: 10_000 }],
+  });
+  await waitForStatus(page, job.id, 'delivered');
+  delivered(emulator, ref);
+  const creates = arrivals.filter(
+    (a) => a.method === 'POST' && a.path === '/rest/servicedeskapi/request',
+  );
+  expect(creates).toHaveLength(2);
+  const [first, second] = creates as [(typeof creates)[number], (typeof creates)[number]];
+  // Arrival times at the emulator: the second create came no sooner than Retry-After.
+  expect(second.at - first.at).toBeGreaterThanOrEqual(2000);
+});
+
+test('connection dropped after the portal committed the create: exactly one request', async ({
+  extension,
+  openExtensionPage,
+}) => {
+  const page = await setUp(extension, openExtensionPage);
+  emulator.setFaults([
+    { kind: 'drop-after-commit', method: 'POST', path: '/rest/servicedeskapi/request', times: 1 },
+  ]);
+  const ref = reference(4);
+  const job = await submit(page, emulator, {
+    ref,
+    files: [{ name: 'screenshot.png', size: 10_000 }],
+    participants: [emulator.data.colleagues[0]?.accountId ?? ''],
+  });
+  const done = await waitForStatus(page, job.id, 'delivered');
+  const record = delivered(emulator, ref);
+  expect(done.issueKey).toBe(record.issueKey);
+  expect(record.attachments).toEqual(['screenshot.png']);
+  expect(emulator.requests().filter((r) => r.route === 'request.create')).toHaveLength(1);
+  // It looked for the reference among the user's requests instead of filing again.
+  expect(emulator.requests().some((r) => r.route === 'request.list')).toBe(true);
+});
+
+test('the worker stopped in the middle of uploads: the job resumes and completes once', async ({
+  extension,
+  openExtensionPage,
+}) => {
+  const page = await setUp(extension, openExtensionPage);
+  const arrivals = stampArrivals(emulator);
+  // Slow uploads, so the worker can be stopped while the second upload call is in flight.
+  emulator.setFaults([{ kind: 'latency', latencyMs: 3000, path: 'attachTemporaryFile', times: 2 }]);
+  const ref = reference(5);
+  const mb = 1024 * 1024;
+  const job = await submit(page, emulator, {
+    ref,
+    // 3 + 3 MB fit one call (8 MB per call), the third file goes in a second call.
+    files: [
+      { name: 'one.png', size: 3 * mb },
+      { name: 'two.png', size: 3 * mb },
+      { name: 'three.png', size: 3 * mb },
+    ],
+  });
+  const uploads = () => arrivals.filter((a) => a.path.endsWith('/attachTemporaryFile'));
+  await expect.poll(() => uploads().length, { timeout: 20_000 }).toBe(2);
+
+  // Stop the extension's service worker through the DevTools protocol.
+  const cdp = await extension.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  emulator.setFaults([]);
+  const stored = await page.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+    const { outboxJobs } = await api.storage.local.get('outboxJobs');
+    return (outboxJobs as Record<string, { status: string; result: { uploads: unknown[] } }>)[id];
+  }, job.id);
+  // What survived the stop: the job, still marked running, with the first call's uploads.
+  expect(stored?.status).toBe('running');
+  expect(stored?.result.uploads).toHaveLength(2);
+
+  // Opening an extension page (the popup) starts the worker again; it resumes the job.
+  await waitForStatus(page, job.id, 'delivered', 45_000);
+  expect(delivered(emulator, ref).attachments).toEqual(['one.png', 'three.png', 'two.png']);
+  // The first call's files were not uploaded again; only the interrupted call was redone.
+  expect(uploads()).toHaveLength(3);
+});
+
+test('401 in the middle: the job pauses, the user signs in again, it completes; nothing lost', async ({
+  extension,
+  openExtensionPage,
+}) => {
+  const page = await setUp(extension, openExtensionPage);
+  emulator.setFaults([{ kind: 'unauthorized', method: 'POST', path: '/attachment', times: 1 }]);
+  const ref = reference(6);
+  const job = await submit(page, emulator, {
+    ref,
+    files: [
+      { name: 'screenshot.png', size: 10_000 },
+      { name: 'console.txt', size: 300, type: 'text/plain' },
+    ],
+    participants: [emulator.data.colleagues[1]?.accountId ?? ''],
+  });
+  const paused = await waitForStatus(page, job.id, 'paused-auth');
+  expect(paused.issueKey).toMatch(/^SUP-/);
+  const badge = await page.evaluate(() =>
+    (globalThis as unknown as { chrome: ExtensionApi }).chrome.action.getBadgeText({}),
+  );
+  expect(badge).toBe('!');
+  const status = await send<{ signInNeeded: boolean }>(page, 'getOutboxStatus', {});
+  expect(status.signInNeeded).toBe(true);
+
+  // Signed in again (the portal accepts the session now): "Retry now" from the popup.
+  await send(page, 'retryNow', { id: job.id });
+  await waitForStatus(page, job.id, 'delivered');
+  expect(delivered(emulator, ref)).toMatchObject({
+    issueKey: paused.issueKey,
+    attachments: ['console.txt', 'screenshot.png'],
+    participants: [emulator.data.colleagues[1]?.accountId],
+  });
+  expect(emulator.requests().filter((r) => r.route === 'request.create')).toHaveLength(1);
+});
+
+test('sharing adds the chosen colleagues once; without permission the job says so', async ({
+  extension,
+  openExtensionPage,
+}) => {
+  const page = await setUp(extension, openExtensionPage);
+  const [sam, alex] = emulator.data.colleagues as [{ accountId: string }, { accountId: string }];
+  const ref = reference(7);
+  const job = await submit(page, emulator, { ref, participants: [sam.accountId] });
+  await waitForStatus(page, job.id, 'delivered');
+  // "Share with colleagues" after submit: Alex, and Sam again (already a participant).
+  const outcome = await send(page, 'shareRequest', {
+    id: job.id,
+    accountIds: [alex.accountId, sam.accountId],
+  });
+  expect(outcome).toEqual({
+    added: [alex.accountId, sam.accountId],
+    rejected: [],
+    notPermitted: false,
+  });
+  expect(delivered(emulator, ref).participants.sort()).toEqual(
+    [alex.accountId, sam.accountId].sort(),
+  );
+
+  // A portal whose customers may not add participants.
+  const data = loadDemoData();
+  for (const desk of data.serviceDesks) desk.canAddRequestParticipants = false;
+  const strict = await startPortalEmulator({ data });
+  try {
+    await connectExtensionToEmulator(extension, strict);
+    const strictRef = reference(8);
+    const refused = await submit(page, strict, { ref: strictRef, participants: [sam.accountId] });
+    const done = await waitForStatus(page, refused.id, 'delivered');
+    expect(done.sharingNotPermitted).toBe(true);
+    expect(delivered(strict, strictRef).participants).toEqual([]);
+    const again = await send(page, 'shareRequest', {
+      id: refused.id,
+      accountIds: [alex.accountId],
+    });
+    expect(again).toMatchObject({ notPermitted: true, added: [] });
+  } finally {
+    await strict.close();
+  }
+});

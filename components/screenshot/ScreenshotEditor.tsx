@@ -195,19 +195,21 @@ export function ScreenshotEditor(props: Props) {
 
   const selectedShape = doc.shapes.find((shape) => shape.id === selected) ?? doc.shapes.at(-1);
 
-  const onKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
+  /** Undo/redo shortcuts anywhere in the editor. */
+  const onEditorKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
     const mod = event.ctrlKey || event.metaKey;
     if (mod && event.key.toLowerCase() === 'z') {
       event.preventDefault();
       setHistory(event.shiftKey ? redo : undo);
-      return;
-    }
-    if (mod && event.key.toLowerCase() === 'y') {
+    } else if (mod && event.key.toLowerCase() === 'y') {
       event.preventDefault();
       setHistory(redo);
-      return;
     }
-    if (event.currentTarget !== surface.current) return;
+  };
+
+  /** Drawing by keyboard on the canvas. */
+  const onSurfaceKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const centre = { x: width / 2, y: height / 2 };
@@ -243,8 +245,7 @@ export function ScreenshotEditor(props: Props) {
   const crop = doc.crop;
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: undo/redo shortcuts for the whole editor; every action also has a button.
-    <section class="sc-editor" aria-label={`Edit ${name}`} onKeyDown={onKeyDown}>
+    <section class="sc-editor" aria-label={`Edit ${name}`} onKeyDown={onEditorKeyDown}>
       <div class="sc-toolbar" role="toolbar" aria-label="Annotation tools">
         {TOOLS.map(({ tool: value, label: text, hint }) => (
           <button
@@ -297,18 +298,18 @@ export function ScreenshotEditor(props: Props) {
           />
         </label>
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the drawing surface takes keys: Enter adds a shape, arrows move it. */}
       <div
         ref={surface}
         class="sc-surface"
         role="application"
         aria-label="Screenshot canvas"
         aria-describedby="sc-surface-help"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the drawing surface takes keys (Enter adds a shape, arrows move it).
         tabIndex={0}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
-        onKeyDown={onKeyDown}
+        onKeyDown={onSurfaceKeyDown}
         style={{ aspectRatio: `${width} / ${height}` }}
       >
         <img src={imageUrl} alt={`Screenshot ${name}`} draggable={false} />

@@ -20,8 +20,7 @@ interface StoredShot {
 async function storedShots(popup: Page, tabId: number): Promise<StoredShot[]> {
   return popup.evaluate(async (id) => {
     const key = `tabScreenshots:${id}`;
-    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser })
-      .chrome;
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
     const all = await api.storage.local.get(key);
     return (all[key] ?? []) as StoredShot[];
   }, tabId);
@@ -157,9 +156,7 @@ test('a full page of a page three screens tall reaches its bottom marker', async
     ],
   });
   for (const [r, g, b] of pixels.points) {
-    expect(Math.abs((r ?? 0) - 230) + Math.abs(g ?? 0) + Math.abs((b ?? 0) - 180)).toBeLessThan(
-      30,
-    );
+    expect(Math.abs((r ?? 0) - 230) + Math.abs(g ?? 0) + Math.abs((b ?? 0) - 180)).toBeLessThan(30);
   }
 });
 

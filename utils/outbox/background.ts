@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { deleteBlob, getBlob, putBlob } from '../blob-store';
 import { AppError } from '../errors';
 import { getPortalClient } from '../portal/service';
-import { outboxJobsItem, portalCredentialsItem, portalSettingsItem } from '../storage';
+import { outboxJobsItem, portalSettingsItem } from '../storage';
 import { isOpen, type Job, type JobInput } from './job';
 import { listMyRequests, outboxPortal } from './portal-adapter';
 import type { OutboxStatus, Report } from './protocol';
@@ -135,12 +135,20 @@ export function startOutbox(): void {
   browser.runtime.onInstalled.addListener(() => void box.kick());
   // `navigator.onLine` true is only a hint (PLATFORM-FACTS §4): a run that fails just waits again.
   self.addEventListener('online', () => void box.online());
-  // A saved connection (a new token, a new sign-in method) is a sign-in: resume paused jobs.
-  // A portal-session sign-in in a tab is not seen here; paused jobs re-check every few minutes
-  // and the popup offers "Retry now".
+  // A changed connection resumes paused jobs (so does a saved or tested one, see
+  // afterSignIn). A portal-session sign-in in a tab is not seen here; paused jobs re-check
+  // every few minutes and the popup offers "Retry now".
   portalSettingsItem.watch(() => void box.resumeAfterSignIn());
-  portalCredentialsItem.watch(() => void box.resumeAfterSignIn());
   void box.recover().then(() => box.kick());
+}
+
+/**
+ * Passes a value through and resumes auth-paused jobs: chained to the connection messages
+ * (saved, or tested successfully), which are what "signed in again" looks like from here.
+ */
+export function afterSignIn<T>(value: T): T {
+  void getOutbox().resumeAfterSignIn();
+  return value;
 }
 
 export async function submitJob(job: JobInput, replaces?: string) {

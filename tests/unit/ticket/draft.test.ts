@@ -340,3 +340,41 @@ describe('storage round trip', () => {
     );
   });
 });
+
+describe('with the capture as the capture module builds it', () => {
+  it('creates a draft from a parsed Capture', async () => {
+    const { CaptureSchema } = await import('@/utils/capture/capture');
+    const parsed = CaptureSchema.parse({
+      tabId: 1,
+      url: 'https://console.example.com/apps/billing',
+      title: 'Billing',
+      capturedAt: T0,
+      scope: 'always-on',
+      scopeNote: '',
+      events: [event('Boom')],
+      droppedEvents: 0,
+      failedRequests: [
+        {
+          source: 'network',
+          method: 'GET',
+          url: 'https://api/x',
+          status: 502,
+          time: T0,
+          requestIds: [{ name: 'x-request-id', value: 'q1' }],
+        },
+      ],
+      environment: { value: 'Production', matched: { source: 'user', description: 'Your rule' } },
+      product: { value: 'Billing', matched: { source: 'user', description: 'Your rule' } },
+      redactionCount: 1,
+    });
+    const d = createDraftFromCapture(parsed, { now: T0 });
+    expect(d).toMatchObject({ summary: 'Boom', environment: 'Production', product: 'Billing' });
+    expect(d.context.failedRequests[0]).toMatchObject({
+      id: '0',
+      status: 502,
+      requestIds: [{ name: 'x-request-id', value: 'q1' }],
+    });
+    expect(d.context.redactions).toBe(1);
+    expect(DraftSchema.safeParse(d).success).toBe(true);
+  });
+});

@@ -168,7 +168,12 @@ function findOption(options: readonly PortalFieldOption[], id: string) {
   return options.find((o) => o.value === id);
 }
 
-function sourceText(draft: Draft, source: MappingSource, description: () => string): string {
+/** The draft's text for a source (the description only when asked to compose it). */
+export function sourceText(
+  draft: Draft,
+  source: MappingSource,
+  description: () => string = () => '',
+): string {
   switch (source) {
     case 'summary':
       return draft.summary;

@@ -17,12 +17,19 @@ export interface EncodeBudget {
   pngBelowBytes?: number;
   /** Largest width or height; larger images are scaled down first (canvas limits). */
   maxDimension?: number;
+  /**
+   * Above this many pixels PNG is not tried (a UI shot that large is never under the PNG
+   * limit) and JPEG is used instead of WebP: Chromium's WebP encoder took 1.7-2.6 s on a
+   * 1280x5000-10000 page where JPEG takes a fraction of that (tests/bench/screenshot.ts).
+   */
+  largePixels?: number;
 }
 
 export const DEFAULT_BUDGET = {
   budgetBytes: 1_000_000,
   pngBelowBytes: 400_000,
   maxDimension: 16_384,
+  largePixels: 4_200_000,
 } as const;
 
 /** Draws the image at `scale` and encodes it; the environment provides it (OffscreenCanvas). */
@@ -66,17 +73,22 @@ export async function encodeWithinBudget(
   const limit = byteLimit(budget);
   const pngBelow = Math.min(limit, budget.pngBelowBytes ?? DEFAULT_BUDGET.pngBelowBytes);
   const maxDimension = budget.maxDimension ?? DEFAULT_BUDGET.maxDimension;
+  const largePixels = budget.largePixels ?? DEFAULT_BUDGET.largePixels;
   let scale = Math.min(1, maxDimension / Math.max(size.width, size.height));
 
   while (scale >= MIN_SCALE) {
     const dims = scaledSize(size, scale);
-    const png = scale === 1 && original ? original : await encoder(scale, 'image/png');
-    if (png.size <= pngBelow) return { blob: png, type: 'image/png', scale, ...dims };
-    let smallest = png.size;
+    const large = dims.width * dims.height > largePixels;
+    let smallest = Number.POSITIVE_INFINITY;
+    if (!large || (scale === 1 && original)) {
+      const png = scale === 1 && original ? original : await encoder(scale, 'image/png');
+      if (png.size <= pngBelow) return { blob: png, type: 'image/png', scale, ...dims };
+      smallest = png.size;
+    }
     for (const quality of QUALITIES) {
-      let blob = await encoder(scale, 'image/webp', quality);
+      let blob = await encoder(scale, large ? 'image/jpeg' : 'image/webp', quality);
       // Browsers that cannot encode WebP silently return PNG: use JPEG there.
-      if (blob.type !== 'image/webp') blob = await encoder(scale, 'image/jpeg', quality);
+      if (!large && blob.type !== 'image/webp') blob = await encoder(scale, 'image/jpeg', quality);
       const type = blob.type === 'image/webp' ? 'image/webp' : 'image/jpeg';
       if (blob.size <= limit) return { blob, type, scale, quality, ...dims };
       smallest = Math.min(smallest, blob.size);

@@ -1,16 +1,18 @@
+import { EARLY_COLLECTOR_KEY, type EarlyCollector } from '@/utils/capture/early-collector';
 import { debounceForward, readPageSideFacts, startPageContext } from '@/utils/capture/page-context';
 import { followCaptureSettings } from '@/utils/capture/settings-sync';
 import { startStepRecording } from '@/utils/capture/step-recording';
 import { onMessages, sendMessage } from '@/utils/messaging';
 
 /**
- * ISOLATED world, `document_start`: registered with the MAIN-world hook for allowed origins,
- * or injected when the popup opens. Holds the page's events, forwards them (debounced) to the
+ * ISOLATED world, `document_idle`: registered with the MAIN-world hook and the early collector
+ * for allowed origins (it adopts what the collector kept since `document_start`), or injected
+ * when the popup opens. Holds the page's events, forwards them (debounced) to the
  * background so the tab keeps them across navigations, and answers the extension.
  */
 export default defineContentScript({
   registration: 'runtime',
-  runAt: 'document_start',
+  runAt: 'document_idle',
   main() {
     const scope = globalThis as { __supportCapturePageContext?: true };
     if (scope.__supportCapturePageContext) return;
@@ -19,10 +21,16 @@ export default defineContentScript({
     const forward = () =>
       context.hasChanges ? sendMessage('pageEvents', context.takeChanges()) : undefined;
     const forwarder = debounceForward(forward);
-    const context = startPageContext(document, { onChange: () => forwarder.schedule() });
+    // Same task: the collector stops and this script listens, so no batch falls between.
+    const early = (globalThis as { [EARLY_COLLECTOR_KEY]?: EarlyCollector })[EARLY_COLLECTOR_KEY];
+    const context = startPageContext(document, {
+      onChange: () => forwarder.schedule(),
+      backlog: early?.stop(),
+      since: early?.since,
+    });
     void followCaptureSettings((settings) => context.setCaptureWarnings(settings.captureWarnings));
     // The user's steps, while the settings allow it (allowed origin, recording not off).
-    const steps = startStepRecording(document);
+    const steps = startStepRecording(document, early?.since);
     onMessages({
       getPageEvents: () => ({
         ...context.snapshot(readPageSideFacts(window)),

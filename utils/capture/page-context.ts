@@ -133,6 +133,10 @@ export interface PageContextOptions {
   onChange?: () => void;
   /** A fresh id per page load. */
   pageId?: string;
+  /** Batches the early collector kept before this script started (raw, untrusted). */
+  backlog?: readonly string[];
+  /** When capture started in this page (the early collector's start), if earlier than now. */
+  since?: number;
 }
 
 /**
@@ -141,14 +145,14 @@ export interface PageContextOptions {
 export function startPageContext(doc: Document, options: PageContextOptions = {}) {
   const buffer = options.buffer ?? new EventRingBuffer();
   const pageId = options.pageId ?? crypto.randomUUID();
-  const since = Date.now();
+  const since = options.since ?? Date.now();
   const url = redact(doc.location?.href ?? '').slice(0, LIMITS.url);
   let requests: FailedRequest[] = [];
   let requestsChanged = false;
   let captureWarnings = true;
 
-  const onEvent = (event: Event) => {
-    const batch = parseBatch((event as CustomEvent<unknown>).detail);
+  const onDetail = (detail: unknown) => {
+    const batch = parseBatch(detail);
     for (const item of batch.events) {
       if (captureWarnings || item.kind !== 'console-warn') buffer.push(item);
     }
@@ -157,7 +161,9 @@ export function startPageContext(doc: Document, options: PageContextOptions = {}
     buffer.addDropped(batch.dropped);
     if (batch.events.length + batch.requests.length + batch.dropped > 0) options.onChange?.();
   };
+  const onEvent = (event: Event) => onDetail((event as CustomEvent<unknown>).detail);
   const announce = () => doc.dispatchEvent(new CustomEvent(PAGE_CHANNEL.ready));
+  for (const detail of options.backlog ?? []) onDetail(detail);
   doc.addEventListener(PAGE_CHANNEL.event, onEvent);
   // A hook that starts after us says hello; we answer so it flushes its queue.
   doc.addEventListener(PAGE_CHANNEL.hello, announce);

@@ -11,14 +11,15 @@ import {
  * capture and the user did not turn step recording off for it. Follows changes of either
  * setting live (turning it off stops recording and forgets the trail).
  *
- * Started by the ISOLATED-world page-context script. Registered at `document_start` (allowed
- * origins), the trail starts with the page load. Injected on demand into a page of an allowed
+ * Started by the ISOLATED-world page-context script. On allowed origins the early collector
+ * ran from `document_start`, so the trail starts with the page load (`loadStartedAt`). Injected on demand into a page of an allowed
  * origin that was open before (the popup opened), recording starts then, without a load step.
  * On origins that are not allowed it never records.
  */
-export function startStepRecording(doc: Document) {
-  const atLoad = doc.readyState === 'loading';
-  const loadTime = Date.now();
+export function startStepRecording(doc: Document, loadStartedAt?: number) {
+  // Started by the early collector's page load, or by a script that itself runs at load.
+  const atLoad = loadStartedAt !== undefined || doc.readyState === 'loading';
+  const loadTime = loadStartedAt ?? Date.now();
   let origin = '';
   try {
     origin = doc.location.origin;

@@ -346,8 +346,19 @@ test('the worker stopped in the middle of uploads: the job resumes and completes
 
   // Stop the extension's service worker through the DevTools protocol.
   const cdp = await extension.context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (
+        versions.some(
+          (v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped',
+        )
+      )
+        resolve();
+    }),
+  );
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
   emulator.setFaults([]);
   const stored = await page.evaluate(async (id) => {
     const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
@@ -389,8 +400,8 @@ test('401 in the middle: the job pauses, the user signs in again, it completes; 
   const status = await send<{ signInNeeded: boolean }>(page, 'getOutboxStatus', {});
   expect(status.signInNeeded).toBe(true);
 
-  // Signed in again (the portal accepts the session now): "Retry now" from the popup.
-  await send(page, 'retryNow', { id: job.id });
+  // The user signs in again: "Test connection" succeeds in the options, which resumes the job.
+  await send(page, 'testConnection', {});
   await waitForStatus(page, job.id, 'delivered');
   expect(delivered(emulator, ref)).toMatchObject({
     issueKey: paused.issueKey,
@@ -405,7 +416,8 @@ test('sharing adds the chosen colleagues once; without permission the job says s
   openExtensionPage,
 }) => {
   const page = await setUp(extension, openExtensionPage);
-  const [sam, alex] = emulator.data.colleagues as [{ accountId: string }, { accountId: string }];
+  const [sam, alex] = emulator.data.colleagues;
+  if (!sam || !alex) throw new Error('The demo data has two colleagues.');
   const ref = reference(7);
   const job = await submit(page, emulator, { ref, participants: [sam.accountId] });
   await waitForStatus(page, job.id, 'delivered');

@@ -28,7 +28,7 @@ test('connects with an API token and lists the service desks', async ({ openExte
     .getByLabel('API token', { exact: true })
     .and(options.locator('input[type=password]'))
     .fill(customer.apiToken);
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toContainText('Saved');
   await options.getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByRole('status')).toContainText(`Connected as ${customer.displayName}`);
@@ -64,7 +64,7 @@ test('a wrong token shows the sign-in problem and what to do', async ({ openExte
 test('refuses plain http for a non-local portal', async ({ openExtensionPage }) => {
   const options = await openExtensionPage('options.html');
   await options.getByLabel('Portal URL').fill('http://vendor.atlassian.net');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByText('must start with https://')).toBeVisible();
   await expect(options.getByLabel('Portal URL')).toHaveAttribute('aria-invalid', 'true');
 });

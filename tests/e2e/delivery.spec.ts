@@ -266,6 +266,20 @@ test('500 on the attach step: retried; one request, every attachment once', asyn
     .requests()
     .filter((r) => r.method === 'POST' && r.path.endsWith('/attachment'));
   expect(attaches.map((r) => r.fault ?? r.response?.status)).toEqual(['status', 201]);
+
+  // "Filed as SUP-n": the notification, and the report with the text and files in one page.
+  const done = (await jobOf(page, job.id)) as JobView;
+  const notifications = await page.evaluate(() =>
+    (globalThis as unknown as { chrome: ExtensionApi }).chrome.notifications.getAll(),
+  );
+  expect(Object.keys(notifications)).toContain(`outbox:${job.id}`);
+  const report = await send<{ fileName: string; content: string }>(page, 'downloadReport', {
+    id: job.id,
+  });
+  expect(report.fileName).toBe(`support-report-${done.issueKey}.html`);
+  expect(report.content).toContain(`Capture reference: ${ref}`);
+  expect(report.content).toContain('<img src="data:image/png;base64,');
+  expect(report.content).toContain('<a download="console.txt"');
 });
 
 test('429 with Retry-After: 2 on create: no new attempt before 2 s; delivered once', async ({

@@ -76,12 +76,16 @@ const rows: Row[] = [
   },
 ];
 const manifest = JSON.parse(read('manifest.json').toString()) as { version: string };
-for (const script of ['console-hook', 'page-context']) {
-  const file = `content-scripts/${script}.js`;
+for (const file of [
+  'content-scripts/console-hook.js',
+  'page-collector.js',
+  'content-scripts/page-context.js',
+]) {
+  const script = file.replace(/^.*\//, '').replace(/\.js$/, '');
   const minified = read(file).length;
   const isMain = script === 'console-hook';
   rows.push({
-    what: `${file}${isMain ? ' (MAIN world)' : ''}`,
+    what: `${file}${isMain ? ' (MAIN world)' : script === 'page-collector' ? ' (document_start)' : ' (document_idle)'}`,
     minified,
     gzip: gzip(file),
     budget: isMain ? `<= ${BUDGETS.mainWorldMinified / KB} KB minified` : undefined,

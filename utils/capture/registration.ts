@@ -4,7 +4,7 @@ import { originPattern } from './capture';
 /** Built files of the two content scripts (WXT's output paths). */
 export const CONTENT_SCRIPT_FILES = {
   hook: '/content-scripts/console-hook.js',
-  collector: '/content-scripts/page-collector.js',
+  collector: '/page-collector.js',
   context: '/content-scripts/page-context.js',
 } as const;
 

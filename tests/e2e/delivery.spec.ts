@@ -114,6 +114,10 @@ interface JobView {
   progress: { bytesUploaded: number; bytesTotal: number };
 }
 
+function person(account: { accountId: string; displayName: string }) {
+  return { accountId: account.accountId, displayName: account.displayName };
+}
+
 function reference(seed: number): string {
   const alphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
   let out = '';
@@ -436,15 +440,27 @@ test('sharing adds the chosen colleagues once; without permission the job says s
   const job = await submit(page, emulator, { ref, participants: [sam.accountId] });
   await waitForStatus(page, job.id, 'delivered');
   // "Share with colleagues" after submit: Alex, and Sam again (already a participant).
+  // Alex is found by name through the portal's user picker.
+  const found = await send<{ people: { accountId: string; displayName: string }[] }>(
+    page,
+    'findPeople',
+    {
+      query: 'Alex',
+    },
+  );
+  expect(found.people).toEqual([person(alex)]);
   const outcome = await send(page, 'shareRequest', {
     id: job.id,
-    accountIds: [alex.accountId, sam.accountId],
+    people: [person(alex), person(sam)],
   });
   expect(outcome).toEqual({
     added: [alex.accountId, sam.accountId],
     rejected: [],
     notPermitted: false,
   });
+  // Both are offered again next time.
+  const saved = await send<{ colleagues: unknown[] }>(page, 'listColleagues', {});
+  expect(saved.colleagues).toEqual([person(alex), person(sam)]);
   expect(delivered(emulator, ref).participants.sort()).toEqual(
     [alex.accountId, sam.accountId].sort(),
   );
@@ -460,10 +476,7 @@ test('sharing adds the chosen colleagues once; without permission the job says s
     const done = await waitForStatus(page, refused.id, 'delivered');
     expect(done.sharingNotPermitted).toBe(true);
     expect(delivered(strict, strictRef).participants).toEqual([]);
-    const again = await send(page, 'shareRequest', {
-      id: refused.id,
-      accountIds: [alex.accountId],
-    });
+    const again = await send(page, 'shareRequest', { id: refused.id, people: [person(alex)] });
     expect(again).toMatchObject({ notPermitted: true, added: [] });
   } finally {
     await strict.close();

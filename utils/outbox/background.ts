@@ -11,8 +11,9 @@ import { browser } from 'wxt/browser';
 import { deleteBlob, getBlob, putBlob } from '../blob-store';
 import { AppError } from '../errors';
 import { getPortalClient } from '../portal/service';
-import { outboxJobsItem, portalSettingsItem } from '../storage';
+import { outboxJobsItem, portalSettingsItem, savedColleaguesItem } from '../storage';
 import { isOpen, type Job, type JobInput } from './job';
+import { type Colleague, findPeople, rememberColleagues } from './people';
 import { listMyRequests, outboxPortal } from './portal-adapter';
 import type { OutboxStatus, Report } from './protocol';
 import { buildReportHtml, type ReportFile, reportFileName } from './report';
@@ -131,6 +132,14 @@ export function startOutbox(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void box.kick();
   });
+  // A click on "Filed as KEY-1" opens the request in the portal.
+  browser.notifications.onClicked.addListener((notificationId) => {
+    if (!notificationId.startsWith('outbox:')) return;
+    void box.list().then((jobs) => {
+      const url = jobs.find((job) => `outbox:${job.id}` === notificationId)?.result.webUrl;
+      if (url) void browser.tabs.create({ url });
+    });
+  });
   browser.runtime.onStartup.addListener(() => void box.kick());
   browser.runtime.onInstalled.addListener(() => void box.kick());
   // `navigator.onLine` true is only a hint (PLATFORM-FACTS §4): a run that fails just waits again.
@@ -152,7 +161,9 @@ export function afterSignIn<T>(value: T): T {
 }
 
 export async function submitJob(job: JobInput, replaces?: string) {
-  const created = await getOutbox().submit(job, replaces);
+  const settings = await portalSettingsItem.get();
+  const portal = job.portal ?? settings?.portalUrl;
+  const created = await getOutbox().submit({ ...job, ...(portal ? { portal } : {}) }, replaces);
   return jobView(created, Date.now());
 }
 
@@ -177,8 +188,24 @@ export async function retryNow(id?: string): Promise<OutboxStatus> {
   return getOutboxStatus();
 }
 
-export async function shareRequest(id: string, accountIds: readonly string[]) {
-  return getOutbox().share(id, accountIds);
+export async function shareRequest(id: string, people: readonly Colleague[]) {
+  const outcome = await getOutbox().share(
+    id,
+    people.map((person) => person.accountId),
+  );
+  const added = people.filter((person) => outcome.added.includes(person.accountId));
+  if (added.length > 0) {
+    await savedColleaguesItem.set(rememberColleagues(await savedColleaguesItem.get(), added));
+  }
+  return outcome;
+}
+
+export async function listColleagues() {
+  return { colleagues: await savedColleaguesItem.get() };
+}
+
+export async function searchPeople(query: string) {
+  return findPeople(await getPortalClient(), query);
 }
 
 export async function myRequests(requestStatus?: 'OPEN_REQUESTS' | 'ALL_REQUESTS') {

@@ -120,7 +120,8 @@ export type Job = z.infer<typeof JobSchema>;
 
 /** What the popup sends on submit; ids and counts are checked again at this boundary. */
 export const JobInputSchema = z.object({
-  portal: z.string(),
+  /** The portal's site URL; the background fills in the connected one when left out. */
+  portal: z.optional(z.string()),
   captureReference: z.string().check(z.regex(/^SC-[0-9A-Z]{6}$/)),
   serviceDeskId: z.string().check(z.minLength(1)),
   requestTypeId: z.string().check(z.minLength(1)),
@@ -145,7 +146,12 @@ export function uniqueNames(attachments: readonly AttachmentRef[]): AttachmentRe
   });
 }
 
-export function createJob(input: JobInput, id: string, now: number): Job {
+/** Whether the reference is written in the request's text (summary, description, any field). */
+export function mentionsReference(values: Record<string, unknown>, reference: string): boolean {
+  return Object.values(values).some((value) => JSON.stringify(value ?? '').includes(reference));
+}
+
+export function createJob(input: JobInput & { portal: string }, id: string, now: number): Job {
   const attachments = uniqueNames(input.attachments);
   const participants = [...new Set(input.participants)];
   return {

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { JobInputSchema, JobViewSchema } from './job';
+import { ColleagueSchema } from './people';
 
 export { JobViewSchema };
 
@@ -28,10 +29,16 @@ export const RetryNowSchema = z.object({ id: z.optional(z.string()) });
 
 export const ShareRequestSchema = z.object({
   id: z.string(),
-  accountIds: z
-    .array(z.string().check(z.minLength(1), z.maxLength(128)))
-    .check(z.minLength(1), z.maxLength(50)),
+  /** Who to add; names are kept for "saved colleagues" once the portal accepted them. */
+  people: z.array(ColleagueSchema).check(z.minLength(1), z.maxLength(50)),
 });
+export const FindPeopleSchema = z.object({ query: z.string().check(z.maxLength(200)) });
+export const PeopleSchema = z.object({
+  people: z.array(ColleagueSchema),
+  /** Why the search found nobody (the portal's limits), when it did not. */
+  note: z.optional(z.string()),
+});
+export const ColleagueListSchema = z.object({ colleagues: z.array(ColleagueSchema) });
 export const ShareOutcomeSchema = z.object({
   added: z.array(z.string()),
   rejected: z.array(z.string()),

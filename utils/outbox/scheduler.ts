@@ -23,6 +23,7 @@ import {
   type JobInput,
   JobInputSchema,
   type JobView,
+  mentionsReference,
 } from './job';
 import {
   addParticipants,
@@ -216,6 +217,22 @@ export function createOutbox(env: OutboxEnv): Outbox {
   return {
     async submit(raw, replaces) {
       const input = JobInputSchema.parse(raw);
+      const portalUrl = input.portal;
+      if (!portalUrl) {
+        throw new AppError({
+          code: 'not-configured',
+          message:
+            'No portal is connected yet. Open the extension options, connect the portal, then submit again.',
+        });
+      }
+      // Without the reference in its text a request cannot be found again after a lost
+      // answer, and exactly-once delivery would rest on luck.
+      if (!mentionsReference(input.requestFieldValues, input.captureReference)) {
+        throw new AppError({
+          code: 'internal',
+          message: `The request text lacks its capture reference (${input.captureReference}); it was not sent. Reopen the report and submit again.`,
+        });
+      }
       for (const file of input.attachments) {
         if (!(await env.blobs.get(file.blobId))) {
           throw new AppError({
@@ -237,7 +254,7 @@ export function createOutbox(env: OutboxEnv): Outbox {
       const attachments = env.adoptFiles
         ? await env.adoptFiles(id, input.attachments)
         : input.attachments;
-      const job = createJob({ ...input, attachments }, id, env.now());
+      const job = createJob({ ...input, portal: portalUrl, attachments }, id, env.now());
       // Persisted before any network call: from here on nothing is lost.
       await save(job);
       if (replaces) {

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createJob } from '@/utils/outbox/job';
 import {
+  findPeople,
+  LIMITED_SEARCH_NOTE,
+  MAX_SAVED_COLLEAGUES,
+  rememberColleagues,
+} from '@/utils/outbox/people';
+import {
   listMyRequests,
   outboxPortal,
   type PortalClientLike,
@@ -159,5 +165,33 @@ describe('job store', () => {
       Array.from({ length: 10 }, (_, i) => store.save(createJob(input(), `j${i}`, i))),
     );
     expect(await store.list()).toHaveLength(10);
+  });
+});
+
+describe('people', () => {
+  it('finds people by the user picker and explains an empty answer', async () => {
+    const userPicker = vi.fn(async (query: string) => ({
+      users: query === 'Sam' ? [{ accountId: 'acc-1', displayName: 'Sam' }] : [],
+    }));
+    expect(await findPeople({ userPicker }, ' Sam ')).toEqual({
+      people: [{ accountId: 'acc-1', displayName: 'Sam' }],
+    });
+    expect(await findPeople({ userPicker }, 'nobody')).toEqual({
+      people: [],
+      note: LIMITED_SEARCH_NOTE,
+    });
+    expect(await findPeople({ userPicker }, '  ')).toEqual({ people: [] });
+    expect(userPicker).toHaveBeenCalledTimes(2);
+  });
+
+  it('remembers colleagues newest first, once each, bounded', () => {
+    const a = { accountId: 'a', displayName: 'A' };
+    const b = { accountId: 'b', displayName: 'B' };
+    expect(rememberColleagues([a, b], [b])).toEqual([b, a]);
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      accountId: `x${i}`,
+      displayName: `X${i}`,
+    }));
+    expect(rememberColleagues(many, [a])).toHaveLength(MAX_SAVED_COLLEAGUES);
   });
 });

@@ -190,15 +190,16 @@ export class FakeBlobs {
   }
 }
 
-export function input(overrides: Partial<JobInput> = {}): JobInput {
+export function input(overrides: Partial<JobInput> = {}): JobInput & { portal: string } {
+  const ref = overrides.captureReference ?? 'SC-7F3K9Q';
   return {
     portal: 'http://127.0.0.1:9999',
-    captureReference: 'SC-7F3K9Q',
+    captureReference: ref,
     serviceDeskId: '1',
     requestTypeId: '10',
     requestFieldValues: {
       summary: 'Console shows 500 on save',
-      description: 'Saving fails.\n\nCapture reference: SC-7F3K9Q',
+      description: `Saving fails.\n\nCapture reference: ${ref}`,
     },
     summary: 'Console shows 500 on save',
     attachments: [],

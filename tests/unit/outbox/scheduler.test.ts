@@ -79,6 +79,17 @@ describe('outbox scheduler', () => {
     expect(map.data).toEqual({});
   });
 
+  it('refuses a submission without its capture reference in the text, or without a portal', async () => {
+    const outbox = createOutbox(env());
+    await expect(
+      outbox.submit(input({ requestFieldValues: { summary: 'x', description: 'no reference' } })),
+    ).rejects.toThrow(/lacks its capture reference/);
+    await expect(outbox.submit({ ...input(), portal: undefined })).rejects.toMatchObject({
+      code: 'not-configured',
+    });
+    expect(map.data).toEqual({});
+  });
+
   it('429 Retry-After 2 s: no attempt before 2 s (timer while the worker lives), then once', async () => {
     portal.fail('create', { when: 'before', error: errors.rateLimited(2) });
     const outbox = createOutbox(env());

@@ -38,7 +38,9 @@ export default defineBackground(() => {
     getOutboxStatus: () => outbox.getOutboxStatus(),
     cancelJob: ({ id }) => outbox.cancelJob(id),
     retryNow: ({ id }) => outbox.retryNow(id),
-    shareRequest: ({ id, accountIds }) => outbox.shareRequest(id, accountIds),
+    shareRequest: ({ id, people }) => outbox.shareRequest(id, people),
+    findPeople: ({ query }) => outbox.searchPeople(query),
+    listColleagues: () => outbox.listColleagues(),
     listMyRequests: ({ requestStatus }) => outbox.myRequests(requestStatus),
     downloadReport: ({ id }) => outbox.downloadReport(id),
   });

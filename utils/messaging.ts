@@ -98,6 +98,8 @@ export const protocol = {
   cancelJob: message(['extension-page'], outbox.JobIdSchema, outbox.JobViewSchema),
   retryNow: message(['extension-page'], outbox.RetryNowSchema, outbox.OutboxStatusSchema),
   shareRequest: message(['extension-page'], outbox.ShareRequestSchema, outbox.ShareOutcomeSchema),
+  findPeople: message(['extension-page'], outbox.FindPeopleSchema, outbox.PeopleSchema),
+  listColleagues: message(['extension-page'], z.object({}), outbox.ColleagueListSchema),
   listMyRequests: message(
     ['extension-page'],
     outbox.ListMyRequestsSchema,

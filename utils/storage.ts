@@ -11,6 +11,8 @@ import {
   EnvironmentRuleSchema,
 } from './capture/settings';
 import { EMPTY_TAB_RECORD, TabRecordSchema } from './capture/tab-record';
+import { ColleagueSchema, MAX_SAVED_COLLEAGUES } from './outbox/people';
+import { ColleagueSchema, MAX_SAVED_COLLEAGUES } from './outbox/people';
 import { PortalCredentialsSchema, PortalSettingsSchema } from './portal/settings';
 import { ScreenshotSchema } from './screenshot/model';
 

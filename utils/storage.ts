@@ -12,7 +12,6 @@ import {
 } from './capture/settings';
 import { EMPTY_TAB_RECORD, TabRecordSchema } from './capture/tab-record';
 import { ColleagueSchema, MAX_SAVED_COLLEAGUES } from './outbox/people';
-import { ColleagueSchema, MAX_SAVED_COLLEAGUES } from './outbox/people';
 import { PortalCredentialsSchema, PortalSettingsSchema } from './portal/settings';
 import { ScreenshotSchema } from './screenshot/model';
 
@@ -135,4 +134,11 @@ export const outboxJobsItem = defineStoredItem(
   'local:outboxJobs',
   z.record(z.string(), z.unknown()),
   { fallback: {} },
+);
+
+/** Colleagues the user shared requests with, newest first: offered again by "Share". */
+export const savedColleaguesItem = defineStoredItem(
+  'local:savedColleagues',
+  z.array(ColleagueSchema).check(z.maxLength(MAX_SAVED_COLLEAGUES)),
+  { fallback: [] },
 );

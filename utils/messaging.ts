@@ -91,6 +91,13 @@ export const protocol = {
     shots.ListScreenshotsSchema,
     shots.ScreenshotListSchema,
   ),
+  saveAnnotations: message(['extension-page'], shots.SaveAnnotationsSchema, shots.ScreenshotSchema),
+  addFile: message(['extension-page'], shots.AddFileSchema, shots.ScreenshotSchema),
+  removeScreenshot: message(
+    ['extension-page'],
+    shots.RemoveScreenshotSchema,
+    shots.ScreenshotListSchema,
+  ),
   // Popup -> background: the delivery outbox. Submit persists the job before any network
   // call and answers at once; progress is read with getOutboxStatus (the popup may close).
   submitJob: message(['extension-page'], outbox.SubmitJobSchema, outbox.JobViewSchema),

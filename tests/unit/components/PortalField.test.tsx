@@ -160,6 +160,8 @@ describe('PortalField', () => {
 
   it('says when a field can only be filled on the portal', () => {
     const { view } = setup(field('u', 'Nominee', 'user'));
-    expect(within(view.container as HTMLElement).getByText(/can only be filled on the portal/)).toBeTruthy();
+    expect(
+      within(view.container as HTMLElement).getByText(/can only be filled on the portal/),
+    ).toBeTruthy();
   });
 });

@@ -1,12 +1,15 @@
-import { allowOrigin, removeOrigin } from '@/utils/capture/allowed-origins';
+import {
+  allowOrigin,
+  removeOrigin,
+  syncAllowedRegistration,
+} from '@/utils/capture/allowed-origins';
 import { receivePageEvents, startCaptureBackground } from '@/utils/capture/background';
 import { collectCapture } from '@/utils/capture/collect';
-import { syncCaptureRegistration } from '@/utils/capture/registration';
 import { onMessages } from '@/utils/messaging';
 import * as outbox from '@/utils/outbox/background';
 import * as portal from '@/utils/portal/service';
 import * as shots from '@/utils/screenshot/service';
-import { allowedOriginsItem } from '@/utils/storage';
+import { managedPolicy } from '@/utils/storage';
 
 export default defineBackground(() => {
   startCaptureBackground();
@@ -50,9 +53,12 @@ export default defineBackground(() => {
   // Registered scripts persist, but re-sync on start-up in case the list and the browser's
   // registrations drifted (an update, a revoked permission).
   browser.runtime.onStartup.addListener(() => {
-    void allowedOriginsItem.get().then(syncCaptureRegistration);
+    void syncAllowedRegistration();
   });
+  // The organisation's sites follow its policy, and register once their access is granted.
+  managedPolicy.watch(() => void syncAllowedRegistration());
+  browser.permissions.onAdded.addListener(() => void syncAllowedRegistration());
   browser.runtime.onInstalled.addListener(() => {
-    void allowedOriginsItem.get().then(syncCaptureRegistration);
+    void syncAllowedRegistration();
   });
 });

@@ -25,6 +25,8 @@ export const ErrorCodeSchema = z.enum([
   'unexpected-response',
   'not-configured',
   'cancelled',
+  // A setting the organisation's policy sets.
+  'locked',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

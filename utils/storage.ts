@@ -3,6 +3,7 @@
  * version. Reads are parsed; a value that does not fit (an old or corrupted one) yields the
  * fallback instead of crashing the reader, and is reported in the console.
  */
+import { browser } from 'wxt/browser';
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import {
@@ -13,6 +14,8 @@ import {
 import { EMPTY_TAB_RECORD, TabRecordSchema } from './capture/tab-record';
 import { ColleagueSchema, MAX_SAVED_COLLEAGUES } from './outbox/people';
 import { PortalCredentialsSchema, PortalSettingsSchema } from './portal/settings';
+import { StoredProfilesSchema } from './profile/merge';
+import { type PolicyRead, parseManagedPolicy } from './profile/policy';
 import { ScreenshotSchema } from './screenshot/model';
 
 export interface StoredItem<T> {
@@ -142,3 +145,30 @@ export const savedColleaguesItem = defineStoredItem(
   z.array(ColleagueSchema).check(z.maxLength(MAX_SAVED_COLLEAGUES)),
   { fallback: [] },
 );
+
+/** Vendor profiles the user imported, and which profile is active (utils/profile/active.ts). */
+export const vendorProfilesItem = defineStoredItem('local:vendorProfiles', StoredProfilesSchema, {
+  fallback: { imported: {} },
+});
+
+/**
+ * The organisation's policy, `storage.managed` (read-only; schema in public/managed-schema.json).
+ * Read here alone; utils/profile/merge.ts decides where it wins over the user's settings.
+ */
+export const managedPolicy = {
+  async get(): Promise<PolicyRead> {
+    try {
+      return parseManagedPolicy(await storage.snapshot('managed'));
+    } catch {
+      // No policy: Firefox rejects when no managed storage manifest is installed.
+      return parseManagedPolicy({});
+    }
+  },
+  watch(callback: () => void): () => void {
+    const listener = (_changes: unknown, area: string) => {
+      if (area === 'managed') callback();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+};

@@ -67,7 +67,7 @@ export type Environment = z.infer<typeof EnvironmentSchema>;
 
 /** Which rule decided an inferred value, so the user can see why. */
 export const RuleMatchSchema = z.object({
-  source: z.enum(['user', 'vendor', 'built-in', 'console', 'none']),
+  source: z.enum(['policy', 'user', 'vendor', 'built-in', 'console', 'none']),
   ruleId: z.optional(z.string()),
   /** In words, e.g. `Your rule "*.stg.example.com" (#2)`. */
   description: z.string(),

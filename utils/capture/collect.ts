@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { sendMessage } from '../messaging';
 import { countRedactions, redact } from '../privacy/redact';
-import { allowedOriginsItem, captureSettingsItem, environmentRulesItem } from '../storage';
+import { getEffectiveSettings } from '../profile/active';
+import { captureSettingsItem } from '../storage';
 import {
   type Capture,
   type ConsoleFacts,
@@ -17,7 +18,7 @@ import {
   MAX_SOURCE_VALUE,
   readPageSources,
 } from './console-adapters';
-import { inferEnvironment } from './environment';
+import { inferEnvironment, VENDOR_DEFAULT_RULES } from './environment';
 import { type FailedRequest, mergeFailedRequests } from './failed-request';
 import type { PageEvent } from './page-event';
 import { buildPageFacts } from './page-facts';
@@ -108,10 +109,13 @@ export async function collectCapture(tabId: number): Promise<Capture> {
   const rawUrl = tab.url ?? '';
   const url = redact(rawUrl);
   const title = redact(tab.title ?? '');
-  const [settings, rules] = await Promise.all([
+  const [settings, effective] = await Promise.all([
     captureSettingsItem.get(),
-    environmentRulesItem.get(),
+    getEffectiveSettings(),
   ]);
+  // The organisation's rules, the user's, then the active profile's and the built-in defaults.
+  const { policy: policyRules, user: rules, vendor } = effective.environmentRules;
+  const vendorRules = [...vendor, ...VENDOR_DEFAULT_RULES];
   const base = {
     tabId,
     url,
@@ -123,7 +127,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     redactionCount: 0,
   };
   if (!isCapturableUrl(rawUrl)) {
-    const inference = inferEnvironment(rawUrl, rules);
+    const inference = inferEnvironment(rawUrl, rules, undefined, vendorRules, policyRules);
     return {
       ...base,
       ...inference,
@@ -134,7 +138,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     };
   }
   const origin = new URL(rawUrl).origin;
-  const allowed = (await allowedOriginsItem.get()).includes(origin);
+  const allowed = effective.allowedOrigins.some((item) => item.origin === origin);
 
   let live = await readPageEvents(tabId);
   let injectedNow = false;
@@ -170,6 +174,8 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     rawUrl,
     rules,
     consoleFacts ? { adapter: consoleFacts.adapter, product: consoleFacts.product } : undefined,
+    vendorRules,
+    policyRules,
   );
   const scope = allowed && !injectedNow ? 'always-on' : 'from-now';
   const capture: Capture = {

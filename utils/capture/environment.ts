@@ -63,7 +63,12 @@ function ruleMatches(rule: EnvironmentRule, url: URL): boolean {
   return compileRulePattern(rule.pattern)?.test(target) ?? false;
 }
 
-function describeRule(rule: EnvironmentRule, index: number, source: 'user' | 'vendor'): string {
+function describeRule(
+  rule: EnvironmentRule,
+  index: number,
+  source: 'policy' | 'user' | 'vendor',
+): string {
+  if (source === 'policy') return `Your organisation's rule #${index + 1} "${rule.pattern}"`;
   return source === 'user'
     ? `Your rule #${index + 1} "${rule.pattern}"`
     : `Vendor default "${rule.pattern}"`;
@@ -88,15 +93,17 @@ export interface Inference {
 }
 
 /**
- * Infers environment and product for a page URL. Order: the user's rules (first match wins,
- * per value), then the console adapter's product, then vendor defaults, then built-in guesses
- * from the host name. Each result says which rule decided it.
+ * Infers environment and product for a page URL. Order: the organisation's rules (managed
+ * policy), the user's rules (first match wins, per value), then the console adapter's
+ * product, then vendor defaults, then built-in guesses from the host name. Each result says
+ * which rule decided it.
  */
 export function inferEnvironment(
   pageUrl: string,
   userRules: readonly EnvironmentRule[],
   consoleProduct?: { adapter: string; product: string },
   vendorRules: readonly EnvironmentRule[] = VENDOR_DEFAULT_RULES,
+  policyRules: readonly EnvironmentRule[] = [],
 ): Inference {
   const none = { source: 'none' as const, description: 'No rule matched.' };
   const result: Inference = {
@@ -110,6 +117,7 @@ export function inferEnvironment(
     return result;
   }
   const tiers = [
+    ['policy', policyRules],
     ['user', userRules],
     ['vendor', vendorRules],
   ] as const;

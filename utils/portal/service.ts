@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
+import { getEffectiveSettings, readPortalSettings } from '../profile/active';
 import { portalCredentialsItem, portalSettingsItem } from '../storage';
 import { type AuthProvider, apiTokenProvider, portalSessionProvider } from './auth';
 import { createPortalClient, type PortalClient, type RequestStatusFilter } from './client';
@@ -62,7 +63,7 @@ export function buildAuthProvider(
 export async function getPortalClient(
   fetchFn: FetchFunction = defaultFetch,
 ): Promise<PortalClient> {
-  const settings = await portalSettingsItem.get();
+  const settings = await readPortalSettings();
   if (!settings) throw notConfiguredError();
   const credentials = await portalCredentialsItem.get();
   const auth = buildAuthProvider(settings, credentials, fetchFn, (cloudId) => {
@@ -81,7 +82,7 @@ async function originsGranted(settings: PortalSettings): Promise<boolean> {
 }
 
 export async function getConnection(): Promise<ConnectionView> {
-  const settings = await portalSettingsItem.get();
+  const settings = await readPortalSettings();
   if (!settings) return { originGranted: false };
   const credentials = await portalCredentialsItem.get();
   return {
@@ -104,6 +105,24 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
   const request = SaveConnectionSchema.parse(input);
   const url = checkPortalUrl(request.portalUrl);
   if (!url.ok) throw new AppError({ code: 'validation', message: url.message });
+  const { portal: managed } = await getEffectiveSettings();
+  if (
+    (managed.portalUrl && managed.portalUrl !== url.siteUrl) ||
+    (managed.authMethod && managed.authMethod !== request.authMethod)
+  ) {
+    throw new AppError({
+      code: 'locked',
+      message:
+        'Your organisation sets the portal and the sign-in method. Reload the options page to see them.',
+    });
+  }
+  const email = request.email?.trim() || undefined;
+  if (request.authMethod === 'api-token' && !email) {
+    throw new AppError({
+      code: 'validation',
+      message: 'Enter the email address of your Atlassian account.',
+    });
+  }
   const email = request.email?.trim() || undefined;
   if (request.authMethod === 'api-token' && !email) {
     throw new AppError({
@@ -162,7 +181,7 @@ function summarizeDesk(desk: ServiceDesk): ServiceDeskSummary {
 export async function testConnection(
   fetchFn: FetchFunction = defaultFetch,
 ): Promise<TestConnectionResult> {
-  const settings = await portalSettingsItem.get();
+  const settings = await readPortalSettings();
   if (!settings) throw notConfiguredError();
   const client = await getPortalClient(fetchFn);
   // /info needs no sign-in: a failure here means the URL is not a reachable JSM site.

@@ -6,7 +6,11 @@ import {
   requiredOrigins,
   tokenHint,
 } from '@/utils/portal/settings';
-import { findVendorProfile, STAKATER_PROFILE } from '@/utils/portal/vendor-profiles';
+import {
+  findVendorProfile,
+  profileSeverities,
+  STAKATER_PROFILE,
+} from '@/utils/portal/vendor-profiles';
 
 describe('portal settings', () => {
   it.each([
@@ -58,7 +62,7 @@ describe('portal settings', () => {
     expect(findVendorProfile('stakater')).toBe(STAKATER_PROFILE);
     expect(STAKATER_PROFILE.portalUrl).toBe('https://stakater-cloud.atlassian.net');
     expect(STAKATER_PROFILE.signUpGuidance).toContain('official company email address');
-    expect(STAKATER_PROFILE.severities.map((s) => `${s.level} ${s.name}`)).toEqual([
+    expect(profileSeverities(STAKATER_PROFILE).map((s) => `${s.level} ${s.name}`)).toEqual([
       'P1 Critical',
       'P2 High',
       'P3 Medium',

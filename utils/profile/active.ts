@@ -1,0 +1,180 @@
+/**
+ * The active vendor profile and the settings in force, for every context (background,
+ * popup, options): the user's stored settings merged with the organisation's policy by
+ * `mergeSettings`, the one place where managed values win.
+ */
+import { browser } from 'wxt/browser';
+import type { EnvironmentRule } from '../capture/settings';
+import { AppError } from '../errors';
+import type { PortalSettings } from '../portal/settings';
+import {
+  escalationLinks,
+  profileSeverities,
+  type SeverityDefinition,
+  type VendorProfile,
+} from '../portal/vendor-profiles';
+import {
+  allowedOriginsItem,
+  environmentRulesItem,
+  managedPolicy,
+  portalSettingsItem,
+  vendorProfilesItem,
+} from '../storage';
+import type { MappingOverrides } from '../ticket/draft';
+import { type FieldProblem, parseProfileJson } from './import';
+import {
+  availableProfiles,
+  type EffectiveSettings,
+  effectivePortalSettings,
+  mergeSettings,
+  type ProfileSource,
+} from './merge';
+
+export async function getEffectiveSettings(): Promise<EffectiveSettings> {
+  const [portal, allowedOrigins, environmentRules, profiles, policy] = await Promise.all([
+    portalSettingsItem.get(),
+    allowedOriginsItem.get(),
+    environmentRulesItem.get(),
+    vendorProfilesItem.get(),
+    managedPolicy.get(),
+  ]);
+  return mergeSettings({ portal, allowedOrigins, environmentRules, profiles }, policy);
+}
+
+/** Calls back (debounced to one call per change burst) whenever any merged input changes. */
+export function watchEffectiveSettings(
+  callback: (settings: EffectiveSettings) => void,
+): () => void {
+  let pending = false;
+  const changed = () => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      void getEffectiveSettings().then(callback);
+    });
+  };
+  const stops = [
+    portalSettingsItem.watch(changed),
+    allowedOriginsItem.watch(changed),
+    environmentRulesItem.watch(changed),
+    vendorProfilesItem.watch(changed),
+    managedPolicy.watch(changed),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+/** What the composer, the capture and the delivery read of the active profile. */
+export interface ActiveProfile {
+  profile: VendorProfile;
+  source: ProfileSource;
+  /** Set by the organisation: users may not import or switch. */
+  locked: boolean;
+  /** P1-P4 in the vendor's words (for `severityLabel`, the severity picker). */
+  severityDefinitions: SeverityDefinition[];
+  /** Ready for components/delivery/EscalationChannels (`https:` chat, `tel:` phone). */
+  escalationChannels: { kind: 'chat' | 'phone'; label: string; href: string }[];
+  /** The profile's own environment and product rules (the capture applies them after the user's). */
+  environmentRules: EnvironmentRule[];
+  /** Field mapping defaults by portal field id, under the user's saved mappings. */
+  fieldMappings: MappingOverrides;
+}
+
+export function activeProfileOf(settings: EffectiveSettings): ActiveProfile {
+  const { profile } = settings;
+  return {
+    profile,
+    source: settings.profileSource,
+    locked: settings.locked.profile,
+    severityDefinitions: profileSeverities(profile),
+    escalationChannels: escalationLinks(profile.escalationChannels),
+    environmentRules: profile.environmentRules,
+    fieldMappings: profile.fieldMappings,
+  };
+}
+
+export async function getActiveProfile(): Promise<ActiveProfile> {
+  return activeProfileOf(await getEffectiveSettings());
+}
+
+/** The portal connection in force: the saved one with the policy's portal and sign-in method. */
+export async function readPortalSettings(): Promise<PortalSettings | null> {
+  const [saved, settings] = await Promise.all([portalSettingsItem.get(), getEffectiveSettings()]);
+  return effectivePortalSettings(saved, settings.portal);
+}
+
+function lockedError(): AppError {
+  return new AppError({
+    code: 'locked',
+    message: 'Your organisation sets the vendor profile. Ask your IT administrator to change it.',
+  });
+}
+
+/**
+ * Imports a profile file and makes it active. Everything is checked first and then written
+ * in one storage write, so a bad file changes nothing. Throws a `validation` error whose
+ * `fields` name each bad field (path -> what is wrong).
+ */
+export async function importProfile(text: string): Promise<VendorProfile> {
+  if ((await getEffectiveSettings()).locked.profile) throw lockedError();
+  const parsed = parseProfileJson(text);
+  if (!parsed.ok) throw profileError(parsed.problems);
+  const stored = await vendorProfilesItem.get();
+  await vendorProfilesItem.set({
+    activeId: parsed.profile.id,
+    imported: { ...stored.imported, [parsed.profile.id]: parsed.profile },
+  });
+  return parsed.profile;
+}
+
+export function profileError(problems: readonly FieldProblem[]): AppError {
+  const count = problems.length;
+  return new AppError({
+    code: 'validation',
+    message: `The profile was not imported: ${count} field${count === 1 ? ' is' : 's are'} wrong. Fix ${count === 1 ? 'it' : 'them'} in the file and import it again; nothing was changed.`,
+    fields: Object.fromEntries(problems.map((p) => [p.path || '(file)', p.message])),
+  });
+}
+
+/** Makes a built-in or imported profile active. */
+export async function setActiveProfile(id: string): Promise<void> {
+  if ((await getEffectiveSettings()).locked.profile) throw lockedError();
+  const stored = await vendorProfilesItem.get();
+  if (!availableProfiles(stored).some((profile) => profile.id === id)) {
+    throw new AppError({
+      code: 'not-found',
+      message: `There is no profile "${id}". Import its file first.`,
+    });
+  }
+  await vendorProfilesItem.set({ ...stored, activeId: id });
+}
+
+/** Profiles the user may choose from, for the options page. */
+export async function listProfiles(): Promise<VendorProfile[]> {
+  return availableProfiles(await vendorProfilesItem.get());
+}
+
+/**
+ * Always-on capture origins in force whose host access the browser granted. Policy cannot
+ * grant optional host permissions (ExtensionSettings' runtime_allowed_hosts only exempts hosts
+ * from runtime_blocked_hosts), so an organisation's site waits for one click on the options
+ * page, unless the build already holds the access.
+ * https://chromeenterprise.google/policies/#ExtensionSettings
+ */
+export async function captureOrigins(settings?: EffectiveSettings): Promise<{
+  granted: string[];
+  missing: string[];
+}> {
+  const { allowedOrigins } = settings ?? (await getEffectiveSettings());
+  const granted: string[] = [];
+  const missing: string[] = [];
+  for (const { origin } of allowedOrigins) {
+    const url = new URL(origin);
+    const pattern = `${url.protocol}//${url.hostname}/*`;
+    const ok = await browser.permissions.contains({ origins: [pattern] }).catch(() => false);
+    (ok ? granted : missing).push(origin);
+  }
+  return { granted, missing };
+}

@@ -1,3 +1,4 @@
+import { getBlob } from '@/utils/blob-store';
 import {
   allowOrigin,
   removeOrigin,
@@ -5,6 +6,7 @@ import {
 } from '@/utils/capture/allowed-origins';
 import { receivePageEvents, startCaptureBackground } from '@/utils/capture/background';
 import { collectCapture } from '@/utils/capture/collect';
+import { watchDeliveriesForDrafts } from '@/utils/composer/drafts';
 import { onMessages } from '@/utils/messaging';
 import * as outbox from '@/utils/outbox/background';
 import * as portal from '@/utils/portal/service';
@@ -46,9 +48,12 @@ export default defineBackground(() => {
     listColleagues: () => outbox.listColleagues(),
     listMyRequests: ({ requestStatus }) => outbox.myRequests(requestStatus),
     downloadReport: ({ id }) => outbox.downloadReport(id),
+    addToRequest: (input) => portal.addToRequest(input, async (id) => (await getBlob(id))?.blob),
   });
   // Resumes deliveries left by a stopped worker or browser; wakes up by alarm, start-up, online.
   outbox.startOutbox();
+  // A draft is kept until its request is delivered, also when the popup is closed by then.
+  watchDeliveriesForDrafts();
 
   // Registered scripts persist, but re-sync on start-up in case the list and the browser's
   // registrations drifted (an update, a revoked permission).

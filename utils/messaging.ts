@@ -12,6 +12,7 @@ import { type Browser, browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { CaptureSchema, TabEventsSchema } from './capture/capture';
 import { PageEventsForwardSchema } from './capture/tab-record';
+import * as composer from './composer/protocol';
 import { AppError, ErrorInfoSchema } from './errors';
 import * as outbox from './outbox/protocol';
 import * as portal from './portal/protocol';
@@ -113,6 +114,13 @@ export const protocol = {
     outbox.MyRequestListSchema,
   ),
   downloadReport: message(['extension-page'], outbox.JobIdSchema, outbox.ReportSchema),
+  // Popup -> background: the report as a comment with its files on an existing request,
+  // instead of a new one (the user chose it among the likely duplicates).
+  addToRequest: message(
+    ['extension-page'],
+    composer.AddToRequestSchema,
+    composer.AddToRequestResultSchema,
+  ),
 } as const;
 
 export type Protocol = typeof protocol;

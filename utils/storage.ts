@@ -12,11 +12,13 @@ import {
   EnvironmentRuleSchema,
 } from './capture/settings';
 import { EMPTY_TAB_RECORD, TabRecordSchema } from './capture/tab-record';
+import { StoredDraftRecordsSchema } from './composer/draft-record';
 import { ColleagueSchema, MAX_SAVED_COLLEAGUES } from './outbox/people';
 import { PortalCredentialsSchema, PortalSettingsSchema } from './portal/settings';
 import { StoredProfilesSchema } from './profile/merge';
 import { type PolicyRead, parseManagedPolicy } from './profile/policy';
 import { ScreenshotSchema } from './screenshot/model';
+import { SavedMappingsSchema } from './ticket/draft';
 
 export interface StoredItem<T> {
   readonly key: StorageItemKey;
@@ -145,6 +147,29 @@ export const savedColleaguesItem = defineStoredItem(
   z.array(ColleagueSchema).check(z.maxLength(MAX_SAVED_COLLEAGUES)),
   { fallback: [] },
 );
+
+/**
+ * Ticket drafts being composed, keyed by tab and page URL, in `storage.local` so they survive a
+ * browser restart; removed once their request is delivered. Each record is parsed on its own
+ * by utils/composer/drafts.ts.
+ */
+export const composerDraftsItem = defineStoredItem(
+  'local:composerDrafts',
+  StoredDraftRecordsSchema,
+  { fallback: {} },
+);
+
+/** The service desk and request type the user chose last, preselected next time. */
+export const composerChoiceItem = defineStoredItem(
+  'local:composerChoice',
+  z.object({ serviceDeskId: z.optional(z.string()), requestTypeId: z.optional(z.string()) }),
+  { fallback: {} },
+);
+
+/** Field mappings the user saved, per service desk and request type (`mappingKey`). */
+export const savedMappingsItem = defineStoredItem('local:savedMappings', SavedMappingsSchema, {
+  fallback: {},
+});
 
 /** Vendor profiles the user imported, and which profile is active (utils/profile/active.ts). */
 export const vendorProfilesItem = defineStoredItem('local:vendorProfiles', StoredProfilesSchema, {

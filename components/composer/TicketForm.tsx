@@ -20,6 +20,10 @@ interface Props {
   onSubmit: (draft: Draft) => void;
   /** Screenshots, participants, desk and request type pickers: placed before the submit button. */
   children?: ComponentChildren;
+  /** Controls for "Steps to reproduce" (use recorded steps, clear), placed right after it. */
+  stepsControls?: ComponentChildren;
+  /** Placed at the top of the form (where the request goes). */
+  header?: ComponentChildren;
 }
 
 const KIND: Record<PageEvent['kind'], string> = {
@@ -41,6 +45,8 @@ export function TicketForm({
   onChange,
   onSubmit,
   children,
+  stepsControls,
+  header,
 }: Props) {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -117,6 +123,7 @@ export function TicketForm({
   const { events, failedRequests } = draft.context;
   return (
     <form ref={formRef} class="composer composer-form" noValidate onSubmit={submit}>
+      {header}
       {text('summary', 'Summary')}
       {text('environment', 'Environment', false, 'Where it happens, e.g. production or staging.')}
       {text('product', 'Product or service')}
@@ -150,6 +157,7 @@ export function TicketForm({
       </fieldset>
 
       {text('steps', 'Steps to reproduce', true)}
+      {stepsControls}
       {text('impact', 'Impact', true, 'Who is affected, and what can they not do?')}
       {text(
         'recentChanges',

@@ -290,3 +290,51 @@ export async function searchKnowledgeBase(query: string, serviceDeskId?: string)
     })),
   };
 }
+
+export interface AddToRequestInput {
+  issueKey: string;
+  /** The composed report, in wiki markup. */
+  comment: string;
+  /** Files from the blob store (utils/blob-store.ts), by id, with the names to upload under. */
+  files: ReadonlyArray<{ blobId: string; name: string }>;
+}
+
+/**
+ * Adds a report to an existing request instead of filing a new one: a public comment with the
+ * composed text, and the files attached with that comment (JSM's `additionalComment`), or the
+ * comment alone when there are no files. Files are uploaded to the request's own desk:
+ * temporary files of another desk are refused at attach.
+ */
+export async function addToRequest(
+  input: AddToRequestInput,
+  readBlob: (id: string) => Promise<Blob | undefined>,
+): Promise<{ issueKey: string; webUrl?: string; attached: number }> {
+  const client = await getPortalClient();
+  const request = await client.getRequest(input.issueKey, []);
+  const webUrl = request._links?.web;
+  if (input.files.length === 0) {
+    await client.addComment(input.issueKey, input.comment);
+    return { issueKey: request.issueKey, webUrl, attached: 0 };
+  }
+  const files = [];
+  for (const file of input.files) {
+    const data = await readBlob(file.blobId);
+    if (!data) {
+      throw new AppError({
+        code: 'storage',
+        message: `The file "${file.name}" is missing from the browser's storage. Remove it from the report or capture it again.`,
+      });
+    }
+    files.push({ name: file.name, data });
+  }
+  if (!request.serviceDeskId) {
+    throw new AppError({
+      code: 'unexpected-response',
+      message: `The portal did not say which service desk ${input.issueKey} belongs to, so the files cannot be attached. Add them on the portal instead.`,
+    });
+  }
+  const uploaded = await client.attachTemporaryFiles(request.serviceDeskId, files);
+  const ids = uploaded.temporaryAttachments.map((t) => t.temporaryAttachmentId);
+  await client.attachToRequest(input.issueKey, ids, input.comment);
+  return { issueKey: request.issueKey, webUrl, attached: ids.length };
+}

@@ -269,13 +269,29 @@ export function openingStep(url: string, capturedAt: number): string {
   return `1. Open ${url} (captured ${formatCaptureTime(capturedAt)})`;
 }
 
+/**
+ * Whether a recorded step only repeats the opening line: the trail's first "Opened /path" is
+ * the page the opening line already names (same path, whatever the hash or query).
+ */
+export function repeatsOpening(line: string, url: string): boolean {
+  const where = /^(?:Opened|Reloaded) (\S+)/.exec(line)?.[1];
+  if (!where) return false;
+  try {
+    const page = new URL(url);
+    return where.split(/[?#]/)[0] === page.pathname;
+  } catch {
+    return false;
+  }
+}
+
 /** The opening line, then the recorded steps renumbered from 2, then an empty next step. */
 export function initialSteps(url: string, capturedAt: number, recorded = ''): string {
-  const lines = recorded
+  const steps = recorded
     .split('\n')
     .map((line) => line.replace(/^\s*\d+[.)]\s*/, '').trim())
-    .filter(Boolean)
-    .map((line, i) => `${i + 2}. ${redact(line)}`);
+    .filter(Boolean);
+  if (steps[0] !== undefined && repeatsOpening(steps[0], url)) steps.shift();
+  const lines = steps.map((line, i) => `${i + 2}. ${redact(line)}`);
   return [openingStep(url, capturedAt), ...lines, `${lines.length + 2}. `].join('\n');
 }
 

@@ -1,0 +1,90 @@
+import { useId } from 'preact/hooks';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import type { ErrorInfo } from '@/utils/errors';
+
+interface Option {
+  id: string;
+  name: string;
+}
+
+export type PortalState = 'loading' | 'not-connected' | 'ready' | 'error';
+
+interface Props {
+  state: PortalState;
+  /** e.g. the portal's host, shown once connected. */
+  portalName?: string;
+  desks: readonly Option[];
+  requestTypes: readonly Option[];
+  serviceDeskId?: string;
+  requestTypeId?: string;
+  /** Loading the chosen request type's form. */
+  loadingFields?: boolean;
+  error?: ErrorInfo;
+  /** The extension's options page, where the portal connection is set up. */
+  optionsUrl: string;
+  onServiceDesk: (id: string) => void;
+  onRequestType: (id: string) => void;
+}
+
+/** Where the request goes: the portal's service desk and request type, or why nowhere yet. */
+export function PortalPicker(props: Props) {
+  const id = useId();
+  if (props.state === 'not-connected') {
+    return (
+      <section class="composer-portal" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>Portal</h2>
+        <p>
+          Not connected to a portal yet. Your draft is kept on this computer;{' '}
+          <a href={props.optionsUrl} target="_blank" rel="noreferrer">
+            connect the vendor's portal in the options
+          </a>{' '}
+          to file it, or download the report after the preview.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section
+      class="composer-portal"
+      aria-labelledby={`${id}-title`}
+      aria-busy={props.state === 'loading'}
+    >
+      <h2 id={`${id}-title`}>Portal{props.portalName ? `: ${props.portalName}` : ''}</h2>
+      {props.error && <ErrorNotice error={props.error} />}
+      {props.state === 'loading' && <p class="notice">Loading the portal's request types…</p>}
+      {props.desks.length > 0 && (
+        <div class="composer-field">
+          <label for={`${id}-desk`}>Service desk</label>
+          <select
+            id={`${id}-desk`}
+            value={props.serviceDeskId ?? ''}
+            onChange={(e) => props.onServiceDesk(e.currentTarget.value)}
+          >
+            {props.desks.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {props.requestTypes.length > 0 && (
+        <div class="composer-field">
+          <label for={`${id}-type`}>Request type</label>
+          <select
+            id={`${id}-type`}
+            value={props.requestTypeId ?? ''}
+            onChange={(e) => props.onRequestType(e.currentTarget.value)}
+          >
+            {props.requestTypes.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {props.loadingFields && <p class="notice">Loading the request form…</p>}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * After submit (loaded on demand): the outbox job's progress, then the result with the issue
+ * key, "Copy link", escalation for a P1 and "My requests". The outbox delivers on its own; this
+ * only reads its status, so closing the popup loses nothing.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { DeliveryProgress } from '@/components/delivery/DeliveryProgress';
+import { DeliveryResult } from '@/components/delivery/DeliveryResult';
+import { DownloadReportButton } from '@/components/delivery/DownloadReportButton';
+import { MyRequestsList, type MyRequestView } from '@/components/delivery/MyRequestsList';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { AppError, type ErrorInfo } from '@/utils/errors';
+import { sendMessage } from '@/utils/messaging';
+import { saveReport } from '@/utils/outbox/download';
+import type { JobView } from '@/utils/outbox/job';
+import { loginUrlFor } from '@/utils/portal/vendor-profiles';
+
+export interface DeliveryViewProps {
+  jobId: string;
+  portalUrl?: string;
+  /** The job needs changes: back to the form, to submit again (replacing it). */
+  onEdit: () => void;
+  onNewReport: () => void;
+}
+
+const POLL_MS = 1000;
+const done = (job: JobView | undefined) =>
+  job !== undefined && ['delivered', 'cancelled', 'needs-edit'].includes(job.status);
+
+export function DeliveryView({ jobId, portalUrl, onEdit, onNewReport }: DeliveryViewProps) {
+  const [job, setJob] = useState<JobView>();
+  const [error, setError] = useState<ErrorInfo>();
+  const [copied, setCopied] = useState(false);
+  const [mine, setMine] = useState<{
+    list: MyRequestView[] | null;
+    loading: boolean;
+    error?: ErrorInfo;
+  }>({
+    list: null,
+    loading: false,
+  });
+  const fail = (cause: unknown) => setError(AppError.from(cause).info);
+
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const status = await sendMessage('getOutboxStatus', {});
+        const found = status.jobs.find((j) => j.id === jobId);
+        if (!live) return;
+        setJob(found);
+        if (found && done(found)) return;
+      } catch (cause) {
+        if (live) fail(cause);
+      }
+      if (live) timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [jobId]);
+
+  const loadMine = async () => {
+    setMine((m) => ({ ...m, loading: true, error: undefined }));
+    try {
+      const { requests } = await sendMessage('listMyRequests', { requestStatus: 'OPEN_REQUESTS' });
+      setMine({ list: requests, loading: false });
+    } catch (cause) {
+      setMine({ list: null, loading: false, error: AppError.from(cause).info });
+    }
+  };
+  useEffect(() => {
+    if (job?.status === 'delivered') void loadMine();
+  }, [job?.status]);
+
+  if (!job) {
+    return error ? (
+      <ErrorNotice error={error} />
+    ) : (
+      <p role="status">Reading the delivery status…</p>
+    );
+  }
+  return (
+    <section aria-label="Delivery">
+      <DeliveryProgress
+        job={job}
+        onCancel={(id) => void sendMessage('cancelJob', { id }).then(setJob, fail)}
+        onRetryNow={(id) => void sendMessage('retryNow', { id }).catch(fail)}
+        onSignIn={() => portalUrl && void browser.tabs.create({ url: loginUrlFor(portalUrl) })}
+      />
+      <DeliveryResult
+        job={job}
+        copied={copied}
+        onCopyLink={async (url) => {
+          await navigator.clipboard.writeText(url);
+          setCopied(true);
+        }}
+      />
+      {job.status === 'needs-edit' && (
+        <button type="button" onClick={onEdit}>
+          Correct the request
+        </button>
+      )}
+      {(job.status === 'failed' ||
+        job.status === 'waiting-retry' ||
+        job.status === 'paused-auth') && (
+        <DownloadReportButton
+          onDownload={() =>
+            void sendMessage('downloadReport', { id: job.id }).then(saveReport, fail)
+          }
+        />
+      )}
+      {error && <ErrorNotice error={error} />}
+      {job.status === 'delivered' && (
+        <MyRequestsList
+          requests={mine.list}
+          loading={mine.loading}
+          error={mine.error}
+          onRefresh={() => void loadMine()}
+        />
+      )}
+      {(job.status === 'delivered' || job.status === 'cancelled') && (
+        <button type="button" onClick={onNewReport}>
+          Start a new report
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The preview stage (loaded on demand): exactly what will be sent and who will see it; the
+ * user confirms here and only then does anything leave the machine.
+ */
+import { useState } from 'preact/hooks';
+import { PreviewPanel } from '@/components/composer/PreviewPanel';
+import { DownloadReportButton } from '@/components/delivery/DownloadReportButton';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { additionComment } from '@/utils/composer/submit';
+import { AppError, type ErrorInfo } from '@/utils/errors';
+import type { AttachmentRef } from '@/utils/outbox/job';
+import type { Draft } from '@/utils/ticket/draft';
+import { buildPreview } from '@/utils/ticket/preview';
+
+export type PreviewMode = { kind: 'new' } | { kind: 'add'; issueKey: string };
+
+export interface PreviewViewProps {
+  draft: Draft;
+  attachments: readonly AttachmentRef[];
+  mode: PreviewMode;
+  connected: boolean;
+  portalName?: string;
+  sending: boolean;
+  error?: ErrorInfo;
+  onConfirm: () => void;
+  onBack: () => void;
+}
+
+export function PreviewView(props: PreviewViewProps) {
+  const { draft, mode } = props;
+  const [downloading, setDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<ErrorInfo>();
+  const preview = buildPreview({
+    draft,
+    attachments: props.attachments.map((a) => ({ name: a.name, size: a.size, type: a.type })),
+    portalName: props.portalName,
+  });
+  if (mode.kind === 'add') {
+    preview.description = additionComment(draft);
+    preview.summary = `A comment on ${mode.issueKey}, with the attachments below.`;
+  }
+  const download = async () => {
+    setDownloading(true);
+    try {
+      const { downloadOfflineReport } = await import('./offline-report');
+      await downloadOfflineReport(draft, props.attachments);
+    } catch (cause) {
+      setDownloadError(AppError.from(cause).info);
+    } finally {
+      setDownloading(false);
+    }
+  };
+  return (
+    <>
+      {mode.kind === 'add' && (
+        <p class="notice">
+          Instead of filing a new request, this adds your report to {mode.issueKey}.
+        </p>
+      )}
+      <PreviewPanel
+        preview={preview}
+        sending={props.sending}
+        onConfirm={props.connected ? props.onConfirm : undefined}
+        onBack={props.onBack}
+      />
+      {props.error && <ErrorNotice error={props.error} />}
+      {!props.connected && (
+        <p>
+          Not connected to a portal: nothing can be sent yet.{' '}
+          <DownloadReportButton onDownload={() => void download()} busy={downloading} />
+        </p>
+      )}
+      {downloadError && <ErrorNotice error={downloadError} />}
+    </>
+  );
+}

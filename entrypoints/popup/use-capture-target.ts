@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Capture } from '@/utils/capture/capture';
+import { originPattern } from '@/utils/capture/capture';
+import { AppError, type ErrorInfo } from '@/utils/errors';
+import { sendMessage } from '@/utils/messaging';
+import { resolveTargetTab } from '@/utils/tab-target';
+
+export type AllowState = 'idle' | 'asking' | 'allowed';
+
+/** The tab the popup works on, what was captured there, and "Always capture on this site". */
+export function useCaptureTarget() {
+  const [capture, setCapture] = useState<Capture>();
+  const [error, setError] = useState<ErrorInfo>();
+  const [allowState, setAllowState] = useState<AllowState>('idle');
+  const [tabId, setTabId] = useState<number>();
+
+  const load = useCallback(async () => {
+    try {
+      const id = await resolveTargetTab(location.search);
+      setTabId(id);
+      setCapture(await sendMessage('collectCapture', { tabId: id }));
+    } catch (cause) {
+      setError(AppError.from(cause).info);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const allowSite = async (origin: string) => {
+    setAllowState('asking');
+    try {
+      // Must run straight from the click: the browser only prompts from a user gesture.
+      const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
+      if (!granted) {
+        throw new AppError({
+          code: 'permission-denied',
+          message: 'Access to the site was not granted, so capture stays limited to this moment.',
+        });
+      }
+      await sendMessage('allowOrigin', { origin });
+      setAllowState('allowed');
+    } catch (cause) {
+      setAllowState('idle');
+      setError(AppError.from(cause).info);
+    }
+  };
+
+  return { tabId, capture, error, allowState, allowSite };
+}

@@ -1,0 +1,174 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { PortalState } from '@/components/composer/PortalPicker';
+import {
+  chooseRequestType,
+  chooseServiceDesk,
+  loadRequestForm,
+  type PortalSend,
+  type RequestForm,
+  type RequestTypeSummary,
+} from '@/utils/composer/portal-meta';
+import { AppError, type ErrorInfo } from '@/utils/errors';
+import { sendMessage } from '@/utils/messaging';
+import type { ConnectionView, ServiceDeskSummary } from '@/utils/portal/protocol';
+import { findVendorProfile, profileSeverities } from '@/utils/portal/vendor-profiles';
+import { composerChoiceItem, savedMappingsItem } from '@/utils/storage';
+import {
+  type Draft,
+  type MappingOverrides,
+  mappingKey,
+  type SavedMappings,
+} from '@/utils/ticket/draft';
+
+export const portalSend: PortalSend = {
+  getConnection: () => sendMessage('getConnection', {}),
+  listServiceDesks: () => sendMessage('listServiceDesks', {}),
+  listRequestTypes: (serviceDeskId) => sendMessage('listRequestTypes', { serviceDeskId }),
+  getRequestTypeFields: (serviceDeskId, requestTypeId) =>
+    sendMessage('getRequestTypeFields', { serviceDeskId, requestTypeId }),
+};
+
+const fail = (cause: unknown) => AppError.from(cause).info;
+
+/**
+ * Where the draft goes: the connection, the desks and request types (last choice preselected,
+ * kept in the draft), the chosen type's fields, and the mappings saved per request type.
+ */
+export function usePortalForm(
+  draft: Draft | undefined,
+  update: (draft: Draft) => void,
+  /** For changes the popup makes on its own (not the user's edits). */
+  adjust: (draft: Draft) => void = update,
+) {
+  const [state, setState] = useState<PortalState>('loading');
+  const [connection, setConnection] = useState<ConnectionView>();
+  const [desks, setDesks] = useState<ServiceDeskSummary[]>([]);
+  const [types, setTypes] = useState<{ deskId: string; list: RequestTypeSummary[] }>();
+  const [form, setForm] = useState<{ key: string; form: RequestForm }>();
+  const [loadingFields, setLoadingFields] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+  const [saved, setSaved] = useState<SavedMappings>({});
+  const [mappingStatus, setMappingStatus] = useState<string>();
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const view = await portalSend.getConnection();
+        setConnection(view);
+        if (!view.portalUrl) return setState('not-connected');
+        setSaved(await savedMappingsItem.get());
+        setDesks((await portalSend.listServiceDesks()).serviceDesks);
+        setState('ready');
+      } catch (cause) {
+        setError(fail(cause));
+        setState('error');
+      }
+    })();
+  }, []);
+
+  const deskId = draft ? chooseServiceDesk(desks, draft.serviceDeskId) : undefined;
+  useEffect(() => {
+    if (!deskId) return;
+    let live = true;
+    portalSend.listRequestTypes(deskId).then(
+      (list) => live && setTypes({ deskId, list: list.requestTypes }),
+      (cause) => live && setError(fail(cause)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [deskId]);
+
+  const typeList = types?.deskId === deskId ? types?.list : undefined;
+  const typeId = draft && typeList ? chooseRequestType(typeList, draft.requestTypeId) : undefined;
+
+  // Keep the draft's choice in step with what is shown (a first choice, a desk gone away).
+  useEffect(() => {
+    if (!draft || !deskId || !typeList) return;
+    if (draft.serviceDeskId === deskId && draft.requestTypeId === typeId) return;
+    const overrides =
+      draft.requestTypeId === typeId ? draft.mappingOverrides : savedFor(deskId, typeId);
+    adjust({ ...draft, serviceDeskId: deskId, requestTypeId: typeId, mappingOverrides: overrides });
+  }, [draft?.serviceDeskId, draft?.requestTypeId, deskId, typeId, typeList]);
+
+  const formKey = deskId && typeId ? mappingKey(deskId, typeId) : undefined;
+  useEffect(() => {
+    if (!deskId || !typeId || !formKey) return;
+    let live = true;
+    setLoadingFields(true);
+    loadRequestForm(portalSend, deskId, typeId).then(
+      (loaded) => {
+        if (!live) return;
+        setForm({ key: formKey, form: loaded });
+        setLoadingFields(false);
+      },
+      (cause) => {
+        if (!live) return;
+        setError(fail(cause));
+        setLoadingFields(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [formKey]);
+
+  function savedFor(desk: string | undefined, type: string | undefined): MappingOverrides {
+    return desk && type ? (saved[mappingKey(desk, type)] ?? {}) : {};
+  }
+
+  const remember = (choice: { serviceDeskId?: string; requestTypeId?: string }) =>
+    void composerChoiceItem.set(choice);
+
+  const chooseDesk = (id: string) => {
+    if (!draft) return;
+    remember({ serviceDeskId: id });
+    update({ ...draft, serviceDeskId: id, requestTypeId: undefined, mappingOverrides: {} });
+  };
+  const chooseType = (id: string) => {
+    if (!draft) return;
+    remember({ serviceDeskId: deskId, requestTypeId: id });
+    update({ ...draft, requestTypeId: id, mappingOverrides: savedFor(deskId, id) });
+  };
+  // The first choice made for the user counts as the last one used, too.
+  useEffect(() => {
+    if (deskId && typeId) remember({ serviceDeskId: deskId, requestTypeId: typeId });
+  }, [deskId, typeId]);
+
+  const saveMapping = async (overrides: MappingOverrides) => {
+    if (!formKey) return;
+    const next = { ...saved, [formKey]: overrides };
+    await savedMappingsItem.set(next);
+    setSaved(next);
+    setMappingStatus('Mapping saved for this request type.');
+  };
+
+  const profile = findVendorProfile(connection?.vendorProfileId);
+  const current = form?.key === formKey ? form?.form : undefined;
+  const portalName = useMemo(() => {
+    try {
+      return connection?.portalUrl ? new URL(connection.portalUrl).host : undefined;
+    } catch {
+      return connection?.portalUrl;
+    }
+  }, [connection]);
+
+  return {
+    state,
+    connection,
+    portalName,
+    definitions: profile ? profileSeverities(profile) : undefined,
+    desks: desks.map((d) => ({ id: d.id, name: d.projectName })),
+    requestTypes: (typeList ?? []).map((t) => ({ id: t.id, name: t.name })),
+    serviceDeskId: deskId,
+    requestTypeId: typeId,
+    fields: current?.fields,
+    canAddRequestParticipants: current?.canAddRequestParticipants,
+    loadingFields,
+    error,
+    chooseDesk,
+    chooseType,
+    saveMapping,
+    mappingStatus,
+  };
+}

@@ -13,6 +13,16 @@ const E2E_HOSTS = [
   '<all_urls>',
 ];
 
+/**
+ * The public half of a key pair made once for the managed-policy e2e build (the private half
+ * was never kept: Chromium needs only this to fix the id of an unpacked extension). Chromium
+ * applies an extension's "3rdparty" policy by extension id, so that build needs a fixed one:
+ * oacbkmhiifiidgjbleabcknafebibhcn (sha256 of the key's DER, first 32 hex digits as a-p).
+ * https://developer.chrome.com/docs/extensions/reference/manifest/key
+ */
+const E2E_POLICY_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAoZnhZQxndnjIH9OpfZmaZDQU8kxFf5OgAnnI9t/9EEFT6+R0XTv7yNEvXtlUxrWI/F8l1oksEPOMN7LZNjATC0vQIxn0u2gpmgT7WTAbdSfmXD0+aWpjg50HKLHMHHHU3f2UQBpMVAXHaDrIGQ2Z3R0UnXOEG5KZz8bEUkmu/5FZs57eR/IR/WNeBK/GOfY5hI74G9FqjexeMc20G9KJlmynIs057aiPxlL+IQ0KKSebKyRSbWZ+f49mLuevE5/MSpZviMFZGU7cMwWmGxYePGqapCu9bQfMZH7TjQJGXfYaVIJsYs3c9acTR8wa46q3jqol3ycFwsBfqujFFc02uwIDAQAB';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // SUPPORT_CAPTURE_OUT lets parallel builds (several developers' test runs) use their own folder.
@@ -46,23 +56,43 @@ export default defineConfig({
     },
     // Portal and always-on capture origins are asked for at run time, from a click.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    host_permissions: mode === 'e2e' ? E2E_HOSTS : [],
+    host_permissions: mode === 'e2e' || mode === 'e2e-policy' ? E2E_HOSTS : [],
+    // Only the policy test's build: ordinary e2e builds keep a path-derived id, so a policy
+    // written for this id never reaches them.
+    ...(mode === 'e2e-policy' ? { key: E2E_POLICY_KEY } : {}),
     action: { default_title: 'Report a problem with this page' },
+    // What administrators may set (`storage.managed`). Firefox takes the same values from
+    // the "3rdparty" section of policies.json and has no manifest key for the schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'support-capture@support-capture.dev',
-              // MAIN-world content scripts need Firefox 128.
-              strict_min_version: '128.0',
+              // MAIN-world content scripts need Firefox 128; the built-in data consent
+              // (data_collection_permissions, which AMO requires) needs 140, the current ESR.
+              // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+              strict_min_version: '140.0',
               // What the user files goes to the portal they configured: page content and the page's URL.
               data_collection_permissions: { required: ['websiteContent', 'browsingActivity'] },
             },
+            // Firefox for Android reads the data consent from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
   zip: {
-    excludeSources: ['.output/**', 'test-results/**', 'playwright-report/**'],
+    // The sources archive for AMO's review: what rebuilds the extension (package.json, the
+    // lockfile, wxt.config.ts, entrypoints/, components/, utils/, public/, README.md).
+    // Dot folders (.output*, .wxt, .git) and node_modules are left out by WXT already.
+    excludeSources: [
+      '.output/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/**',
+      'playwright.config.ts',
+      'vitest.config.ts',
+    ],
   },
 });

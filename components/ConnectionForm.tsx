@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { ManagedNote } from '@/components/ManagedNote';
 import type { ErrorInfo } from '@/utils/errors';
 import type { ConnectionView, TestConnectionResult } from '@/utils/portal/protocol';
 import { type AuthMethod, checkPortalUrl } from '@/utils/portal/settings';
@@ -28,6 +29,8 @@ interface Props {
   onSave: (values: ConnectionFormValues) => void;
   /** `dirty`: the form differs from what is saved, so it must be saved first. */
   onTest: (values: ConnectionFormValues, dirty: boolean) => void;
+  /** Values the organisation's policy sets: shown, not editable. */
+  locked?: { portalUrl?: boolean; authMethod?: boolean };
 }
 
 const API_TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
@@ -65,6 +68,7 @@ export function ConnectionForm({
   error,
   onSave,
   onTest,
+  locked = {},
 }: Props) {
   const [values, setValues] = useState<ConnectionFormValues>(() => valuesFrom(connection));
   const [urlProblem, setUrlProblem] = useState<string>();
@@ -101,19 +105,20 @@ export function ConnectionForm({
     <section aria-labelledby="connection-heading">
       <h2 id="connection-heading">Vendor portal</h2>
       <form onSubmit={save} noValidate>
-        {profiles.map((p) => (
-          <p key={p.id}>
-            <button
-              type="button"
-              onClick={() => {
-                set({ portalUrl: p.portalUrl, vendorProfileId: p.id });
-                setUrlProblem(undefined);
-              }}
-            >
-              Fill in from the {p.vendorName} profile
-            </button>
-          </p>
-        ))}
+        {!locked.portalUrl &&
+          profiles.map((p) => (
+            <p key={p.id}>
+              <button
+                type="button"
+                onClick={() => {
+                  set({ portalUrl: p.portalUrl, vendorProfileId: p.id });
+                  setUrlProblem(undefined);
+                }}
+              >
+                Fill in from the {p.vendorName} profile
+              </button>
+            </p>
+          ))}
         <p>
           <label for="portal-url">Portal URL</label>
           <br />
@@ -124,11 +129,19 @@ export function ConnectionForm({
             placeholder="https://vendor.atlassian.net"
             value={values.portalUrl}
             aria-invalid={urlProblem ? true : undefined}
-            aria-describedby={urlProblem ? 'portal-url-problem' : undefined}
+            aria-describedby={
+              urlProblem
+                ? 'portal-url-problem'
+                : locked.portalUrl
+                  ? 'portal-url-managed'
+                  : undefined
+            }
+            disabled={locked.portalUrl}
             onInput={(e) => set({ portalUrl: e.currentTarget.value, vendorProfileId: undefined })}
             size={40}
             required
-          />
+          />{' '}
+          {locked.portalUrl && <ManagedNote id="portal-url-managed" />}
           {urlProblem && (
             <span id="portal-url-problem" class="notice notice-error">
               <br />
@@ -147,8 +160,16 @@ export function ConnectionForm({
           </a>
           . {profile?.signUpGuidance ?? 'Register with your official company email address.'}
         </p>
-        <fieldset>
+        <fieldset
+          disabled={locked.authMethod}
+          aria-describedby={locked.authMethod ? 'auth-method-managed' : undefined}
+        >
           <legend>Sign-in method</legend>
+          {locked.authMethod && (
+            <p>
+              <ManagedNote id="auth-method-managed" />
+            </p>
+          )}
           <label>
             <input
               type="radio"

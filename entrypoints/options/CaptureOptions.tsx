@@ -2,12 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { CaptureSettingsForm } from '@/components/CaptureSettingsForm';
 import { EnvironmentRulesEditor } from '@/components/EnvironmentRulesEditor';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { VENDOR_DEFAULT_RULES } from '@/utils/capture/environment';
 import type { CaptureSettings, EnvironmentRule } from '@/utils/capture/settings';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import type { EffectiveSettings } from '@/utils/profile/merge';
 import { captureSettingsItem, environmentRulesItem } from '@/utils/storage';
 
 /** Wiring of the capture settings and environment rules sections. */
-export function CaptureOptions() {
+export function CaptureOptions({ settings: effective }: { settings?: EffectiveSettings }) {
   const [settings, setSettings] = useState<CaptureSettings>();
   const [rules, setRules] = useState<EnvironmentRule[]>();
   const [error, setError] = useState<ErrorInfo>();
@@ -46,9 +48,12 @@ export function CaptureOptions() {
           onSave={(next) => save('Capture settings', () => captureSettingsItem.set(next))}
         />
       )}
-      {rules && (
+      {rules && effective && (
         <EnvironmentRulesEditor
           rules={rules}
+          policyRules={effective.environmentRules.policy}
+          vendorRules={[...effective.environmentRules.vendor, ...VENDOR_DEFAULT_RULES]}
+          locked={effective.locked.environmentRules}
           onSave={(next) => save('Environment rules', () => environmentRulesItem.set(next))}
         />
       )}

@@ -1,13 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { AllowedOriginsList } from '@/components/AllowedOriginsList';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { StepRecordingSettings } from '@/components/StepRecordingSettings';
 import { setStepRecording } from '@/utils/capture/step-recording';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
+import { captureOrigins } from '@/utils/profile/active';
 import { allowedOriginsItem, stepRecordingOffItem } from '@/utils/storage';
 import { CaptureOptions } from './CaptureOptions';
 import { PortalConnection } from './PortalConnection';
+import { ProfileOptions } from './ProfileOptions';
+import { useEffectiveSettings } from './use-effective-settings';
 
 /** Wiring of the options page. */
 export function OptionsApp() {
@@ -40,13 +44,42 @@ export function OptionsApp() {
     }
   };
 
+  // The organisation's policy and the active vendor profile, merged with the user's settings.
+  const effective = useEffectiveSettings();
+  const [missing, setMissing] = useState<string[]>([]);
+  useEffect(() => {
+    if (effective) void captureOrigins(effective).then((found) => setMissing(found.missing));
+  }, [effective]);
+  const policyOrigins = (effective?.allowedOrigins ?? [])
+    .filter((item) => item.source === 'policy')
+    .map(({ origin }) => ({ origin, granted: !missing.includes(origin) }));
+  /** `permissions.request` must run inside the click, before any await. */
+  const grant = (origin: string) => {
+    const url = new URL(origin);
+    void browser.permissions
+      .request({ origins: [`${url.protocol}//${url.hostname}/*`] })
+      .then(async (ok) => {
+        if (!ok) return;
+        await sendMessage('allowOrigin', { origin });
+        setMissing((old) => old.filter((item) => item !== origin));
+      })
+      .catch((cause: unknown) => setError(AppError.from(cause).info));
+  };
+
   return (
     <main class="options">
       <h1>Support Capture options</h1>
       {error && <ErrorNotice error={error} />}
-      <PortalConnection />
-      <AllowedOriginsList origins={origins} onRemove={remove} />
-      <CaptureOptions />
+      {effective && <ProfileOptions settings={effective} />}
+      <PortalConnection settings={effective} />
+      <AllowedOriginsList
+        origins={effective?.locked.allowedOrigins ? [] : origins}
+        onRemove={remove}
+        policyOrigins={policyOrigins}
+        onGrant={grant}
+        locked={effective?.locked.allowedOrigins}
+      />
+      <CaptureOptions settings={effective} />
       <StepRecordingSettings
         allowedOrigins={origins}
         offOrigins={stepsOff}

@@ -5,21 +5,24 @@ import { AppError, type ErrorInfo } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
 import type { ConnectionView, TestConnectionResult } from '@/utils/portal/protocol';
 import { checkPortalUrl, requiredOrigins } from '@/utils/portal/settings';
-import { VENDOR_PROFILES } from '@/utils/portal/vendor-profiles';
+import type { EffectiveSettings } from '@/utils/profile/merge';
 
 /** Wiring of the options page's portal connection: permission, save, test. */
-export function PortalConnection() {
+export function PortalConnection({ settings }: { settings?: EffectiveSettings }) {
   const [connection, setConnection] = useState<ConnectionView>();
   const [busy, setBusy] = useState<'saving' | 'testing'>();
   const [notice, setNotice] = useState<string>();
   const [result, setResult] = useState<TestConnectionResult>();
   const [error, setError] = useState<ErrorInfo>();
 
+  // Read again when the policy or the profile changes: the portal may come from them.
+  const portal = settings?.portal;
   useEffect(() => {
+    if (!portal) return;
     sendMessage('getConnection', {}).then(setConnection, (cause: unknown) =>
       setError(AppError.from(cause).info),
     );
-  }, []);
+  }, [portal?.portalUrl, portal?.authMethod]);
 
   /**
    * Must run synchronously inside the click: `permissions.request` needs a user gesture
@@ -86,7 +89,8 @@ export function PortalConnection() {
   return (
     <ConnectionForm
       connection={connection}
-      profiles={VENDOR_PROFILES}
+      profiles={settings ? [settings.profile] : []}
+      locked={{ portalUrl: settings?.locked.portalUrl, authMethod: settings?.locked.authMethod }}
       busy={busy}
       notice={notice}
       result={result}

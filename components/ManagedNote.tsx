@@ -1,0 +1,8 @@
+/** Next to a control the organisation's policy sets: why it cannot be changed here. */
+export function ManagedNote({ id }: { id: string }) {
+  return (
+    <span id={id} class="notice managed-note">
+      Set by your organisation
+    </span>
+  );
+}

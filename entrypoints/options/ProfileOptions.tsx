@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { VendorProfileSection } from '@/components/VendorProfileSection';
+import { AppError, type ErrorInfo } from '@/utils/errors';
+import type { VendorProfile } from '@/utils/portal/vendor-profiles';
+import { importProfile, listProfiles, setActiveProfile } from '@/utils/profile/active';
+import { type FieldProblem, profileFileName, profileToJson } from '@/utils/profile/import';
+import type { EffectiveSettings } from '@/utils/profile/merge';
+
+/** Offers a text as a file download (no `downloads` permission needed for a blob link). */
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Wiring of the vendor profile section and the organisation policy's problems. */
+export function ProfileOptions({ settings }: { settings: EffectiveSettings }) {
+  const [profiles, setProfiles] = useState<VendorProfile[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>();
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<ErrorInfo>();
+
+  useEffect(() => {
+    void listProfiles().then(setProfiles);
+  }, [settings]);
+
+  const run = async (action: () => Promise<string>) => {
+    setProblems(undefined);
+    setNotice(undefined);
+    setError(undefined);
+    try {
+      setNotice(await action());
+    } catch (cause) {
+      const info = AppError.from(cause).info;
+      if (info.code === 'validation' && info.fields) {
+        setProblems(
+          Object.entries(info.fields).map(([path, message]) => ({
+            path: path === '(file)' ? '' : path,
+            message,
+          })),
+        );
+      } else {
+        setError(info);
+      }
+    }
+  };
+
+  return (
+    <>
+      {settings.policyProblems.length > 0 && (
+        <div role="alert" class="notice notice-error">
+          <p>
+            Your organisation's policy has values the extension cannot use; the others apply. Tell
+            your IT administrator:
+          </p>
+          <ul aria-label="Problems in the organisation's policy">
+            {settings.policyProblems.map((p) => (
+              <li key={`${p.path}:${p.message}`}>
+                <code>{p.path}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && <ErrorNotice error={error} />}
+      <VendorProfileSection
+        profiles={profiles}
+        active={settings.profile}
+        source={settings.profileSource}
+        locked={settings.locked.profile}
+        problems={problems}
+        notice={notice}
+        onSelect={(id) =>
+          void run(async () => {
+            await setActiveProfile(id);
+            return 'Profile changed.';
+          })
+        }
+        onImport={(text) =>
+          void run(async () => {
+            const profile = await importProfile(text);
+            return `Imported the ${profile.vendorName} profile; it is now active.`;
+          })
+        }
+        onExport={() =>
+          download(profileFileName(settings.profile), profileToJson(settings.profile))
+        }
+      />
+    </>
+  );
+}

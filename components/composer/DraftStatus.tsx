@@ -17,7 +17,8 @@ export function DraftStatus({ restored, saveState, onDiscard }: Props) {
   return (
     <div class="composer-draft">
       {restored && <p class="notice">Your draft from before is back, as you left it.</p>}
-      <p role="status" class={saveState === 'failed' ? 'notice-error' : 'notice'}>
+      {/* aria-live without role="status": the screenshot section owns the popup's status line. */}
+      <p aria-live="polite" class={saveState === 'failed' ? 'notice-error' : 'notice'}>
         {SAVE_TEXT[saveState]}
       </p>
       <button type="button" onClick={onDiscard}>

@@ -309,7 +309,7 @@ test('5: a draft closed mid-edit comes back intact; "Discard draft" clears it', 
     .getByRole('group', { name: 'Errors and failed requests' })
     .getByRole('checkbox', { name: /Cannot read properties of undefined/ })
     .uncheck();
-  await expect(popup.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();
+  await expect(popup.getByText('Draft saved on this computer.')).toBeVisible();
   await popup.close();
 
   const again = await openPopup(page);
@@ -350,7 +350,7 @@ test('not connected: the popup says so, links to the options, and still keeps th
     popup.getByRole('link', { name: "connect the vendor's portal in the options" }),
   ).toHaveAttribute('href', /options\.html$/);
   await popup.getByLabel('Impact', { exact: true }).fill('Offline impact');
-  await expect(popup.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();
+  await expect(popup.getByText('Draft saved on this computer.')).toBeVisible();
   await popup.getByRole('button', { name: 'Submit request' }).click();
   await expect(popup.getByRole('region', { name: 'What will be sent' })).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Send request' })).toHaveCount(0);

@@ -1,0 +1,243 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { DraftStatus } from '@/components/composer/DraftStatus';
+import { OffersPanel } from '@/components/composer/OffersPanel';
+import { PortalPicker } from '@/components/composer/PortalPicker';
+import { StepsControls } from '@/components/composer/StepsControls';
+import { TicketForm } from '@/components/composer/TicketForm';
+import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
+import type { Capture } from '@/utils/capture/capture';
+import { additionComment, attachmentRefs, buildJobInput } from '@/utils/composer/submit';
+import { AppError, type ErrorInfo } from '@/utils/errors';
+import { sendMessage } from '@/utils/messaging';
+import { useScreenshots } from '@/utils/screenshot/use-screenshots';
+import { initialSteps } from '@/utils/ticket/draft';
+import { lazy } from './lazy';
+import type { PreviewMode } from './PreviewView';
+import { useDraft } from './use-draft';
+import { useOffers } from './use-offers';
+import { usePortalForm } from './use-portal-form';
+
+// Not needed for the first render: loaded with import() (popup first JS budget, sizes.ts).
+const MappingTable = lazy(() =>
+  import('@/components/composer/MappingTable').then((m) => m.MappingTable),
+);
+const PreviewView = lazy(() => import('./PreviewView').then((m) => m.PreviewView));
+const DeliveryView = lazy(() => import('./DeliveryView').then((m) => m.DeliveryView));
+
+type Stage =
+  | { kind: 'edit'; replaces?: string }
+  | { kind: 'preview'; mode: PreviewMode; replaces?: string }
+  | { kind: 'added'; issueKey: string; webUrl?: string; attached: number };
+
+/** Implicit form submission from an input of the screenshot editor would send the request. */
+const keepEnterInside = (event: KeyboardEvent) => {
+  if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
+};
+
+export interface ComposerProps {
+  tabId: number;
+  /** Undefined while the background still collects it. */
+  capture?: Capture;
+}
+
+/**
+ * The composer's wiring (loaded right after the popup's shell): the draft of the captured tab,
+ * the portal, screenshots, the preview and the delivery.
+ */
+export function Composer({ tabId, capture }: ComposerProps) {
+  // Screenshots: the visible area is taken as soon as the popup knows its tab.
+  const screenshots = useScreenshots(tabId, { autoCapture: true, largeEditor: true });
+  const drafts = useDraft(tabId, capture);
+  const { draft, update } = drafts;
+  const portal = usePortalForm(draft, update, drafts.adjust);
+  const connected = portal.state === 'ready';
+  const offers = useOffers(connected, draft);
+  const [stage, setStage] = useState<Stage>({ kind: 'edit' });
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<ErrorInfo>();
+
+  // Fetch the later stages' code once the form is up, so the preview opens at once.
+  useEffect(() => {
+    if (!draft) return;
+    const timer = setTimeout(() => {
+      void PreviewView.preload();
+      if (portal.fields) void MappingTable.preload();
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [draft !== undefined, portal.fields !== undefined]);
+
+  const attachments = attachmentRefs(screenshots.items);
+  const preview = (mode: PreviewMode, replaces?: string) => {
+    setSendError(undefined);
+    setStage({ kind: 'preview', mode, replaces });
+  };
+
+  const confirm = async () => {
+    if (!draft || stage.kind !== 'preview') return;
+    setSending(true);
+    setSendError(undefined);
+    try {
+      if (stage.mode.kind === 'add') {
+        const { issueKey } = stage.mode;
+        const result = await sendMessage('addToRequest', {
+          issueKey,
+          comment: additionComment(draft),
+          files: attachments.map((a) => ({ blobId: a.blobId, name: a.name })),
+        });
+        await drafts.finish();
+        setStage({ kind: 'added', ...result });
+      } else {
+        const job = buildJobInput(
+          draft,
+          {
+            portalUrl: portal.connection?.portalUrl ?? '',
+            serviceDeskId: portal.serviceDeskId ?? '',
+            requestTypeId: portal.requestTypeId ?? '',
+            fields: portal.fields ?? [],
+          },
+          attachments,
+        );
+        const view = await sendMessage('submitJob', { job, replaces: stage.replaces });
+        await drafts.markSent(view.id);
+        setStage({ kind: 'edit' });
+      }
+    } catch (cause) {
+      setSendError(AppError.from(cause).info);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  let body = null;
+  if (drafts.jobId && stage.kind === 'edit' && !stage.replaces) {
+    const jobId = drafts.jobId;
+    body = (
+      <DeliveryView
+        jobId={jobId}
+        portalUrl={portal.connection?.portalUrl}
+        onEdit={() => setStage({ kind: 'edit', replaces: jobId })}
+        onNewReport={() => void drafts.discard()}
+      />
+    );
+  } else if (stage.kind === 'added') {
+    body = (
+      <section aria-label="Added to an existing request">
+        <p role="status">
+          Added to{' '}
+          {stage.webUrl ? (
+            <a href={stage.webUrl} target="_blank" rel="noreferrer">
+              {stage.issueKey}
+            </a>
+          ) : (
+            stage.issueKey
+          )}
+          {stage.attached > 0
+            ? ` with ${stage.attached} ${stage.attached === 1 ? 'attachment' : 'attachments'}.`
+            : '.'}
+        </p>
+        <button
+          type="button"
+          onClick={() => {
+            setStage({ kind: 'edit' });
+            void drafts.discard();
+          }}
+        >
+          Start a new report
+        </button>
+      </section>
+    );
+  } else if (draft && stage.kind === 'preview') {
+    body = (
+      <PreviewView
+        draft={draft}
+        attachments={attachments}
+        mode={stage.mode}
+        connected={connected}
+        portalName={portal.portalName}
+        sending={sending}
+        error={sendError}
+        onConfirm={() => void confirm()}
+        onBack={() => setStage({ kind: 'edit', replaces: stage.replaces })}
+      />
+    );
+  } else if (draft) {
+    const replaces = stage.kind === 'edit' ? stage.replaces : undefined;
+    const recorded = drafts.recorded;
+    const picker = (
+      <PortalPicker
+        state={portal.state}
+        portalName={portal.portalName}
+        desks={portal.desks}
+        requestTypes={portal.requestTypes}
+        serviceDeskId={portal.serviceDeskId}
+        requestTypeId={portal.requestTypeId}
+        loadingFields={portal.loadingFields}
+        error={portal.error}
+        optionsUrl={browser.runtime.getURL('/options.html')}
+        onServiceDesk={portal.chooseDesk}
+        onRequestType={portal.chooseType}
+      />
+    );
+    body = (
+      <>
+        <DraftStatus
+          restored={drafts.restored}
+          saveState={drafts.saveState}
+          onDiscard={() => void drafts.discard()}
+        />
+        <TicketForm
+          draft={draft}
+          fields={portal.fields}
+          definitions={portal.definitions}
+          // Submitting waits for the request type's form: its required fields are checked first.
+          submitting={connected && portal.fields === undefined}
+          onChange={update}
+          onSubmit={() => preview({ kind: 'new' }, replaces)}
+          header={picker}
+          stepsControls={
+            <StepsControls
+              recordedSteps={recorded?.steps.length ?? 0}
+              unavailableNote={
+                capture?.scope === 'always-on'
+                  ? undefined
+                  : 'Steps are recorded on sites where capture is always on.'
+              }
+              onUse={() =>
+                update({
+                  ...draft,
+                  steps: initialSteps(draft.context.url, draft.context.capturedAt, recorded?.text),
+                })
+              }
+              onClear={() => update({ ...draft, steps: '' })}
+            />
+          }
+        >
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: only stops implicit form submission. */}
+          <div onKeyDown={keepEnterInside}>
+            {tabId !== undefined && <ScreenshotsSection {...screenshots} />}
+          </div>
+          {portal.fields && (
+            <MappingTable
+              draft={draft}
+              fields={portal.fields}
+              onChange={(mappingOverrides) => update({ ...draft, mappingOverrides })}
+              onSave={(overrides) => void portal.saveMapping(overrides)}
+              status={portal.mappingStatus}
+            />
+          )}
+          <OffersPanel
+            offers={offers}
+            busy={sending}
+            onAddTo={(issueKey) => preview({ kind: 'add', issueKey })}
+          />
+          {replaces && (
+            <p class="notice">Submitting again replaces the request the portal refused.</p>
+          )}
+        </TicketForm>
+      </>
+    );
+  }
+
+  return body;
+}

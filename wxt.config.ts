@@ -33,9 +33,10 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   manifest: ({ browser, mode }) => ({
-    name: 'Support Capture',
-    description:
-      "Capture what broke in a web console and file it to the vendor's support portal in one click.",
+    // Texts from public/_locales (the browser's language, English otherwise).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -51,7 +52,7 @@ export default defineConfig({
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+S', mac: 'Alt+Shift+S' },
-        description: 'Report a problem with this page',
+        description: '__MSG_reportProblem__',
       },
     },
     // Portal and always-on capture origins are asked for at run time, from a click.
@@ -60,7 +61,7 @@ export default defineConfig({
     // Only the policy test's build: ordinary e2e builds keep a path-derived id, so a policy
     // written for this id never reaches them.
     ...(mode === 'e2e-policy' ? { key: E2E_POLICY_KEY } : {}),
-    action: { default_title: 'Report a problem with this page' },
+    action: { default_title: '__MSG_reportProblem__' },
     // What administrators may set (`storage.managed`). Firefox takes the same values from
     // the "3rdparty" section of policies.json and has no manifest key for the schema.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),

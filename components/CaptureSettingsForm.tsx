@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CaptureSettings } from '@/utils/capture/settings';
+import { plural, t } from '@/utils/i18n';
 import { checkCustomPattern, redactWith } from '@/utils/privacy/redact';
 
 interface Props {
@@ -20,21 +21,23 @@ export function CaptureSettingsForm({ settings, onSave }: Props) {
   const problems = lines
     .map((line, index) => {
       const problem = checkCustomPattern(line);
-      return problem ? `Line ${index + 1}: ${problem}` : undefined;
+      return problem
+        ? t('captureSettings_patternProblem', [String(index + 1), problem])
+        : undefined;
     })
     .filter((problem): problem is string => problem !== undefined);
   const preview = sample ? redactWith(sample, { maskEmails, customPatterns: lines }) : undefined;
 
   return (
     <section aria-labelledby="capture-settings-heading">
-      <h2 id="capture-settings-heading">Capture and privacy</h2>
+      <h2 id="capture-settings-heading">{t('captureSettings_heading')}</h2>
       <label>
         <input
           type="checkbox"
           checked={captureWarnings}
           onChange={(event) => setCaptureWarnings(event.currentTarget.checked)}
         />{' '}
-        Capture console warnings
+        {t('captureSettings_warnings')}
       </label>
       <label>
         <input
@@ -42,10 +45,10 @@ export function CaptureSettingsForm({ settings, onSave }: Props) {
           checked={maskEmails}
           onChange={(event) => setMaskEmails(event.currentTarget.checked)}
         />{' '}
-        Mask e-mail addresses
+        {t('captureSettings_maskEmails')}
       </label>
       <label>
-        Your redaction patterns (one regular expression per line)
+        {t('captureSettings_patterns')}
         <textarea
           rows={4}
           value={patterns}
@@ -62,7 +65,7 @@ export function CaptureSettingsForm({ settings, onSave }: Props) {
         </ul>
       )}
       <label>
-        Try redaction on a sample
+        {t('captureSettings_sample')}
         <input
           type="text"
           value={sample}
@@ -70,8 +73,8 @@ export function CaptureSettingsForm({ settings, onSave }: Props) {
         />
       </label>
       {preview && (
-        <p role="status" aria-label="Redaction preview">
-          {preview.text} ({preview.count} {preview.count === 1 ? 'redaction' : 'redactions'})
+        <p role="status" aria-label={t('captureSettings_preview')}>
+          {plural('captureSettings_previewText', preview.count, preview.text)}
         </p>
       )}
       <button
@@ -79,7 +82,7 @@ export function CaptureSettingsForm({ settings, onSave }: Props) {
         disabled={problems.length > 0}
         onClick={() => onSave({ captureWarnings, maskEmails, customPatterns: lines })}
       >
-        Save capture settings
+        {t('captureSettings_save')}
       </button>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Capture } from '@/utils/capture/capture';
+import { plural, t } from '@/utils/i18n';
 import { EventList } from './EventList';
 import { FailedRequestList } from './FailedRequestList';
 import { PageFactsList } from './PageFactsList';
@@ -14,11 +15,11 @@ export function CaptureView({ capture, allowState, onAllowSite }: Props) {
   // Dropped events still happened: the count says how many errors the page produced.
   const total = capture.events.reduce((sum, event) => sum + event.count, capture.droppedEvents);
   return (
-    <section aria-label="Captured page">
+    <section aria-label={t('capture_region')}>
       <dl class="page-facts">
-        <dt>Page</dt>
-        <dd data-testid="page-title">{capture.title || '(no title)'}</dd>
-        <dt>URL</dt>
+        <dt>{t('capture_page')}</dt>
+        <dd data-testid="page-title">{capture.title || t('capture_noTitle')}</dd>
+        <dt>{t('capture_url')}</dt>
         <dd data-testid="page-url" class="url">
           {capture.url}
         </dd>
@@ -32,34 +33,24 @@ export function CaptureView({ capture, allowState, onAllowSite }: Props) {
           disabled={allowState === 'asking'}
           onClick={() => onAllowSite(origin)}
         >
-          Always capture on this site
+          {t('capture_alwaysCapture')}
         </button>
       )}
-      {allowState === 'allowed' && (
-        <p role="status">
-          Always-on capture is allowed for this site. Reload the page to capture from its start.
-        </p>
-      )}
+      {allowState === 'allowed' && <p role="status">{t('capture_allowed')}</p>}
       {capture.scope !== 'unavailable' && (
         <>
-          <h2>Errors</h2>
-          <p data-testid="event-total">
-            {total} {total === 1 ? 'error' : 'errors'} captured
-          </p>
+          <h2>{t('capture_errorsHeading')}</h2>
+          <p data-testid="event-total">{plural('capture_errorTotal', total)}</p>
           <EventList events={capture.events} currentUrl={capture.url} />
-          {capture.droppedEvents > 0 && (
-            <p>{capture.droppedEvents} older events were dropped to stay within the buffer.</p>
-          )}
-          <h2>Failed requests</h2>
+          {capture.droppedEvents > 0 && <p>{plural('capture_dropped', capture.droppedEvents)}</p>}
+          <h2>{t('capture_failedRequests')}</h2>
           <FailedRequestList requests={capture.failedRequests} />
         </>
       )}
-      <h2>Context</h2>
+      <h2>{t('capture_contextHeading')}</h2>
       <PageFactsList capture={capture} />
       {capture.redactionCount > 0 && (
-        <p data-testid="redaction-count">
-          {capture.redactionCount} {capture.redactionCount === 1 ? 'redaction' : 'redactions'} made
-        </p>
+        <p data-testid="redaction-count">{plural('capture_redactions', capture.redactionCount)}</p>
       )}
     </section>
   );

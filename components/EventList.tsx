@@ -1,11 +1,12 @@
 import type { PageEvent } from '@/utils/capture/page-event';
+import { type MessageKey, t } from '@/utils/i18n';
 
-const KIND_LABEL: Record<PageEvent['kind'], string> = {
-  'console-error': 'Console error',
-  'console-warn': 'Console warning',
-  'uncaught-error': 'Uncaught error',
-  'unhandled-rejection': 'Unhandled rejection',
-  'resource-error': 'Failed to load',
+const KIND_LABEL: Record<PageEvent['kind'], MessageKey> = {
+  'console-error': 'events_kindConsoleError',
+  'console-warn': 'events_kindConsoleWarn',
+  'uncaught-error': 'events_kindUncaughtError',
+  'unhandled-rejection': 'events_kindUnhandledRejection',
+  'resource-error': 'events_kindResourceError',
 };
 
 interface Props {
@@ -16,14 +17,14 @@ interface Props {
 
 /** Captured page events, shown as text only (page data is untrusted). */
 export function EventList({ events, currentUrl }: Props) {
-  if (events.length === 0) return <p>No errors captured on this page.</p>;
+  if (events.length === 0) return <p>{t('events_none')}</p>;
   return (
-    <ul class="event-list" aria-label="Captured errors">
+    <ul class="event-list" aria-label={t('events_label')}>
       {events.map((event) => (
         <li key={`${event.kind}:${event.time}:${event.url}:${event.message}`}>
-          <span class="event-kind">{KIND_LABEL[event.kind]}</span>
+          <span class="event-kind">{t(KIND_LABEL[event.kind])}</span>
           {event.count > 1 && (
-            <span class="event-count" title={`Happened ${event.count} times`}>
+            <span class="event-count" title={t('events_happened', String(event.count))}>
               {' '}
               ×{event.count}
             </span>
@@ -31,7 +32,7 @@ export function EventList({ events, currentUrl }: Props) {
           <span class="event-message">{event.message}</span>
           {event.source && <span class="event-source">{event.source}</span>}
           {currentUrl !== undefined && event.url !== currentUrl && (
-            <span class="event-page">on {event.url}</span>
+            <span class="event-page">{t('events_onPage', event.url)}</span>
           )}
         </li>
       ))}

@@ -1,26 +1,32 @@
 import type { Capture } from '@/utils/capture/capture';
+import { t } from '@/utils/i18n';
 
 /** Page facts, environment and console facts, each saying where it came from. */
 export function PageFactsList({ capture }: { capture: Capture }) {
   const { facts, environment, product, consoleFacts } = capture;
   const rows: Array<[string, string, string?]> = [];
-  rows.push(['Environment', environment.value ?? 'Unknown', environment.matched.description]);
-  rows.push(['Product', product.value ?? 'Unknown', product.matched.description]);
+  rows.push([
+    t('facts_environment'),
+    environment.value ?? t('facts_unknown'),
+    environment.matched.description,
+  ]);
+  rows.push([t('facts_product'), product.value ?? t('facts_unknown'), product.matched.description]);
   for (const fact of consoleFacts?.facts ?? []) rows.push([fact.label, fact.value]);
   if (facts) {
-    rows.push(['Time', `${facts.time} (${facts.timeZone})`]);
-    rows.push(['Browser', `${facts.browser} ${facts.browserVersion}`.trim()]);
-    rows.push(['OS', facts.os]);
-    rows.push(['Language', facts.language]);
+    rows.push([t('facts_time'), `${facts.time} (${facts.timeZone})`]);
+    rows.push([t('facts_browser'), `${facts.browser} ${facts.browserVersion}`.trim()]);
+    rows.push([t('facts_os'), facts.os]);
+    rows.push([t('facts_language'), facts.language]);
     if (facts.viewport)
-      rows.push(['Viewport', `${facts.viewport.width} × ${facts.viewport.height}`]);
-    if (facts.screen) rows.push(['Screen', `${facts.screen.width} × ${facts.screen.height}`]);
+      rows.push([t('facts_viewport'), `${facts.viewport.width} × ${facts.viewport.height}`]);
+    if (facts.screen)
+      rows.push([t('facts_screen'), `${facts.screen.width} × ${facts.screen.height}`]);
     if (facts.devicePixelRatio !== undefined)
-      rows.push(['Pixel ratio', String(facts.devicePixelRatio)]);
-    rows.push(['Extension', facts.extensionVersion]);
+      rows.push([t('facts_pixelRatio'), String(facts.devicePixelRatio)]);
+    rows.push([t('facts_extension'), facts.extensionVersion]);
   }
   return (
-    <dl class="page-facts" aria-label="Page facts">
+    <dl class="page-facts" aria-label={t('facts_label')}>
       {rows.map(([label, value, why]) => (
         <div key={label}>
           <dt>{label}</dt>

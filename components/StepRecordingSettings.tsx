@@ -1,3 +1,5 @@
+import { t } from '@/utils/i18n';
+
 interface Props {
   /** Origins with always-on capture: the only ones where steps can be recorded. */
   allowedOrigins: readonly string[];
@@ -10,16 +12,12 @@ interface Props {
 export function StepRecordingSettings({ allowedOrigins, offOrigins, onChange }: Props) {
   return (
     <section aria-labelledby="step-recording-heading">
-      <h2 id="step-recording-heading">Recorded steps</h2>
-      <p>
-        On sites with always-on capture, the extension keeps the last few minutes of what you did
-        (pages opened, buttons clicked, never what you typed) to draft "Steps to reproduce". It
-        stays on your computer until you send a request.
-      </p>
+      <h2 id="step-recording-heading">{t('steps_heading')}</h2>
+      <p>{t('steps_intro')}</p>
       {allowedOrigins.length === 0 ? (
-        <p>No site has always-on capture yet, so no steps are recorded.</p>
+        <p>{t('steps_none')}</p>
       ) : (
-        <ul aria-label="Record steps on these sites">
+        <ul aria-label={t('steps_listLabel')}>
           {allowedOrigins.map((origin) => (
             <li key={origin}>
               <label>
@@ -28,7 +26,7 @@ export function StepRecordingSettings({ allowedOrigins, offOrigins, onChange }: 
                   checked={!offOrigins.includes(origin)}
                   onChange={(event) => onChange(origin, event.currentTarget.checked)}
                 />{' '}
-                Record steps on {origin}
+                {t('steps_recordOn', origin)}
               </label>
             </li>
           ))}

@@ -1,18 +1,21 @@
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { type MessageKey, t } from '@/utils/i18n';
 import { formatBytes } from '@/utils/outbox/batch';
 import type { JobView } from '@/utils/outbox/job';
 
-const STEP_TEXT: Record<JobView['step'], string> = {
-  create: 'Filing the request',
-  upload: 'Uploading files',
-  attach: 'Attaching files',
-  participants: 'Sharing with colleagues',
-  done: 'Done',
+const STEP_TEXT: Record<JobView['step'], MessageKey> = {
+  create: 'delivery_stepCreate',
+  upload: 'delivery_stepUpload',
+  attach: 'delivery_stepAttach',
+  participants: 'delivery_stepParticipants',
+  done: 'common_done',
 };
 
 function seconds(ms: number): string {
   const s = Math.ceil(ms / 1000);
-  return s < 90 ? `${s} s` : `${Math.ceil(s / 60)} min`;
+  return s < 90
+    ? t('delivery_seconds', String(s))
+    : t('delivery_minutes', String(Math.ceil(s / 60)));
 }
 
 /** One sentence on where the delivery stands and what happens next. */
@@ -20,19 +23,19 @@ export function describeJob(job: JobView): string {
   switch (job.status) {
     case 'queued':
     case 'running':
-      return `${STEP_TEXT[job.step]}…`;
+      return `${t(STEP_TEXT[job.step])}…`;
     case 'waiting-retry':
-      return `The portal could not be reached or is busy. Trying again in ${seconds(job.waitMs)}; you can close this window, nothing is lost.`;
+      return t('delivery_waitingRetry', seconds(job.waitMs));
     case 'paused-auth':
-      return 'Paused: sign in to the portal again, then press "Retry now". Nothing is lost.';
+      return t('delivery_pausedAuth');
     case 'needs-edit':
-      return 'The portal did not accept some fields. Correct them and submit again.';
+      return t('delivery_needsEdit');
     case 'failed':
-      return 'Not filed. Fix the problem below, then press "Retry now", or download the report.';
+      return t('delivery_failed');
     case 'delivered':
-      return job.issueKey ? `Filed as ${job.issueKey}.` : 'Filed.';
+      return job.issueKey ? t('delivery_filedAs', job.issueKey) : t('delivery_filed');
     case 'cancelled':
-      return 'Cancelled; nothing was filed.';
+      return t('delivery_cancelled');
   }
 }
 
@@ -52,26 +55,29 @@ export function DeliveryProgress({ job, onCancel, onRetryNow, onSignIn }: Delive
     job.status === 'waiting-retry' || job.status === 'paused-auth' || job.status === 'failed';
   return (
     <section class="delivery-progress" aria-labelledby={`delivery-${job.id}`}>
-      <h2 id={`delivery-${job.id}`}>Delivery of {job.captureReference}</h2>
+      <h2 id={`delivery-${job.id}`}>{t('delivery_heading', job.captureReference)}</h2>
       <p role="status" aria-live="polite">
         {describeJob(job)}
       </p>
       {bytesTotal > 0 && job.status !== 'delivered' && job.status !== 'cancelled' && (
         <p>
           <progress
-            aria-label="Files uploaded"
+            aria-label={t('delivery_filesUploaded')}
             max={bytesTotal}
             value={bytesUploaded}
-            aria-valuetext={`${formatBytes(bytesUploaded)} of ${formatBytes(bytesTotal)}`}
+            aria-valuetext={t('delivery_bytesOf', [
+              formatBytes(bytesUploaded),
+              formatBytes(bytesTotal),
+            ])}
           />{' '}
-          {formatBytes(bytesUploaded)} of {formatBytes(bytesTotal)}
+          {t('delivery_bytesOf', [formatBytes(bytesUploaded), formatBytes(bytesTotal)])}
         </p>
       )}
       {job.lastError && !active && job.status !== 'delivered' && (
         <ErrorNotice error={job.lastError} />
       )}
       {job.status === 'needs-edit' && job.lastError?.fields && (
-        <ul aria-label="Fields to correct">
+        <ul aria-label={t('delivery_fieldsToCorrect')}>
           {Object.entries(job.lastError.fields).map(([field, message]) => (
             <li key={field}>
               {field}: {message}
@@ -82,17 +88,17 @@ export function DeliveryProgress({ job, onCancel, onRetryNow, onSignIn }: Delive
       <p class="actions">
         {job.status === 'paused-auth' && (
           <button type="button" onClick={onSignIn}>
-            Sign in to the portal
+            {t('common_signInToPortal')}
           </button>
         )}
         {canRetry && (
           <button type="button" onClick={() => onRetryNow(job.id)}>
-            Retry now
+            {t('delivery_retryNow')}
           </button>
         )}
         {job.cancellable && (
           <button type="button" onClick={() => onCancel(job.id)}>
-            Cancel sending
+            {t('delivery_cancelSending')}
           </button>
         )}
       </p>

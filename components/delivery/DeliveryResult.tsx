@@ -1,3 +1,4 @@
+import { interleave, t } from '@/utils/i18n';
 import type { JobView } from '@/utils/outbox/job';
 
 export interface DeliveryResultProps {
@@ -12,29 +13,29 @@ export function DeliveryResult({ job, onCopyLink, copied = false }: DeliveryResu
   if (job.status !== 'delivered' || !job.issueKey) return null;
   const url = job.webUrl;
   return (
-    <section class="delivery-result" aria-label="Request filed">
+    <section class="delivery-result" aria-label={t('delivery_requestFiled')}>
       <p>
-        Filed as{' '}
-        {url ? (
-          <a href={url} target="_blank" rel="noreferrer">
-            {job.issueKey}
-          </a>
-        ) : (
-          <strong>{job.issueKey}</strong>
-        )}
-        .
+        {interleave('delivery_filedAs', [
+          url ? (
+            <a key="key" href={url} target="_blank" rel="noreferrer">
+              {job.issueKey}
+            </a>
+          ) : (
+            <strong key="key">{job.issueKey}</strong>
+          ),
+        ])}
       </p>
       {url && (
         <p>
           <button type="button" onClick={() => void onCopyLink(url)}>
-            Copy link
+            {t('delivery_copyLink')}
           </button>{' '}
-          <span role="status">{copied ? 'Link copied.' : ''}</span>
+          <span role="status">{copied ? t('delivery_linkCopied') : ''}</span>
         </p>
       )}
       {job.skipped.length > 0 && (
         <div role="alert">
-          <p>These files were not attached; download the report to send them another way:</p>
+          <p>{t('delivery_skipped')}</p>
           <ul>
             {job.skipped.map((file) => (
               <li key={file.name}>

@@ -1,3 +1,5 @@
+import { t } from '@/utils/i18n';
+
 export interface DownloadReportButtonProps {
   onDownload(): void;
   busy?: boolean;
@@ -13,10 +15,10 @@ export function DownloadReportButton({ onDownload, busy = false }: DownloadRepor
         disabled={busy}
         aria-describedby="download-report-hint"
       >
-        {busy ? 'Preparing the report…' : 'Download report'}
+        {busy ? t('report_preparing') : t('report_download')}
       </button>
       <span id="download-report-hint" class="visually-hidden">
-        One HTML file with the request text and its attachments.
+        {t('report_hint')}
       </span>
     </>
   );

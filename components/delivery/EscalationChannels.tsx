@@ -1,3 +1,5 @@
+import { t } from '@/utils/i18n';
+
 export interface EscalationChannel {
   kind: 'chat' | 'phone';
   /** e.g. "Premium support chat" or "+1 555 0100 (24/7)". */
@@ -19,11 +21,8 @@ export function EscalationChannels({ severity, issueKey, channels }: EscalationC
   const usable = channels.filter((channel) => SAFE_HREF.test(channel.href));
   if (severity !== 'P1' || usable.length === 0) return null;
   return (
-    <section aria-label="Escalate this P1">
-      <p>
-        Escalation begins now that {issueKey} is logged. For a P1, also reach the vendor directly
-        and quote {issueKey}:
-      </p>
+    <section aria-label={t('escalation_label')}>
+      <p>{t('escalation_intro', issueKey)}</p>
       <ul>
         {usable.map((channel) => (
           <li key={channel.href}>
@@ -32,8 +31,9 @@ export function EscalationChannels({ severity, issueKey, channels }: EscalationC
               target={channel.kind === 'chat' ? '_blank' : undefined}
               rel="noreferrer"
             >
-              {channel.kind === 'chat' ? 'Chat: ' : 'Phone: '}
-              {channel.label}
+              {channel.kind === 'chat'
+                ? t('escalation_chat', channel.label)
+                : t('escalation_phone', channel.label)}
             </a>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { ErrorNotice } from '@/components/ErrorNotice';
 import type { ErrorInfo } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 
 export interface MyRequestView {
   issueKey: string;
@@ -31,20 +32,20 @@ export function MyRequestsList({
 }: MyRequestsListProps) {
   return (
     <section aria-labelledby="my-requests-title" aria-busy={loading}>
-      <h2 id="my-requests-title">My requests</h2>
+      <h2 id="my-requests-title">{t('myRequests_heading')}</h2>
       <button type="button" onClick={onRefresh} disabled={loading}>
-        Refresh
+        {t('common_refresh')}
       </button>
       {error && <ErrorNotice error={error} />}
-      {loading && <p role="status">Loading your requests…</p>}
-      {requests && requests.length === 0 && !loading && <p>No open requests.</p>}
+      {loading && <p role="status">{t('myRequests_loading')}</p>}
+      {requests && requests.length === 0 && !loading && <p>{t('myRequests_none')}</p>}
       {requests && requests.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th scope="col">Request</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last update</th>
+              <th scope="col">{t('myRequests_request')}</th>
+              <th scope="col">{t('myRequests_status')}</th>
+              <th scope="col">{t('myRequests_updated')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 export interface Colleague {
   accountId: string;
@@ -29,8 +30,8 @@ export interface ShareWithColleaguesProps {
 }
 
 function mailto(issueKey: string, webUrl: string): string {
-  const subject = encodeURIComponent(`Support request ${issueKey}`);
-  const body = encodeURIComponent(`I filed ${issueKey} with the vendor's support: ${webUrl}`);
+  const subject = encodeURIComponent(t('share_mailSubject', issueKey));
+  const body = encodeURIComponent(t('share_mailBody', [issueKey, webUrl]));
   return `mailto:?subject=${subject}&body=${body}`;
 }
 
@@ -51,34 +52,32 @@ export function ShareWithColleagues(props: ShareWithColleaguesProps) {
 
   if (notPermitted) {
     return (
-      <section aria-label="Share with colleagues">
-        <p role="alert">
-          This portal does not let customers add people to a request. Send them the link instead.
-        </p>
-        {props.webUrl && <a href={mailto(props.issueKey, props.webUrl)}>E-mail the link</a>}
+      <section aria-label={t('share_heading')}>
+        <p role="alert">{t('share_notPermitted')}</p>
+        {props.webUrl && <a href={mailto(props.issueKey, props.webUrl)}>{t('share_mailLink')}</a>}
       </section>
     );
   }
   return (
-    <section aria-label="Share with colleagues">
-      <h2>Share with colleagues</h2>
+    <section aria-label={t('share_heading')}>
+      <h2>{t('share_heading')}</h2>
       <form
-        aria-label="Find people to add"
+        aria-label={t('share_findForm')}
         onSubmit={(event) => {
           event.preventDefault();
           if (query.trim()) props.onSearch(query.trim());
         }}
       >
         <label>
-          Find people{' '}
+          {t('share_find')}{' '}
           <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </label>{' '}
-        <button type="submit">Search</button>
+        <button type="submit">{t('share_search')}</button>
       </form>
       {props.searchLimitNote && <p class="notice">{props.searchLimitNote}</p>}
       {people.length > 0 ? (
         <fieldset>
-          <legend>People to add</legend>
+          <legend>{t('share_people')}</legend>
           {people.map((person) => (
             <label key={person.accountId}>
               <input
@@ -91,22 +90,22 @@ export function ShareWithColleagues(props: ShareWithColleaguesProps) {
           ))}
         </fieldset>
       ) : (
-        <p>No saved colleagues yet. Search for people by name.</p>
+        <p>{t('share_noColleagues')}</p>
       )}
       <button
         type="button"
         disabled={chosen.length === 0 || props.busy}
         onClick={() => props.onShare(chosen)}
       >
-        Add to {props.issueKey}
+        {t('share_addTo', props.issueKey)}
       </button>
       <p role="status">
         {props.outcome &&
           props.outcome.added.length > 0 &&
-          `Added ${props.outcome.added.map(nameOf).join(', ')}.`}
+          t('share_added', props.outcome.added.map(nameOf).join(', '))}
         {props.outcome &&
           props.outcome.rejected.length > 0 &&
-          ` The portal does not know ${props.outcome.rejected.map(nameOf).join(', ')}.`}
+          ` ${t('share_unknown', props.outcome.rejected.map(nameOf).join(', '))}`}
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 import type { TargetedKeyboardEvent, TargetedPointerEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { type MessageKey, t } from '@/utils/i18n';
 import {
   type AnnotationDoc,
   canRedo,
@@ -22,12 +23,12 @@ import { drawingOrder } from '@/utils/screenshot/flatten';
 
 export type Tool = Shape['kind'] | 'crop';
 
-const TOOLS: { tool: Tool; label: string; hint: string }[] = [
-  { tool: 'rect', label: 'Rectangle', hint: 'Highlight an area' },
-  { tool: 'arrow', label: 'Arrow', hint: 'Point at something' },
-  { tool: 'text', label: 'Text', hint: 'Add a label' },
-  { tool: 'redact', label: 'Redact', hint: 'Black out secrets for good' },
-  { tool: 'crop', label: 'Crop', hint: 'Keep only a part' },
+const TOOLS: { tool: Tool; label: MessageKey; hint: MessageKey }[] = [
+  { tool: 'rect', label: 'editor_toolRect', hint: 'editor_toolRectHint' },
+  { tool: 'arrow', label: 'editor_toolArrow', hint: 'editor_toolArrowHint' },
+  { tool: 'text', label: 'editor_toolText', hint: 'editor_toolTextHint' },
+  { tool: 'redact', label: 'editor_toolRedact', hint: 'editor_toolRedactHint' },
+  { tool: 'crop', label: 'editor_toolCrop', hint: 'editor_toolCropHint' },
 ];
 
 interface Props {
@@ -67,7 +68,7 @@ function shapeFor(tool: Tool, a: Point, b: Point, size: Props, text: string): Sh
         kind: 'text',
         id: newId(),
         at: { x: Math.round(a.x), y: Math.round(a.y) },
-        text: text || 'Note',
+        text: text || t('editor_defaultNote'),
         colour: HIGHLIGHT_COLOUR,
         size: Math.max(12, Math.round(size.height / 40)),
       };
@@ -131,7 +132,7 @@ export function ScreenshotEditor(props: Props) {
   const { imageUrl, width, height, name, initial, onChange, onClose, onOpenLarge } = props;
   const [history, setHistory] = useState<History>(() => createHistory(initial));
   const [tool, setTool] = useState<Tool>('rect');
-  const [label, setLabel] = useState('Note');
+  const [label, setLabel] = useState(() => t('editor_defaultNote'));
   const [drag, setDrag] = useState<{ from: Point; to: Point }>();
   const [selected, setSelected] = useState<string>();
   const surface = useRef<HTMLDivElement>(null);
@@ -245,52 +246,52 @@ export function ScreenshotEditor(props: Props) {
   const crop = doc.crop;
 
   return (
-    <section class="sc-editor" aria-label={`Edit ${name}`} onKeyDown={onEditorKeyDown}>
-      <div class="sc-toolbar" role="toolbar" aria-label="Annotation tools">
+    <section class="sc-editor" aria-label={t('common_editNamed', name)} onKeyDown={onEditorKeyDown}>
+      <div class="sc-toolbar" role="toolbar" aria-label={t('editor_toolbar')}>
         {TOOLS.map(({ tool: value, label: text, hint }) => (
           <button
             key={value}
             type="button"
             aria-pressed={tool === value}
-            title={hint}
+            title={t(hint)}
             onClick={() => setTool(value)}
           >
-            {text}
+            {t(text)}
           </button>
         ))}
         <button
           type="button"
           disabled={!canUndo(history)}
           onClick={() => setHistory(undo)}
-          title="Ctrl+Z"
+          title={t('editor_undoShortcut')}
         >
-          Undo
+          {t('editor_undo')}
         </button>
         <button
           type="button"
           disabled={!canRedo(history)}
           onClick={() => setHistory(redo)}
-          title="Ctrl+Shift+Z"
+          title={t('editor_redoShortcut')}
         >
-          Redo
+          {t('editor_redo')}
         </button>
         {crop && (
           <button type="button" onClick={() => apply({ type: 'crop', rect: null })}>
-            Remove crop
+            {t('editor_removeCrop')}
           </button>
         )}
         {onOpenLarge && (
           <button type="button" onClick={onOpenLarge}>
-            Open larger editor
+            {t('editor_openLarge')}
           </button>
         )}
         <button type="button" onClick={onClose}>
-          Done
+          {t('common_done')}
         </button>
       </div>
       {tool === 'text' && (
         <label class="sc-label">
-          Label text{' '}
+          {t('editor_labelText')}{' '}
           <input
             value={label}
             maxLength={500}
@@ -302,7 +303,7 @@ export function ScreenshotEditor(props: Props) {
         ref={surface}
         class="sc-surface"
         role="application"
-        aria-label="Screenshot canvas"
+        aria-label={t('editor_canvas')}
         aria-describedby="sc-surface-help"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the drawing surface takes keys (Enter adds a shape, arrows move it).
         tabIndex={0}
@@ -312,7 +313,7 @@ export function ScreenshotEditor(props: Props) {
         onKeyDown={onSurfaceKeyDown}
         style={{ aspectRatio: `${width} / ${height}` }}
       >
-        <img src={imageUrl} alt={`Screenshot ${name}`} draggable={false} />
+        <img src={imageUrl} alt={t('editor_imageAlt', name)} draggable={false} />
         <svg
           viewBox={`0 0 ${width} ${height}`}
           preserveAspectRatio="none"
@@ -357,9 +358,7 @@ export function ScreenshotEditor(props: Props) {
         </svg>
       </div>
       <p id="sc-surface-help" class="notice">
-        Drag on the picture to draw. By keyboard: Enter adds the chosen tool's shape in the middle,
-        arrow keys move the newest shape, Shift+arrow keys resize it, Delete removes it. Redactions
-        are solid black in the uploaded image.
+        {t('editor_help')}
       </p>
     </section>
   );

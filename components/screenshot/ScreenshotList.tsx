@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '@/utils/i18n';
 import type { Screenshot } from '@/utils/screenshot/model';
 
 interface Props {
@@ -8,11 +9,11 @@ interface Props {
   onRemove: (id: string) => void;
 }
 
-const SOURCE_LABEL: Record<Screenshot['source'], string> = {
-  visible: 'Visible area',
-  'full-page': 'Full page',
-  stitched: 'Full page (joined screens)',
-  file: 'File',
+const SOURCE_LABEL: Record<Screenshot['source'], MessageKey> = {
+  visible: 'shots_sourceVisible',
+  'full-page': 'shots_sourceFullPage',
+  stitched: 'shots_sourceStitched',
+  file: 'shots_sourceFile',
 };
 
 export function formatBytes(bytes: number): string {
@@ -23,30 +24,28 @@ export function formatBytes(bytes: number): string {
 
 /** Thumbnails of a request's screenshots and the files attached to it. */
 export function ScreenshotList({ items, thumbnails, onEdit, onRemove }: Props) {
-  if (items.length === 0) return <p class="notice">No screenshots or files yet.</p>;
+  if (items.length === 0) return <p class="notice">{t('shots_none')}</p>;
   return (
-    <ul class="sc-list" aria-label="Screenshots and files">
+    <ul class="sc-list" aria-label={t('shots_heading')}>
       {items.map((item, index) => {
         const image = item.source !== 'file';
-        const label = image ? `Screenshot ${index + 1}` : item.name;
+        const label = image ? t('shots_item', String(index + 1)) : item.name;
+        const source = t(SOURCE_LABEL[item.source]);
         const thumbnail = thumbnails[item.id];
         return (
           <li key={item.id} data-source={item.source}>
             {image && thumbnail ? (
-              <img
-                src={thumbnail}
-                alt={`${label}: ${SOURCE_LABEL[item.source]}, ${item.width} × ${item.height}`}
-              />
+              <img src={thumbnail} alt={`${label}: ${source}, ${item.width} × ${item.height}`} />
             ) : (
               <span class="sc-file" aria-hidden="true">
-                {image ? '…' : 'FILE'}
+                {image ? '…' : t('shots_fileIcon')}
               </span>
             )}
             <div class="sc-meta">
               <span>
-                {image ? `${label} · ${SOURCE_LABEL[item.source]}` : item.name} ·{' '}
-                {formatBytes(item.uploadBytes)}
-                {item.annotations.shapes.some((shape) => shape.kind === 'redact') && ' · redacted'}
+                {image ? `${label} · ${source}` : item.name} · {formatBytes(item.uploadBytes)}
+                {item.annotations.shapes.some((shape) => shape.kind === 'redact') &&
+                  ` · ${t('shots_redacted')}`}
               </span>
               {item.note && <span class="notice">{item.note}</span>}
               <span>
@@ -54,17 +53,17 @@ export function ScreenshotList({ items, thumbnails, onEdit, onRemove }: Props) {
                   <button
                     type="button"
                     onClick={() => onEdit(item.id)}
-                    aria-label={`Edit ${label}`}
+                    aria-label={t('common_editNamed', label)}
                   >
-                    Edit
+                    {t('common_edit')}
                   </button>
                 )}
                 <button
                   type="button"
                   onClick={() => onRemove(item.id)}
-                  aria-label={`Remove ${label}`}
+                  aria-label={t('common_removeNamed', label)}
                 >
-                  Remove
+                  {t('common_remove')}
                 </button>
               </span>
             </div>

@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '@/utils/errors';
+import { type MessageKey, t } from '@/utils/i18n';
 import type { AnnotationDoc } from '@/utils/screenshot/annotations';
 import type { Screenshot } from '@/utils/screenshot/model';
 import type { CaptureProgress } from '@/utils/screenshot/protocol';
@@ -32,19 +33,18 @@ export interface ScreenshotsEvents {
   onOpenLargeEditor?: (id: string) => void;
 }
 
-const PHASES: Record<CaptureProgress['phase'], string> = {
-  inspecting: 'Measuring the page',
-  rendering: 'Rendering the page',
-  stitching: 'Taking screen',
-  encoding: 'Compressing',
+const PHASES: Record<Exclude<CaptureProgress['phase'], 'stitching'>, MessageKey> = {
+  inspecting: 'shots_phaseInspecting',
+  rendering: 'shots_phaseRendering',
+  encoding: 'shots_phaseEncoding',
 };
 
 function progressText(progress: CaptureProgress | undefined): string {
-  if (!progress) return 'Starting the full-page capture';
+  if (!progress) return t('shots_starting');
   if (progress.phase === 'stitching') {
-    return `${PHASES.stitching} ${progress.done + 1} of ${progress.total}`;
+    return t('shots_phaseStitching', [String(progress.done + 1), String(progress.total)]);
   }
-  return PHASES[progress.phase];
+  return t(PHASES[progress.phase]);
 }
 
 /** The screenshots and files of a request: capture, attach, list, edit. */
@@ -52,16 +52,16 @@ export function ScreenshotsSection(props: ScreenshotsState & ScreenshotsEvents) 
   const { items, thumbnails, editing, busy, progress, saveState, error, status } = props;
   return (
     <section class="sc-section" aria-labelledby="sc-heading">
-      <h2 id="sc-heading">Screenshots and files</h2>
+      <h2 id="sc-heading">{t('shots_heading')}</h2>
       <div class="sc-actions">
         <button type="button" onClick={props.onCaptureVisible} disabled={busy === 'full-page'}>
-          Add screenshot
+          {t('shots_add')}
         </button>
         <button type="button" onClick={props.onCaptureFullPage} disabled={busy !== 'idle'}>
-          Full page
+          {t('shots_fullPage')}
         </button>
         <label class="sc-attach">
-          Attach file
+          {t('shots_attach')}
           <input
             type="file"
             multiple
@@ -76,20 +76,24 @@ export function ScreenshotsSection(props: ScreenshotsState & ScreenshotsEvents) 
       {busy === 'full-page' && (
         <div class="sc-progress">
           <progress
-            aria-label="Full-page capture"
+            aria-label={t('shots_progress')}
             max={progress?.total || 1}
             value={progress?.phase === 'stitching' ? progress.done : undefined}
           />
           <span>{progressText(progress)}…</span>
           <button type="button" onClick={props.onCancel}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       )}
-      {busy === 'visible' && <p class="notice">Taking a screenshot…</p>}
+      {busy === 'visible' && <p class="notice">{t('shots_taking')}</p>}
       {error && <ErrorNotice error={error} />}
       <p role="status" class="notice">
-        {saveState === 'saving' ? 'Saving…' : saveState === 'saved' ? 'Saved' : (status ?? '')}
+        {saveState === 'saving'
+          ? t('common_saving')
+          : saveState === 'saved'
+            ? t('common_saved')
+            : (status ?? '')}
       </p>
       <ScreenshotList
         items={items}

@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
+import { t } from '@/utils/i18n';
 import { useScreenshots } from '@/utils/screenshot/use-screenshots';
 import { tabIdFromSearch } from '@/utils/tab-target';
 
@@ -11,10 +13,13 @@ function EditorPage() {
   });
   return (
     <main class="editor-page">
-      <h1 class="visually-hidden">Edit screenshots</h1>
+      <h1 class="visually-hidden">{t('editor_heading')}</h1>
       <ScreenshotsSection {...screenshots} />
     </main>
   );
 }
 
+// index.html carries the English title; the page shows the browser's language.
+document.title = t('editor_title');
+document.documentElement.lang = browser.i18n.getUILanguage();
 render(<EditorPage />, document.getElementById('app') as HTMLElement);

@@ -118,6 +118,10 @@ export function Composer({ tabId, capture }: ComposerProps) {
         portalUrl={portal.connection?.portalUrl}
         onEdit={() => setStage({ kind: 'edit', replaces: jobId })}
         onNewReport={() => void drafts.discard()}
+        onDelivered={() => void drafts.finish()}
+        severity={draft?.severity}
+        escalation={portal.escalation}
+        canAddParticipants={portal.canAddRequestParticipants}
       />
     );
   } else if (stage.kind === 'added') {

@@ -1,6 +1,6 @@
 /**
  * After submit (loaded on demand): the outbox job's progress, then the result with the issue
- * key, "Copy link", escalation for a P1 and "My requests". The outbox delivers on its own; this
+ * key, "Copy link", escalation for a P1, sharing with colleagues and "My requests". The outbox delivers on its own; this
  * only reads its status, so closing the popup loses nothing.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -8,7 +8,16 @@ import { browser } from 'wxt/browser';
 import { DeliveryProgress } from '@/components/delivery/DeliveryProgress';
 import { DeliveryResult } from '@/components/delivery/DeliveryResult';
 import { DownloadReportButton } from '@/components/delivery/DownloadReportButton';
+import {
+  type EscalationChannel,
+  EscalationChannels,
+} from '@/components/delivery/EscalationChannels';
 import { MyRequestsList, type MyRequestView } from '@/components/delivery/MyRequestsList';
+import {
+  type Colleague,
+  type ShareOutcomeView,
+  ShareWithColleagues,
+} from '@/components/delivery/ShareWithColleagues';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
@@ -22,13 +31,29 @@ export interface DeliveryViewProps {
   /** The job needs changes: back to the form, to submit again (replacing it). */
   onEdit: () => void;
   onNewReport: () => void;
+  /** The draft's severity: a P1 shows the vendor's escalation channels. */
+  severity?: string;
+  escalation?: readonly EscalationChannel[];
+  /** The request type lets customers add participants (undefined: not known). */
+  canAddParticipants?: boolean;
+  /** Delivered: the draft is no longer needed (the background removes it too). */
+  onDelivered: () => void;
 }
 
 const POLL_MS = 1000;
 const done = (job: JobView | undefined) =>
   job !== undefined && ['delivered', 'cancelled', 'needs-edit'].includes(job.status);
 
-export function DeliveryView({ jobId, portalUrl, onEdit, onNewReport }: DeliveryViewProps) {
+export function DeliveryView({
+  jobId,
+  portalUrl,
+  onEdit,
+  onNewReport,
+  onDelivered,
+  severity,
+  escalation = [],
+  canAddParticipants,
+}: DeliveryViewProps) {
   const [job, setJob] = useState<JobView>();
   const [error, setError] = useState<ErrorInfo>();
   const [copied, setCopied] = useState(false);
@@ -40,6 +65,10 @@ export function DeliveryView({ jobId, portalUrl, onEdit, onNewReport }: Delivery
     list: null,
     loading: false,
   });
+  const [colleagues, setColleagues] = useState<Colleague[]>([]);
+  const [found, setFound] = useState<{ people: Colleague[]; note?: string } | null>(null);
+  const [shared, setShared] = useState<ShareOutcomeView>();
+  const [sharing, setSharing] = useState(false);
   const fail = (cause: unknown) => setError(AppError.from(cause).info);
 
   useEffect(() => {
@@ -74,7 +103,10 @@ export function DeliveryView({ jobId, portalUrl, onEdit, onNewReport }: Delivery
     }
   };
   useEffect(() => {
-    if (job?.status === 'delivered') void loadMine();
+    if (job?.status !== 'delivered') return;
+    onDelivered();
+    void loadMine();
+    sendMessage('listColleagues', {}).then((r) => setColleagues(r.colleagues), fail);
   }, [job?.status]);
 
   if (!job) {
@@ -115,6 +147,38 @@ export function DeliveryView({ jobId, portalUrl, onEdit, onNewReport }: Delivery
         />
       )}
       {error && <ErrorNotice error={error} />}
+      {job.status === 'delivered' && job.issueKey && (
+        <>
+          <EscalationChannels severity={severity} issueKey={job.issueKey} channels={escalation} />
+          <ShareWithColleagues
+            issueKey={job.issueKey}
+            webUrl={job.webUrl}
+            colleagues={colleagues}
+            canAddParticipants={canAddParticipants}
+            searchResults={found?.people ?? null}
+            searchLimitNote={found?.note}
+            outcome={shared}
+            busy={sharing}
+            onSearch={(query: string) =>
+              void sendMessage('findPeople', { query }).then(setFound, fail)
+            }
+            onShare={(accountIds: string[]) => {
+              setSharing(true);
+              const known = [...colleagues, ...(found?.people ?? [])];
+              const people = accountIds.map(
+                (accountId) =>
+                  known.find((p) => p.accountId === accountId) ?? {
+                    accountId,
+                    displayName: accountId,
+                  },
+              );
+              sendMessage('shareRequest', { id: job.id, people })
+                .then(setShared, fail)
+                .finally(() => setSharing(false));
+            }}
+          />
+        </>
+      )}
       {job.status === 'delivered' && (
         <MyRequestsList
           requests={mine.list}

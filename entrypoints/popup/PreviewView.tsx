@@ -2,7 +2,7 @@
  * The preview stage (loaded on demand): exactly what will be sent and who will see it; the
  * user confirms here and only then does anything leave the machine.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { PreviewPanel } from '@/components/composer/PreviewPanel';
 import { DownloadReportButton } from '@/components/delivery/DownloadReportButton';
 import { ErrorNotice } from '@/components/ErrorNotice';
@@ -30,6 +30,9 @@ export function PreviewView(props: PreviewViewProps) {
   const { draft, mode } = props;
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<ErrorInfo>();
+  // Keyboard and screen-reader users land on what will be sent, not at the page's top.
+  const start = useRef<HTMLDivElement>(null);
+  useEffect(() => start.current?.focus(), []);
   const preview = buildPreview({
     draft,
     attachments: props.attachments.map((a) => ({ name: a.name, size: a.size, type: a.type })),
@@ -51,7 +54,7 @@ export function PreviewView(props: PreviewViewProps) {
     }
   };
   return (
-    <>
+    <div ref={start} tabIndex={-1} class="composer-stage">
       {mode.kind === 'add' && (
         <p class="notice">
           Instead of filing a new request, this adds your report to {mode.issueKey}.
@@ -71,6 +74,6 @@ export function PreviewView(props: PreviewViewProps) {
         </p>
       )}
       {downloadError && <ErrorNotice error={downloadError} />}
-    </>
+    </div>
   );
 }

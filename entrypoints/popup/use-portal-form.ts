@@ -11,7 +11,11 @@ import {
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging';
 import type { ConnectionView, ServiceDeskSummary } from '@/utils/portal/protocol';
-import { findVendorProfile, profileSeverities } from '@/utils/portal/vendor-profiles';
+import {
+  escalationLinks,
+  findVendorProfile,
+  profileSeverities,
+} from '@/utils/portal/vendor-profiles';
 import { composerChoiceItem, savedMappingsItem } from '@/utils/storage';
 import {
   type Draft,
@@ -158,6 +162,7 @@ export function usePortalForm(
     connection,
     portalName,
     definitions: profile ? profileSeverities(profile) : undefined,
+    escalation: profile ? escalationLinks(profile.escalationChannels) : [],
     desks: desks.map((d) => ({ id: d.id, name: d.projectName })),
     requestTypes: (typeList ?? []).map((t) => ({ id: t.id, name: t.name })),
     serviceDeskId: deskId,

@@ -3,6 +3,7 @@
  * capture and an environment rule, filed through the outbox into the local portal emulator;
  * assertions are on what the emulator received.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { connectExtensionToEmulator } from '../emulator/connect.ts';
 import { loadDemoData } from '../emulator/data.ts';
@@ -173,6 +174,16 @@ test('1: the popup opens pre-filled from the capture, a rule and a screenshot', 
   ).toBeVisible();
   await waitForFormReady(popup);
   await expect(popup.getByRole('region', { name: 'Still missing' })).toContainText('Impact');
+
+  // Every control of the filled composer has a label, in light and dark.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page: popup }).analyze();
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, colorScheme).toEqual([]);
+  }
 });
 
 test('2: submitting files the request with the summary, description, severity and mapped fields', async ({
@@ -221,6 +232,17 @@ test('2: submitting files the request with the summary, description, severity an
   expect(values[ENVIRONMENT]).toEqual({ id: STAGING });
   expect(values[PRODUCT]).toEqual({ id: OPENSHIFT });
   expect(request?.attachments).toHaveLength(1);
+
+  // Delivered: the background removed the draft (it had been saved, the user edited it).
+  await expect
+    .poll(() =>
+      extension.serviceWorker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+        const { composerDrafts } = await api.storage.local.get('composerDrafts');
+        return Object.keys((composerDrafts as object | undefined) ?? {}).length;
+      }),
+    )
+    .toBe(0);
 });
 
 test('3: a required portal field left empty blocks submit with a message at that field', async ({

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { ManagedNote } from './ManagedNote';
 
 interface Props {
@@ -20,9 +21,9 @@ export function AllowedOriginsList({
 }: Props) {
   return (
     <section aria-labelledby="allowed-origins-heading">
-      <h2 id="allowed-origins-heading">Sites with always-on capture</h2>
+      <h2 id="allowed-origins-heading">{t('origins_heading')}</h2>
       {policyOrigins.length > 0 && (
-        <ul aria-label="Sites set by your organisation">
+        <ul aria-label={t('origins_policyLabel')}>
           {policyOrigins.map(({ origin, granted }, index) => (
             <li key={origin}>
               <span>{origin}</span> <ManagedNote id={`policy-origin-${index}`} />
@@ -31,13 +32,13 @@ export function AllowedOriginsList({
               ) : (
                 <>
                   {' '}
-                  <span class="notice">Not capturing yet: the browser needs your approval.</span>{' '}
+                  <span class="notice">{t('origins_notGranted')}</span>{' '}
                   <button
                     type="button"
-                    aria-label={`Allow access to ${origin}`}
+                    aria-label={t('origins_allowAccessTo', origin)}
                     onClick={() => onGrant?.(origin)}
                   >
-                    Allow access
+                    {t('origins_allowAccess')}
                   </button>
                 </>
               )}
@@ -46,20 +47,20 @@ export function AllowedOriginsList({
         </ul>
       )}
       {locked ? (
-        <p class="notice">Your organisation decides which sites have always-on capture.</p>
+        <p class="notice">{t('origins_locked')}</p>
       ) : origins.length === 0 ? (
-        <p>None yet. Open the popup on a console and choose "Always capture on this site".</p>
+        <p>{t('origins_none')}</p>
       ) : (
-        <ul aria-label="Sites with always-on capture">
+        <ul aria-label={t('origins_heading')}>
           {origins.map((origin) => (
             <li key={origin}>
               <span>{origin}</span>{' '}
               <button
                 type="button"
-                aria-label={`Remove ${origin}`}
+                aria-label={t('common_removeNamed', origin)}
                 onClick={() => onRemove(origin)}
               >
-                Remove
+                {t('common_remove')}
               </button>
             </li>
           ))}

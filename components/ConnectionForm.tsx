@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { ManagedNote } from '@/components/ManagedNote';
 import type { ErrorInfo } from '@/utils/errors';
+import { interleave, t } from '@/utils/i18n';
 import type { ConnectionView, TestConnectionResult } from '@/utils/portal/protocol';
 import { type AuthMethod, checkPortalUrl } from '@/utils/portal/settings';
 import { loginUrlFor, signUpUrlFor, type VendorProfile } from '@/utils/portal/vendor-profiles';
@@ -103,7 +104,7 @@ export function ConnectionForm({
 
   return (
     <section aria-labelledby="connection-heading">
-      <h2 id="connection-heading">Vendor portal</h2>
+      <h2 id="connection-heading">{t('connection_heading')}</h2>
       <form onSubmit={save} noValidate>
         {!locked.portalUrl &&
           profiles.map((p) => (
@@ -115,18 +116,18 @@ export function ConnectionForm({
                   setUrlProblem(undefined);
                 }}
               >
-                Fill in from the {p.vendorName} profile
+                {t('connection_fillFromProfile', p.vendorName)}
               </button>
             </p>
           ))}
         <p>
-          <label for="portal-url">Portal URL</label>
+          <label for="portal-url">{t('connection_portalUrl')}</label>
           <br />
           <input
             id="portal-url"
             type="url"
             inputMode="url"
-            placeholder="https://vendor.atlassian.net"
+            placeholder={t('connection_portalUrlExample')}
             value={values.portalUrl}
             aria-invalid={urlProblem ? true : undefined}
             aria-describedby={
@@ -150,21 +151,23 @@ export function ConnectionForm({
           )}
         </p>
         <p class="notice">
-          No account yet?{' '}
-          <a
-            href={profile?.signUpUrl ?? (siteUrl ? signUpUrlFor(siteUrl) : undefined)}
-            target="_blank"
-            rel="noreferrer"
-          >
-            Sign up
-          </a>
-          . {profile?.signUpGuidance ?? 'Register with your official company email address.'}
+          {interleave('connection_signUpPrompt', [
+            <a
+              key="sign-up"
+              href={profile?.signUpUrl ?? (siteUrl ? signUpUrlFor(siteUrl) : undefined)}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {t('connection_signUp')}
+            </a>,
+          ])}{' '}
+          {profile?.signUpGuidance ?? t('connection_signUpGuidance')}
         </p>
         <fieldset
           disabled={locked.authMethod}
           aria-describedby={locked.authMethod ? 'auth-method-managed' : undefined}
         >
-          <legend>Sign-in method</legend>
+          <legend>{t('connection_signInMethod')}</legend>
           {locked.authMethod && (
             <p>
               <ManagedNote id="auth-method-managed" />
@@ -178,7 +181,7 @@ export function ConnectionForm({
               checked={values.authMethod === 'portal-session'}
               onChange={() => set({ authMethod: 'portal-session' })}
             />{' '}
-            Portal session
+            {t('connection_portalSession')}
           </label>{' '}
           <label>
             <input
@@ -188,15 +191,13 @@ export function ConnectionForm({
               checked={isToken}
               onChange={() => set({ authMethod: 'api-token' })}
             />{' '}
-            API token
+            {t('connection_apiToken')}
           </label>
           <p class="notice">
-            {isToken
-              ? 'For Atlassian accounts: your email and an API token from your Atlassian account.'
-              : 'For portal accounts: uses your sign-in to the portal in this browser. Sign in to the portal first.'}{' '}
+            {isToken ? t('connection_apiTokenHelp') : t('connection_portalSessionHelp')}{' '}
             {!isToken && siteUrl && (
               <a href={loginUrlFor(siteUrl)} target="_blank" rel="noreferrer">
-                Sign in to the portal
+                {t('common_signInToPortal')}
               </a>
             )}
           </p>
@@ -204,7 +205,7 @@ export function ConnectionForm({
         {isToken && (
           <>
             <p>
-              <label for="portal-email">Email</label>
+              <label for="portal-email">{t('connection_email')}</label>
               <br />
               <input
                 id="portal-email"
@@ -216,7 +217,7 @@ export function ConnectionForm({
               />
             </p>
             <p>
-              <label for="portal-token">API token</label>
+              <label for="portal-token">{t('connection_apiToken')}</label>
               <br />
               {/* A text field masked by CSS would leak to autofill; password fields do not. */}
               <input
@@ -224,21 +225,21 @@ export function ConnectionForm({
                 type="password"
                 autocomplete="off"
                 value={values.apiToken}
-                placeholder={tokenHint ? `${tokenHint} saved` : ''}
+                placeholder={tokenHint ? t('connection_tokenSaved', tokenHint) : ''}
                 aria-describedby="portal-token-help"
                 onInput={(e) => set({ apiToken: e.currentTarget.value })}
                 size={40}
               />
               <br />
               <span id="portal-token-help" class="notice">
-                {tokenHint ? `${tokenHint} saved. Leave empty to keep it. ` : ''}
+                {tokenHint ? `${t('connection_tokenKeep', tokenHint)} ` : ''}
                 <a href={API_TOKENS_PAGE} target="_blank" rel="noreferrer">
-                  Create an API token
+                  {t('connection_createToken')}
                 </a>
               </span>
             </p>
             <p>
-              <label for="portal-token-kind">Token type</label>
+              <label for="portal-token-kind">{t('connection_tokenType')}</label>
               <br />
               <select
                 id="portal-token-kind"
@@ -247,29 +248,29 @@ export function ConnectionForm({
                   set({ tokenKind: e.currentTarget.value === 'scoped' ? 'scoped' : 'classic' })
                 }
               >
-                <option value="classic">Classic (without scopes)</option>
-                <option value="scoped">Scoped (sent through api.atlassian.com)</option>
+                <option value="classic">{t('connection_tokenClassic')}</option>
+                <option value="scoped">{t('connection_tokenScoped')}</option>
               </select>
             </p>
           </>
         )}
         <p>
           <button type="submit" disabled={busy !== undefined}>
-            Save
+            {t('common_save')}
           </button>{' '}
           <button type="button" onClick={test} disabled={busy !== undefined}>
-            Test connection
+            {t('connection_test')}
           </button>
         </p>
       </form>
       <div role="status" aria-live="polite">
-        {busy === 'testing' && <p>Testing the connection…</p>}
+        {busy === 'testing' && <p>{t('connection_testing')}</p>}
         {busy === undefined && notice && !result && !error && <p>{notice}</p>}
         {result && (
           <>
-            <p>Connected as {result.displayName}</p>
-            <p>Service desks you can see:</p>
-            <ul aria-label="Service desks">
+            <p>{t('connection_connectedAs', result.displayName)}</p>
+            <p>{t('connection_serviceDesksIntro')}</p>
+            <ul aria-label={t('connection_serviceDesks')}>
               {result.serviceDesks.map((desk) => (
                 <li key={desk.id}>
                   {desk.projectName}
@@ -286,11 +287,13 @@ export function ConnectionForm({
           {error.code === 'auth' && values.authMethod === 'portal-session' && siteUrl && (
             <p>
               <a href={loginUrlFor(siteUrl)} target="_blank" rel="noreferrer">
-                Sign in to the portal
+                {t('common_signInToPortal')}
               </a>
             </p>
           )}
-          {error.portalRequestId && <p class="notice">Portal reference: {error.portalRequestId}</p>}
+          {error.portalRequestId && (
+            <p class="notice">{t('connection_portalReference', error.portalRequestId)}</p>
+          )}
         </>
       )}
     </section>

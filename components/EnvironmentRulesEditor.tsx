@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ENVIRONMENTS, type Environment } from '@/utils/capture/capture';
 import { checkRulePattern, inferEnvironment, newRule } from '@/utils/capture/environment';
 import type { EnvironmentRule } from '@/utils/capture/settings';
+import { interleave, t } from '@/utils/i18n';
 import { ManagedNote } from './ManagedNote';
 
 interface Props {
@@ -51,24 +52,25 @@ export function EnvironmentRulesEditor({
 
   return (
     <section aria-labelledby="environment-rules-heading">
-      <h2 id="environment-rules-heading">Environment and product rules</h2>
+      <h2 id="environment-rules-heading">{t('rules_heading')}</h2>
       <p>
-        Rules are tried in order; the first that matches a page's host and path decides. Use
-        <code> * </code> for any text, e.g. <code>*.staging.example.com</code> or
-        <code> console.example.com/admin</code>. Without a rule, host names containing prod, stg,
-        staging, dev, qa or test are guessed.
+        {interleave('rules_help', [
+          <code key="any">*</code>,
+          <code key="host">*.staging.example.com</code>, // i18n-ignore: an example host name
+          <code key="path">console.example.com/admin</code>, // i18n-ignore: an example address
+        ])}
       </p>
       {policyRules.length > 0 && (
         <>
-          <h3 id="policy-rules-heading">Rules set by your organisation</h3>
+          <h3 id="policy-rules-heading">{t('rules_policyHeading')}</h3>
           <p>
-            <ManagedNote id="policy-rules-note" />. They are tried before your own rules.
+            {interleave('rules_policyIntro', [<ManagedNote key="note" id="policy-rules-note" />])}
           </p>
           <ol class="rule-list" aria-labelledby="policy-rules-heading">
             {policyRules.map((rule, index) => (
               <li key={rule.id}>
                 <label>
-                  Pattern of organisation rule {index + 1}
+                  {t('rules_policyPattern', String(index + 1))}
                   <input
                     type="text"
                     value={rule.pattern}
@@ -77,16 +79,16 @@ export function EnvironmentRulesEditor({
                   />
                 </label>
                 <label>
-                  Environment of organisation rule {index + 1}
+                  {t('rules_policyEnvironment', String(index + 1))}
                   <input
                     type="text"
-                    value={rule.environment ?? '(not set)'}
+                    value={rule.environment ?? t('rules_notSet')}
                     disabled
                     aria-describedby="policy-rules-note"
                   />
                 </label>
                 <label>
-                  Product of organisation rule {index + 1}
+                  {t('rules_policyProduct', String(index + 1))}
                   <input
                     type="text"
                     value={rule.product}
@@ -99,17 +101,17 @@ export function EnvironmentRulesEditor({
           </ol>
         </>
       )}
-      {locked && <p>Your organisation's rules replace your own rules on this browser.</p>}
+      {locked && <p>{t('rules_locked')}</p>}
       {!locked && (
         <>
-          <ol class="rule-list" aria-label="Environment rules">
+          <ol class="rule-list" aria-label={t('rules_listLabel')}>
             {draft.map((rule, index) => {
               const n = index + 1;
               const problemId = `rule-${rule.id}-problem`;
               return (
                 <li key={rule.id}>
                   <label>
-                    Pattern of rule {n}
+                    {t('rules_pattern', String(n))}
                     <input
                       type="text"
                       value={rule.pattern}
@@ -119,7 +121,7 @@ export function EnvironmentRulesEditor({
                     />
                   </label>
                   <label>
-                    Environment of rule {n}
+                    {t('rules_environment', String(n))}
                     <select
                       value={rule.environment ?? ''}
                       onChange={(event) =>
@@ -128,7 +130,7 @@ export function EnvironmentRulesEditor({
                         })
                       }
                     >
-                      <option value="">(not set)</option>
+                      <option value="">{t('rules_notSet')}</option>
                       {ENVIRONMENTS.map((value) => (
                         <option key={value} value={value}>
                           {value}
@@ -137,7 +139,7 @@ export function EnvironmentRulesEditor({
                     </select>
                   </label>
                   <label>
-                    Product of rule {n}
+                    {t('rules_product', String(n))}
                     <input
                       type="text"
                       value={rule.product}
@@ -146,26 +148,26 @@ export function EnvironmentRulesEditor({
                   </label>
                   <button
                     type="button"
-                    aria-label={`Move rule ${n} up`}
+                    aria-label={t('rules_moveUp', String(n))}
                     disabled={index === 0}
                     onClick={() => move(index, -1)}
                   >
-                    Up
+                    {t('rules_up')}
                   </button>
                   <button
                     type="button"
-                    aria-label={`Move rule ${n} down`}
+                    aria-label={t('rules_moveDown', String(n))}
                     disabled={index === draft.length - 1}
                     onClick={() => move(index, 1)}
                   >
-                    Down
+                    {t('rules_down')}
                   </button>
                   <button
                     type="button"
-                    aria-label={`Remove rule ${n}`}
+                    aria-label={t('rules_remove', String(n))}
                     onClick={() => setDraft(draft.filter((_, i) => i !== index))}
                   >
-                    Remove
+                    {t('common_remove')}
                   </button>
                   {problems[index] && (
                     <p id={problemId} class="field-error">
@@ -177,15 +179,15 @@ export function EnvironmentRulesEditor({
             })}
           </ol>
           <button type="button" onClick={() => setDraft([...draft, newRule(makeId())])}>
-            Add rule
+            {t('rules_add')}
           </button>{' '}
           <button type="button" disabled={!valid} onClick={() => onSave(draft)}>
-            Save rules
+            {t('rules_save')}
           </button>
         </>
       )}
       <label>
-        Try a page address
+        {t('rules_try')}
         <input
           type="url"
           value={tryUrl}
@@ -194,9 +196,12 @@ export function EnvironmentRulesEditor({
       </label>
       {tried && (
         <p role="status">
-          Environment: {tried.environment.value ?? 'unknown'} (
-          {tried.environment.matched.description}). Product: {tried.product.value ?? 'unknown'} (
-          {tried.product.matched.description}).
+          {t('rules_tried', [
+            tried.environment.value ?? t('common_unknown'),
+            tried.environment.matched.description,
+            tried.product.value ?? t('common_unknown'),
+            tried.product.matched.description,
+          ])}
         </p>
       )}
     </section>

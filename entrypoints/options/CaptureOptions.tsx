@@ -5,8 +5,15 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { VENDOR_DEFAULT_RULES } from '@/utils/capture/environment';
 import type { CaptureSettings, EnvironmentRule } from '@/utils/capture/settings';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { type MessageKey, t } from '@/utils/i18n';
 import type { EffectiveSettings } from '@/utils/profile/merge';
 import { captureSettingsItem, environmentRulesItem } from '@/utils/storage';
+
+const CAPTURE_SETTINGS = {
+  saved: 'options_captureSettingsSaved',
+  failed: 'options_captureSettingsNotSaved',
+} as const;
+const ENVIRONMENT_RULES = { saved: 'options_rulesSaved', failed: 'options_rulesNotSaved' } as const;
 
 /** Wiring of the capture settings and environment rules sections. */
 export function CaptureOptions({ settings: effective }: { settings?: EffectiveSettings }) {
@@ -20,21 +27,16 @@ export function CaptureOptions({ settings: effective }: { settings?: EffectiveSe
     void environmentRulesItem.get().then(setRules);
   }, []);
 
-  const save = async (what: string, run: () => Promise<void>) => {
+  const save = async (
+    done: { saved: MessageKey; failed: MessageKey },
+    run: () => Promise<void>,
+  ) => {
     try {
       await run();
       setError(undefined);
-      setSaved(`${what} saved.`);
+      setSaved(t(done.saved));
     } catch (cause) {
-      setError(
-        new AppError(
-          {
-            code: 'storage',
-            message: `${what} could not be saved. Check the values and try again.`,
-          },
-          { cause },
-        ).info,
-      );
+      setError(new AppError({ code: 'storage', message: t(done.failed) }, { cause }).info);
     }
   };
 
@@ -45,7 +47,7 @@ export function CaptureOptions({ settings: effective }: { settings?: EffectiveSe
       {settings && (
         <CaptureSettingsForm
           settings={settings}
-          onSave={(next) => save('Capture settings', () => captureSettingsItem.set(next))}
+          onSave={(next) => save(CAPTURE_SETTINGS, () => captureSettingsItem.set(next))}
         />
       )}
       {rules && effective && (
@@ -54,7 +56,7 @@ export function CaptureOptions({ settings: effective }: { settings?: EffectiveSe
           policyRules={effective.environmentRules.policy}
           vendorRules={[...effective.environmentRules.vendor, ...VENDOR_DEFAULT_RULES]}
           locked={effective.locked.environmentRules}
-          onSave={(next) => save('Environment rules', () => environmentRulesItem.set(next))}
+          onSave={(next) => save(ENVIRONMENT_RULES, () => environmentRulesItem.set(next))}
         />
       )}
     </>

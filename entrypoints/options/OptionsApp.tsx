@@ -5,6 +5,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { StepRecordingSettings } from '@/components/StepRecordingSettings';
 import { setStepRecording } from '@/utils/capture/step-recording';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { captureOrigins } from '@/utils/profile/active';
 import { allowedOriginsItem, stepRecordingOffItem } from '@/utils/storage';
@@ -68,7 +69,7 @@ export function OptionsApp() {
 
   return (
     <main class="options">
-      <h1>Support Capture options</h1>
+      <h1>{t('options_heading')}</h1>
       {error && <ErrorNotice error={error} />}
       {effective && <ProfileOptions settings={effective} />}
       <PortalConnection settings={effective} />

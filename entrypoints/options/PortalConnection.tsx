@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ConnectionForm, type ConnectionFormValues } from '@/components/ConnectionForm';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { ConnectionView, TestConnectionResult } from '@/utils/portal/protocol';
 import { checkPortalUrl, requiredOrigins } from '@/utils/portal/settings';
@@ -46,7 +47,7 @@ export function PortalConnection({ settings }: { settings?: EffectiveSettings })
         if (!ok) {
           throw new AppError({
             code: 'permission-denied',
-            message: `The extension needs access to ${url.siteUrl} to talk to the portal. Press Save again and choose Allow.`,
+            message: t('connection_needsAccess', url.siteUrl),
           });
         }
         const saved = await sendMessage('saveConnection', {
@@ -59,7 +60,7 @@ export function PortalConnection({ settings }: { settings?: EffectiveSettings })
           vendorProfileId: values.vendorProfileId,
         });
         setConnection(saved);
-        setNotice('Saved. Press "Test connection" to check it.');
+        setNotice(t('connection_saved'));
         return saved;
       })
       .catch((cause: unknown) => {

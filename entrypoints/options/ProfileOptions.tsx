@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { VendorProfileSection } from '@/components/VendorProfileSection';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 import type { VendorProfile } from '@/utils/portal/vendor-profiles';
 import { importProfile, listProfiles, setActiveProfile } from '@/utils/profile/active';
 import { type FieldProblem, profileFileName, profileToJson } from '@/utils/profile/import';
@@ -53,11 +54,8 @@ export function ProfileOptions({ settings }: { settings: EffectiveSettings }) {
     <>
       {settings.policyProblems.length > 0 && (
         <div role="alert" class="notice notice-error">
-          <p>
-            Your organisation's policy has values the extension cannot use; the others apply. Tell
-            your IT administrator:
-          </p>
-          <ul aria-label="Problems in the organisation's policy">
+          <p>{t('profile_policyProblems')}</p>
+          <ul aria-label={t('profile_policyProblemsLabel')}>
             {settings.policyProblems.map((p) => (
               <li key={`${p.path}:${p.message}`}>
                 <code>{p.path}</code>: {p.message}
@@ -77,13 +75,13 @@ export function ProfileOptions({ settings }: { settings: EffectiveSettings }) {
         onSelect={(id) =>
           void run(async () => {
             await setActiveProfile(id);
-            return 'Profile changed.';
+            return t('profile_changed');
           })
         }
         onImport={(text) =>
           void run(async () => {
             const profile = await importProfile(text);
-            return `Imported the ${profile.vendorName} profile; it is now active.`;
+            return t('profile_imported', profile.vendorName);
           })
         }
         onExport={() =>

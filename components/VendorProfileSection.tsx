@@ -113,9 +113,7 @@ export function VendorProfileSection({
           Export profile
         </button>
       </p>
-      <div role="status" aria-live="polite">
-        {notice && <p>{notice}</p>}
-      </div>
+      {notice && <p role="status">{notice}</p>}
       {problems && problems.length > 0 && (
         <div role="alert" id="profile-problems" class="notice notice-error">
           <p>The profile was not imported; nothing was changed. Fix these fields in the file:</p>

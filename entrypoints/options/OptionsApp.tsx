@@ -72,7 +72,10 @@ export function OptionsApp() {
       <h1>{t('options_heading')}</h1>
       {error && <ErrorNotice error={error} />}
       {effective && <ProfileOptions settings={effective} />}
-      <PortalConnection settings={effective} />
+      <PortalConnection
+        key={`${effective?.portal.portalUrl}|${effective?.portal.authMethod}`}
+        settings={effective}
+      />
       <AllowedOriginsList
         origins={effective?.locked.allowedOrigins ? [] : origins}
         onRemove={remove}

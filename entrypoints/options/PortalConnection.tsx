@@ -16,14 +16,12 @@ export function PortalConnection({ settings }: { settings?: EffectiveSettings })
   const [result, setResult] = useState<TestConnectionResult>();
   const [error, setError] = useState<ErrorInfo>();
 
-  // Read again when the policy or the profile changes: the portal may come from them.
-  const portal = settings?.portal;
+  // The options page mounts this anew when the policy's portal changes (its `key`).
   useEffect(() => {
-    if (!portal) return;
     sendMessage('getConnection', {}).then(setConnection, (cause: unknown) =>
       setError(AppError.from(cause).info),
     );
-  }, [portal?.portalUrl, portal?.authMethod]);
+  }, []);
 
   /**
    * Must run synchronously inside the click: `permissions.request` needs a user gesture

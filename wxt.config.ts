@@ -83,6 +83,13 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // WXT makes the popup's <title> the toolbar button's title, over the manifest's; the
+    // tooltip must come from the locale like the rest.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_reportProblem__';
+    },
+  },
   zip: {
     // The sources archive for AMO's review: what rebuilds the extension (package.json, the
     // lockfile, wxt.config.ts, entrypoints/, components/, utils/, public/, README.md).

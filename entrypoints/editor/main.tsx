@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
 import { t } from '@/utils/i18n';
 import { useScreenshots } from '@/utils/screenshot/use-screenshots';
@@ -21,5 +20,6 @@ function EditorPage() {
 
 // index.html carries the English title; the page shows the browser's language.
 document.title = t('editor_title');
-document.documentElement.lang = browser.i18n.getUILanguage();
+// The language of the messages shown (the browser's UI language may have none).
+document.documentElement.lang = t('locale_lang');
 render(<EditorPage />, document.getElementById('app') as HTMLElement);

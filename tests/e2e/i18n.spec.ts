@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  type ExtensionApi,
+  launchExtensionBrowser,
+  openExtensionPage,
+  ROOT,
+} from '../support/browser';
+
+/** One message of a locale file, as the browser shows it. */
+function message(lang: 'en' | 'de', key: string): string {
+  const file = join(ROOT, 'public', '_locales', lang, 'messages.json');
+  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
+  const found = messages[key]?.message;
+  if (!found) throw new Error(`No message ${key} in ${lang}`);
+  return found;
+}
+
+test('a browser in German shows the extension in German', async () => {
+  // Chromium takes its UI language, and so the extension's locale, from --lang.
+  const extension = await launchExtensionBrowser({ args: ['--lang=de'] });
+  try {
+    const options = await openExtensionPage(extension, 'options.html');
+    await expect(
+      options.getByRole('heading', { level: 1, name: message('de', 'options_heading') }),
+    ).toBeVisible();
+    await expect(options).toHaveTitle(message('de', 'options_heading'));
+    expect(await options.locator('html').getAttribute('lang')).toBe('de');
+    await expect(
+      options.getByRole('button', { name: message('de', 'connection_test') }),
+    ).toBeVisible();
+
+    // The manifest's texts too: the toolbar button's tooltip.
+    const title = await extension.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: ExtensionApi }).chrome.action.getTitle({}),
+    );
+    expect(title).toBe(message('de', 'reportProblem'));
+  } finally {
+    await extension.close();
+  }
+});
+
+test('a browser in English shows the extension in English', async () => {
+  const extension = await launchExtensionBrowser({ args: ['--lang=en-US'] });
+  try {
+    const options = await openExtensionPage(extension, 'options.html');
+    await expect(
+      options.getByRole('heading', { level: 1, name: message('en', 'options_heading') }),
+    ).toBeVisible();
+    await expect(options).toHaveTitle(message('en', 'options_heading'));
+    expect(await options.locator('html').getAttribute('lang')).toBe('en');
+  } finally {
+    await extension.close();
+  }
+});

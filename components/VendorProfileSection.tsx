@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '@/utils/i18n';
 import {
   escalationLinks,
   profileSeverities,
@@ -24,10 +25,10 @@ interface Props {
   onExport: () => void;
 }
 
-const SOURCE_TEXT: Record<ProfileSource, string> = {
-  policy: 'set by your organisation',
-  imported: 'imported',
-  'built-in': 'built in',
+const SOURCE_TEXT: Record<ProfileSource, MessageKey> = {
+  policy: 'profile_sourcePolicy',
+  imported: 'profile_sourceImported',
+  'built-in': 'profile_sourceBuiltIn',
 };
 
 /** The vendor profile in use, its guide at a glance, and import/export as a JSON file. */
@@ -46,9 +47,9 @@ export function VendorProfileSection({
   const lockedNote = locked ? 'profile-managed-note' : undefined;
   return (
     <section aria-labelledby="profile-heading">
-      <h2 id="profile-heading">Vendor profile</h2>
+      <h2 id="profile-heading">{t('profile_heading')}</h2>
       <p>
-        <label for="profile-select">Active profile</label>
+        <label for="profile-select">{t('profile_active')}</label>
         <br />
         <select
           id="profile-select"
@@ -66,11 +67,11 @@ export function VendorProfileSection({
         {locked && <ManagedNote id="profile-managed-note" />}
       </p>
       <p class="notice">
-        {active.vendorName} ({SOURCE_TEXT[source]}), portal {active.portalUrl}
+        {t('profile_summary', [active.vendorName, t(SOURCE_TEXT[source]), active.portalUrl])}
       </p>
       <details>
-        <summary>Severity definitions and escalation</summary>
-        <dl aria-label="Severity definitions">
+        <summary>{t('profile_severities')}</summary>
+        <dl aria-label={t('profile_severityList')}>
           {profileSeverities(active).map((level) => (
             <div key={level.level}>
               <dt>
@@ -81,20 +82,21 @@ export function VendorProfileSection({
           ))}
         </dl>
         {channels.length === 0 ? (
-          <p>No premium escalation channels in this profile.</p>
+          <p>{t('profile_noChannels')}</p>
         ) : (
-          <ul aria-label="Escalation channels">
+          <ul aria-label={t('profile_channels')}>
             {channels.map((channel) => (
               <li key={channel.href}>
-                {channel.kind === 'chat' ? 'Chat: ' : 'Phone: '}
-                {channel.label}
+                {channel.kind === 'chat'
+                  ? t('escalation_chat', channel.label)
+                  : t('escalation_phone', channel.label)}
               </li>
             ))}
           </ul>
         )}
       </details>
       <p>
-        <label for="profile-import">Import profile</label>{' '}
+        <label for="profile-import">{t('profile_import')}</label>{' '}
         <input
           id="profile-import"
           type="file"
@@ -110,17 +112,18 @@ export function VendorProfileSection({
           }}
         />{' '}
         <button type="button" onClick={onExport}>
-          Export profile
+          {t('profile_export')}
         </button>
       </p>
       {notice && <p role="status">{notice}</p>}
       {problems && problems.length > 0 && (
         <div role="alert" id="profile-problems" class="notice notice-error">
-          <p>The profile was not imported; nothing was changed. Fix these fields in the file:</p>
-          <ul aria-label="Problems in the profile file">
+          <p>{t('profile_notImported')}</p>
+          <ul aria-label={t('profile_problems')}>
             {problems.map((problem) => (
               <li key={`${problem.path}:${problem.message}`}>
-                {problem.path ? <code>{problem.path}</code> : 'The file'}: {problem.message}
+                {problem.path ? <code>{problem.path}</code> : t('profile_theFile')}:{' '}
+                {problem.message}
               </li>
             ))}
           </ul>

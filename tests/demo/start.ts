@@ -1,25 +1,31 @@
 /**
- * `npm start`: builds the extension, serves the demo web console on loopback, and opens
- * Chromium with the extension on it. With no display (or --headless) it runs headless, prints
- * what the extension captured and saves a screenshot of the popup.
+ * `npm start`: builds the extension, serves the demo web console and the local portal
+ * emulator on loopback, and opens Chromium with the extension connected to the emulator.
+ * With no display (or --headless) it goes all the way on its own: captures the demo console,
+ * files the request into the emulator, prints the issue key, the fields and attachments as the
+ * emulator received them, and saves screenshots of the popup.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { connectExtensionToEmulator } from '../emulator/connect.ts';
-import { startPortalEmulator } from '../emulator/server.ts';
+import { type PortalEmulator, startPortalEmulator } from '../emulator/server.ts';
 import {
   allowOriginFromPopup,
+  type ExtensionBrowser,
   launchExtensionBrowser,
   OUTPUT_DIR,
   openPopupFor,
   ROOT,
-  tabIdOf,
+  reloadUntilCaptured,
+  setExtensionStorage,
 } from '../support/browser.ts';
 import { startConsoleServer } from '../support/console-server.ts';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const FIRST_ERROR = 'Failed to load cluster operators: 503 Service Unavailable';
+const shotDir = join(OUTPUT_DIR, 'demo');
 
 function build(): void {
   console.log('Building the extension (e2e variant: loopback access granted up front)…');
@@ -29,84 +35,105 @@ function build(): void {
   });
 }
 
-interface CaptureReply {
-  ok: boolean;
-  value?: {
-    url: string;
-    title: string;
-    scopeNote: string;
-    events: { kind: string; message: string; count: number; source?: string }[];
-  };
-  error?: { message: string };
+async function screenshot(popup: Page, name: string): Promise<string> {
+  const path = join(shotDir, name);
+  await popup.screenshot({ path, fullPage: true });
+  return path;
 }
 
-/** Asks the extension for the capture the popup shows, through the extension's own protocol. */
-async function readCapture(popup: Page, tabId: number): Promise<CaptureReply> {
-  return popup.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(message: unknown): Promise<CaptureReply> } };
-        }
-      ).chrome.runtime.sendMessage({ type: 'collectCapture', data: { tabId: id } }),
-    tabId,
-  );
+/** What a user does: allow the console, reload it, reproduce the problem, open the popup. */
+async function captureDemoConsole(extension: ExtensionBrowser, consoleUrl: string) {
+  const page = await extension.context.newPage();
+  await page.goto(consoleUrl);
+  await allowOriginFromPopup(extension, page);
+  await reloadUntilCaptured(extension, page, FIRST_ERROR);
+  await page.getByRole('link', { name: 'Deployments' }).click();
+  await page.getByRole('button', { name: 'Scale deployment' }).click();
+  const popup = await openPopupFor(extension, page);
+  await popup.setViewportSize({ width: 520, height: 900 });
+  return popup;
+}
+
+/** Fills what only the user knows, looks at the preview, and sends. */
+async function fileRequest(popup: Page): Promise<string> {
+  await popup.getByLabel('Summary', { exact: true }).waitFor();
+  await popup.getByRole('table', { name: "How the request fills the portal's fields" }).waitFor();
+  await popup
+    .getByLabel('Impact', { exact: true })
+    .fill('The payments team cannot scale deployments in the staging cluster.');
+  await popup
+    .getByLabel('Recent configuration changes', { exact: true })
+    .fill('Upgraded the cluster to 4.16.3 yesterday.');
+  await popup.getByRole('radio', { name: /^P2/ }).check();
+  console.log(`Screenshot of the composer: ${await screenshot(popup, 'popup.png')}`);
+  await popup.getByRole('button', { name: 'Submit request' }).click();
+  await popup.getByRole('region', { name: 'What will be sent' }).waitFor();
+  console.log(`Screenshot of the preview: ${await screenshot(popup, 'preview.png')}`);
+  await popup.getByRole('button', { name: 'Send request' }).click();
+  const filed = popup.getByRole('region', { name: 'Request filed' });
+  await filed.getByText(/Filed as [A-Z]+-\d+/).waitFor({ timeout: 30_000 });
+  console.log(`Screenshot after delivery: ${await screenshot(popup, 'delivered.png')}`);
+  return (await filed.textContent()) ?? '';
+}
+
+function printReceived(portal: PortalEmulator): void {
+  const request = portal.state().requests.at(-1);
+  if (!request) throw new Error('The emulator holds no request.');
+  console.log(`\nFiled as ${request.issueKey}. The portal received these fields:`);
+  for (const [field, value] of Object.entries(request.fieldValues)) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const indented = text.includes('\n') ? `\n    ${text.replaceAll('\n', '\n    ')}` : ` ${text}`;
+    console.log(`  ${field}:${indented}`);
+  }
+  console.log('Attachments:');
+  for (const file of request.attachments) {
+    console.log(`  - ${file.filename} (${file.mimeType}, ${file.size} bytes)`);
+  }
+  if (request.attachments.length === 0) console.log('  (none)');
 }
 
 async function main(): Promise<void> {
   build();
-  const server = await startConsoleServer(Number(process.env.DEMO_PORT ?? 0));
-  const extension = await launchExtensionBrowser({ headless });
-  // The local JSM portal emulator, with the extension already connected to it.
-  const portal = await startPortalEmulator({ port: Number(process.env.PORTAL_PORT ?? 0) });
-  await connectExtensionToEmulator(extension, portal);
-  console.log(
-    `Portal emulator: ${portal.origin} (signed in as ${portal.data.customer.displayName})`,
-  );
-  const page = await extension.context.newPage();
-  const consoleUrl = server.url('/console');
-  await page.goto(consoleUrl);
-  await allowOriginFromPopup(extension, page);
-  // Reload so capture runs from page load, as it will on every later visit.
-  await page.reload();
-  await page.getByRole('button', { name: 'Scale deployment' }).click();
-
-  const popup = await openPopupFor(extension, page);
-  await popup.getByRole('list', { name: 'Captured errors' }).waitFor();
-  const capture = await readCapture(popup, await tabIdOf(extension, page));
-  if (!capture.ok || !capture.value) {
-    throw new Error(`The extension did not answer: ${capture.error?.message ?? 'no reply'}`);
-  }
-  console.log(`\nDemo console: ${consoleUrl}`);
-  console.log(`Captured page: ${capture.value.title}\n  ${capture.value.url}`);
-  console.log(`  ${capture.value.scopeNote}`);
-  console.log(`Captured errors (${capture.value.events.length}):`);
-  for (const event of capture.value.events) {
-    const count = event.count > 1 ? ` (x${event.count})` : '';
-    console.log(`  - [${event.kind}]${count} ${event.message}`);
-  }
-  const shotDir = join(OUTPUT_DIR, 'demo');
   mkdirSync(shotDir, { recursive: true });
-  const shot = join(shotDir, 'popup.png');
-  await popup.setViewportSize({ width: 520, height: 720 });
-  await popup.screenshot({ path: shot, fullPage: true });
-  console.log(`\nScreenshot of the popup: ${shot}`);
-
-  if (headless) {
-    await extension.close();
-    await server.close();
-    await portal.close();
-    return;
-  }
-  console.log('\nThe browser stays open; press Ctrl+C to stop.');
+  const server = await startConsoleServer(Number(process.env.DEMO_PORT ?? 0));
+  const portal = await startPortalEmulator({ port: Number(process.env.PORTAL_PORT ?? 0) });
+  const extension = await launchExtensionBrowser({ headless });
   const stop = async () => {
     await extension.close().catch(() => {});
     await server.close();
     await portal.close();
-    process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  extension.context.on('close', () => void stop());
+  await connectExtensionToEmulator(extension, portal);
+  // The user's own rule: this console is the staging cluster of the OpenShift product.
+  await setExtensionStorage(extension, {
+    environmentRules: [
+      { id: 'demo', pattern: '127.0.0.1', environment: 'Staging', product: 'OpenShift' },
+    ],
+  });
+  const consoleUrl = server.url('/console');
+  console.log(`Demo console: ${consoleUrl}`);
+  console.log(
+    `Portal emulator: ${portal.origin} (signed in as ${portal.data.customer.displayName})`,
+  );
+
+  const popup = await captureDemoConsole(extension, consoleUrl);
+  if (!headless) {
+    console.log('\nThe popup is open on the demo console; press Ctrl+C to stop.');
+    process.on('SIGINT', () => void stop().then(() => process.exit(0)));
+    extension.context.on('close', () => void stop().then(() => process.exit(0)));
+    return;
+  }
+  const errors = popup.getByRole('group', { name: 'Errors and failed requests' });
+  await errors.getByRole('checkbox').first().waitFor();
+  console.log('\nCaptured errors and failed requests:');
+  for (const label of await errors
+    .getByRole('checkbox')
+    .evaluateAll((boxes) => boxes.map((box) => box.closest('label')?.textContent?.trim() ?? ''))) {
+    console.log(`  - ${label.replace(/\s+/g, ' ')}`);
+  }
+  await fileRequest(popup);
+  printReceived(portal);
+  await stop();
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,12 @@ import type { Page } from '@playwright/test';
 import { connectExtensionToEmulator } from '../emulator/connect.ts';
 import { loadDemoData } from '../emulator/data.ts';
 import { type PortalEmulator, startPortalEmulator } from '../emulator/server.ts';
-import { type ExtensionApi, type ExtensionBrowser, tabIdOf } from '../support/browser.ts';
+import {
+  type ExtensionApi,
+  type ExtensionBrowser,
+  reloadUntilCaptured,
+  setExtensionStorage,
+} from '../support/browser.ts';
 import { expect, test } from './fixtures';
 
 const FIRST_ERROR = 'Failed to load cluster operators: 503 Service Unavailable';
@@ -54,47 +59,6 @@ test.beforeEach(() => {
   emulator.reset();
 });
 
-async function setStorage(extension: ExtensionBrowser, values: Record<string, unknown>) {
-  await extension.serviceWorker.evaluate(async (items) => {
-    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-    await api.storage.local.set(items);
-  }, values);
-}
-
-/**
- * Reloads the page until its capture holds the error thrown at load: the always-on scripts
- * are registered asynchronously after "Always capture on this site", so the first reload may
- * still run without them.
- */
-async function reloadUntilCaptured(extension: ExtensionBrowser, page: Page) {
-  const tabId = await tabIdOf(extension, page);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.reload();
-    const seen = await expect
-      .poll(
-        () =>
-          extension.serviceWorker.evaluate(async (id) => {
-            const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-            try {
-              return JSON.stringify(
-                await api.tabs.sendMessage(id, { type: 'getPageEvents', data: {} }),
-              );
-            } catch {
-              return '';
-            }
-          }, tabId),
-        { timeout: 5000 },
-      )
-      .toContain(FIRST_ERROR)
-      .then(
-        () => true,
-        () => false,
-      );
-    if (seen) return;
-  }
-  throw new Error('The demo page was not captured from its load.');
-}
-
 interface Setup {
   extension: ExtensionBrowser;
   consoleUrl: string;
@@ -112,7 +76,7 @@ async function openComposer({
   connect = true,
 }: Setup) {
   if (connect) await connectExtensionToEmulator(extension, emulator);
-  await setStorage(extension, {
+  await setExtensionStorage(extension, {
     environmentRules: [
       { id: 'e2e', pattern: '127.0.0.1', environment: 'Staging', product: 'OpenShift' },
     ],
@@ -120,7 +84,7 @@ async function openComposer({
   const page = await extension.context.newPage();
   await page.goto(consoleUrl);
   await allowOrigin(page);
-  await reloadUntilCaptured(extension, page);
+  await reloadUntilCaptured(extension, page, FIRST_ERROR);
   const popup = await openPopup(page);
   await expect(popup.getByLabel('Summary', { exact: true })).toHaveValue(FIRST_ERROR);
   return { page, popup };

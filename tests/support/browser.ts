@@ -120,3 +120,45 @@ export async function allowOriginFromPopup(browser: ExtensionBrowser, target: Pa
     .waitFor({ state: 'visible' });
   await popup.close();
 }
+
+/** Writes items straight into the extension's `storage.local` (test and demo set-up). */
+export async function setExtensionStorage(
+  browser: ExtensionBrowser,
+  values: Record<string, unknown>,
+): Promise<void> {
+  await browser.serviceWorker.evaluate(async (items) => {
+    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+    await api.storage.local.set(items);
+  }, values);
+}
+
+/**
+ * Reloads the page until its capture holds `text` (an error the page throws at load): the
+ * browser applies newly registered always-on scripts to later navigations, so the first
+ * reload right after "Always capture on this site" may still run without them.
+ */
+export async function reloadUntilCaptured(
+  browser: ExtensionBrowser,
+  page: Page,
+  text: string,
+): Promise<void> {
+  const tabId = await tabIdOf(browser, page);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.reload();
+    for (let poll = 0; poll < 25; poll++) {
+      const events = await browser.serviceWorker.evaluate(async (id) => {
+        const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+        try {
+          return JSON.stringify(
+            await api.tabs.sendMessage(id, { type: 'getPageEvents', data: {} }),
+          );
+        } catch {
+          return '';
+        }
+      }, tabId);
+      if (events.includes(text)) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`The page was not captured from its load (no "${text}").`);
+}

@@ -7,7 +7,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
@@ -92,6 +100,17 @@ test('the policy sets the portal and the rules, locked in the options, and a cap
   let extension: ExtensionBrowser | undefined;
   try {
     mkdirSync(POLICY_DIR, { recursive: true });
+    // A run killed before its `finally` leaves its file behind: drop such files (over ten
+    // minutes old), whose values would mix with this run's.
+    for (const name of readdirSync(POLICY_DIR)) {
+      const path = join(POLICY_DIR, name);
+      if (
+        name.startsWith('support-capture-e2e-') &&
+        Date.now() - statSync(path).mtimeMs > 600_000
+      ) {
+        rmSync(path, { force: true });
+      }
+    }
     writeFileSync(
       policyFile,
       JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }, null, 2),

@@ -123,13 +123,6 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
       message: 'Enter the email address of your Atlassian account.',
     });
   }
-  const email = request.email?.trim() || undefined;
-  if (request.authMethod === 'api-token' && !email) {
-    throw new AppError({
-      code: 'validation',
-      message: 'Enter the email address of your Atlassian account.',
-    });
-  }
   const settings: PortalSettings = {
     portalUrl: url.siteUrl,
     authMethod: request.authMethod,

@@ -7,6 +7,8 @@ import {
 import { receivePageEvents, startCaptureBackground } from '@/utils/capture/background';
 import { collectCapture } from '@/utils/capture/collect';
 import { watchDeliveriesForDrafts } from '@/utils/composer/drafts';
+import { t } from '@/utils/i18n';
+import { createReportMenu, listenForReportMenu } from '@/utils/launchers';
 import { onMessages } from '@/utils/messaging';
 import * as outbox from '@/utils/outbox/background';
 import * as portal from '@/utils/portal/service';
@@ -65,5 +67,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncAllowedRegistration());
   browser.runtime.onInstalled.addListener(() => {
     void syncAllowedRegistration();
+    void createReportMenu(t('reportProblem'));
   });
+  listenForReportMenu();
 });

@@ -11,7 +11,8 @@ import { browser } from 'wxt/browser';
 import { deleteBlob, getBlob, putBlob } from '../blob-store';
 import { AppError } from '../errors';
 import { getPortalClient } from '../portal/service';
-import { outboxJobsItem, portalSettingsItem, savedColleaguesItem } from '../storage';
+import { readPortalSettings, watchEffectiveSettings } from '../profile/active';
+import { outboxJobsItem, savedColleaguesItem } from '../storage';
 import { isOpen, type Job, type JobInput } from './job';
 import { type Colleague, findPeople, rememberColleagues } from './people';
 import { listMyRequests, outboxPortal } from './portal-adapter';
@@ -37,8 +38,12 @@ function originOf(url: string): string {
   }
 }
 
-async function portalFor(portal: string) {
-  const settings = await portalSettingsItem.get();
+/**
+ * The portal client for a job written for `portal`. The connection in force is the merged one
+ * (the organisation's policy over the saved settings): a portal set only by policy delivers.
+ */
+export async function portalFor(portal: string) {
+  const settings = await readPortalSettings();
   if (settings && originOf(settings.portalUrl) !== originOf(portal)) {
     throw new AppError({
       code: 'not-configured',
@@ -144,10 +149,20 @@ export function startOutbox(): void {
   browser.runtime.onInstalled.addListener(() => void box.kick());
   // `navigator.onLine` true is only a hint (PLATFORM-FACTS §4): a run that fails just waits again.
   self.addEventListener('online', () => void box.online());
-  // A changed connection resumes paused jobs (so does a saved or tested one, see
-  // afterSignIn). A portal-session sign-in in a tab is not seen here; paused jobs re-check
-  // every few minutes and the popup offers "Retry now".
-  portalSettingsItem.watch(() => void box.resumeAfterSignIn());
+  // A changed connection in force (saved settings or the organisation's policy) resumes paused
+  // jobs (so does a saved or tested one, see afterSignIn). A portal-session sign-in in a tab is
+  // not seen here; paused jobs re-check every few minutes and the popup offers "Retry now".
+  let connection: string | undefined;
+  watchEffectiveSettings(() => {
+    void readPortalSettings().then((settings) => {
+      const next = JSON.stringify(settings);
+      if (connection !== undefined && next !== connection) void box.resumeAfterSignIn();
+      connection = next;
+    });
+  });
+  void readPortalSettings().then((settings) => {
+    connection ??= JSON.stringify(settings);
+  });
   void box.recover().then(() => box.kick());
 }
 
@@ -161,7 +176,7 @@ export function afterSignIn<T>(value: T): T {
 }
 
 export async function submitJob(job: JobInput, replaces?: string) {
-  const settings = await portalSettingsItem.get();
+  const settings = await readPortalSettings();
   const portal = job.portal ?? settings?.portalUrl;
   const created = await getOutbox().submit({ ...job, ...(portal ? { portal } : {}) }, replaces);
   return jobView(created, Date.now());

@@ -1,0 +1,63 @@
+/**
+ * The outbox in the background delivers to the connection in force: the saved settings with
+ * the organisation's policy over them, so a portal set only by policy is used.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { portalFor, submitJob } from '@/utils/outbox/background';
+import { outboxJobsItem, portalSettingsItem } from '@/utils/storage';
+
+const POLICY_PORTAL = 'http://127.0.0.1:9';
+
+const job = {
+  captureReference: 'SC-ABC123',
+  serviceDeskId: '1',
+  requestTypeId: '10',
+  requestFieldValues: { summary: 'It broke', description: 'Capture reference: SC-ABC123' },
+  summary: 'It broke',
+  attachments: [],
+  participants: [],
+};
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Deliveries start at once; nothing may leave the machine, so every call fails offline.
+  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
+});
+
+describe('outbox connection', () => {
+  it('files a job for the portal the policy sets when nothing was saved', async () => {
+    await fakeBrowser.storage.managed.set({ portalUrl: POLICY_PORTAL });
+    const view = await submitJob(job);
+    const stored = Object.values(await outboxJobsItem.get());
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ id: view.id, portal: POLICY_PORTAL });
+    await expect(portalFor(POLICY_PORTAL)).resolves.toBeDefined();
+  });
+
+  it('the policy portal wins over a saved one for new jobs and deliveries', async () => {
+    await portalSettingsItem.set({
+      portalUrl: 'https://mine.atlassian.net',
+      authMethod: 'portal-session',
+      tokenKind: 'classic',
+    });
+    await fakeBrowser.storage.managed.set({ portalUrl: POLICY_PORTAL });
+    await submitJob(job);
+    expect(Object.values(await outboxJobsItem.get())[0]).toMatchObject({ portal: POLICY_PORTAL });
+    await expect(portalFor('https://mine.atlassian.net')).rejects.toMatchObject({
+      code: 'not-configured',
+    });
+  });
+
+  it('without a policy the saved portal is used', async () => {
+    await portalSettingsItem.set({
+      portalUrl: 'https://mine.atlassian.net',
+      authMethod: 'portal-session',
+      tokenKind: 'classic',
+    });
+    await submitJob(job);
+    expect(Object.values(await outboxJobsItem.get())[0]).toMatchObject({
+      portal: 'https://mine.atlassian.net',
+    });
+  });
+});

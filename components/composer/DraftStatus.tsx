@@ -1,3 +1,5 @@
+import { type MessageKey, t } from '@/utils/i18n';
+
 interface Props {
   /** The draft came back from an earlier visit. */
   restored: boolean;
@@ -5,24 +7,25 @@ interface Props {
   onDiscard: () => void;
 }
 
-const SAVE_TEXT: Record<Props['saveState'], string> = {
-  idle: '',
-  saving: 'Saving the draft…',
-  saved: 'Draft saved on this computer.',
-  failed: 'The draft could not be saved; keep this window open until you submit.',
+const SAVE_TEXT: Record<Props['saveState'], MessageKey | undefined> = {
+  idle: undefined,
+  saving: 'draft_saving',
+  saved: 'draft_saved',
+  failed: 'draft_notSaved',
 };
 
 /** Whether the draft is kept, and "Discard draft". */
 export function DraftStatus({ restored, saveState, onDiscard }: Props) {
+  const saveText = SAVE_TEXT[saveState];
   return (
     <div class="composer-draft">
-      {restored && <p class="notice">Your draft from before is back, as you left it.</p>}
+      {restored && <p class="notice">{t('draft_restored')}</p>}
       {/* aria-live without role="status": the screenshot section owns the popup's status line. */}
       <p aria-live="polite" class={saveState === 'failed' ? 'notice-error' : 'notice'}>
-        {SAVE_TEXT[saveState]}
+        {saveText ? t(saveText) : ''}
       </p>
       <button type="button" onClick={onDiscard}>
-        Discard draft
+        {t('draft_discard')}
       </button>
     </div>
   );

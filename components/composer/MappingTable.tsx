@@ -1,9 +1,9 @@
 import { useId } from 'preact/hooks';
+import { type MessageKey, t } from '@/utils/i18n';
 import type { Draft, MappingOverrides, MappingSource } from '@/utils/ticket/draft';
 import {
   autoSource,
   mapDraftToFields,
-  SOURCE_LABELS,
   setOverride,
   sourceText,
 } from '@/utils/ticket/field-mapping';
@@ -19,7 +19,27 @@ interface Props {
   status?: string;
 }
 
-const SOURCES = Object.keys(SOURCE_LABELS) as MappingSource[];
+/** Each source's name as a list entry, and inside a sentence (lower case in English). */
+const SOURCE_TEXT: Record<MappingSource, { label: MessageKey; inSentence: MessageKey }> = {
+  summary: { label: 'form_summary', inSentence: 'mapping_sourceInSentence_summary' },
+  description: {
+    label: 'mapping_sourceDescription',
+    inSentence: 'mapping_sourceInSentence_description',
+  },
+  severity: { label: 'severity_legend', inSentence: 'mapping_sourceInSentence_severity' },
+  environment: { label: 'form_environment', inSentence: 'mapping_sourceInSentence_environment' },
+  product: { label: 'form_product', inSentence: 'mapping_sourceInSentence_product' },
+  steps: { label: 'form_steps', inSentence: 'mapping_sourceInSentence_steps' },
+  impact: { label: 'form_impact', inSentence: 'mapping_sourceInSentence_impact' },
+  recentChanges: {
+    label: 'form_recentChanges',
+    inSentence: 'mapping_sourceInSentence_recentChanges',
+  },
+  none: { label: 'mapping_sourceNone', inSentence: 'mapping_sourceInSentence_none' },
+};
+
+const SOURCES = Object.keys(SOURCE_TEXT) as MappingSource[];
+const sourceLabel = (source: MappingSource) => t(SOURCE_TEXT[source].label);
 
 /** How the request fills the portal's fields, and why; every row can be changed. */
 export function MappingTable({ draft, fields, onChange, onSave, status }: Props) {
@@ -30,14 +50,14 @@ export function MappingTable({ draft, fields, onChange, onSave, status }: Props)
 
   return (
     <section class="composer composer-mapping" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Portal fields</h3>
+      <h3 id={`${id}-title`}>{t('mapping_heading')}</h3>
       <table>
-        <caption class="visually-hidden">How the request fills the portal's fields</caption>
+        <caption class="visually-hidden">{t('mapping_caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Filled from</th>
-            <th scope="col">Value</th>
+            <th scope="col">{t('mapping_field')}</th>
+            <th scope="col">{t('mapping_filledFrom')}</th>
+            <th scope="col">{t('mapping_value')}</th>
           </tr>
         </thead>
         <tbody>
@@ -56,11 +76,11 @@ export function MappingTable({ draft, fields, onChange, onSave, status }: Props)
               <tr key={row.fieldId} data-field-id={row.fieldId}>
                 <th scope="row">
                   {row.fieldName}
-                  {row.required && <span class="composer-required"> (required)</span>}
+                  {row.required && <span class="composer-required"> {t('mapping_required')}</span>}
                 </th>
                 <td>
                   <select
-                    aria-label={`Fill "${row.fieldName}" from`}
+                    aria-label={t('mapping_fillFrom', row.fieldName)}
                     value={override ? override.source : ''}
                     disabled={row.origin === 'user' || row.kind === 'unsupported'}
                     onChange={(e) => {
@@ -71,11 +91,11 @@ export function MappingTable({ draft, fields, onChange, onSave, status }: Props)
                     }}
                   >
                     <option value="">
-                      Automatic ({field ? SOURCE_LABELS[autoSource(field)] : SOURCE_LABELS.none})
+                      {t('mapping_automatic', sourceLabel(field ? autoSource(field) : 'none'))}
                     </option>
                     {SOURCES.map((s) => (
                       <option key={s} value={s}>
-                        {SOURCE_LABELS[s]}
+                        {sourceLabel(s)}
                       </option>
                     ))}
                   </select>
@@ -83,7 +103,11 @@ export function MappingTable({ draft, fields, onChange, onSave, status }: Props)
                 <td>
                   {canPin ? (
                     <select
-                      aria-label={`Option of "${row.fieldName}" for ${SOURCE_LABELS[row.source].toLowerCase()} "${text}"`}
+                      aria-label={t('mapping_optionFor', [
+                        row.fieldName,
+                        t(SOURCE_TEXT[row.source].inSentence),
+                        text,
+                      ])}
                       value={current ?? ''}
                       onChange={(e) => {
                         const optionId = e.currentTarget.value;
@@ -95,7 +119,7 @@ export function MappingTable({ draft, fields, onChange, onSave, status }: Props)
                         );
                       }}
                     >
-                      <option value="">No option</option>
+                      <option value="">{t('mapping_noOption')}</option>
                       {field.validValues.map((o) => (
                         <option key={o.value} value={o.value}>
                           {o.label}
@@ -115,7 +139,7 @@ export function MappingTable({ draft, fields, onChange, onSave, status }: Props)
       </table>
       {onSave && (
         <button type="button" onClick={() => onSave(overrides)}>
-          Save mapping for this request type
+          {t('mapping_save')}
         </button>
       )}
       <p aria-live="polite" class="notice">

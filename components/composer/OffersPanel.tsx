@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { Offers } from '@/utils/composer/offers';
+import { t } from '@/utils/i18n';
 
 interface Props {
   offers: Offers;
@@ -15,10 +16,10 @@ export function OffersPanel({ offers, busy, onAddTo }: Props) {
   if (requests.length === 0 && articles.length === 0) return null;
   return (
     <section class="composer-offers" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Already reported or answered?</h2>
+      <h2 id={`${id}-title`}>{t('offers_heading')}</h2>
       {requests.length > 0 && (
         <>
-          <h3 id={`${id}-requests`}>Your open requests like this one</h3>
+          <h3 id={`${id}-requests`}>{t('offers_requests')}</h3>
           <ul aria-labelledby={`${id}-requests`}>
             {requests.map(({ request, reason }) => (
               <li key={request.issueKey}>
@@ -32,15 +33,16 @@ export function OffersPanel({ offers, busy, onAddTo }: Props) {
                 {request.summary}
                 {request.status ? ` (${request.status})` : ''}
                 <span class="composer-hint">
-                  {reason === 'error' ? ' Same error.' : ' Similar summary.'}
+                  {' '}
+                  {reason === 'error' ? t('offers_sameError') : t('offers_similarSummary')}
                 </span>{' '}
                 <button
                   type="button"
                   disabled={busy}
-                  aria-label={`Add to this request instead: ${request.issueKey}`}
+                  aria-label={t('offers_addToNamed', request.issueKey)}
                   onClick={() => onAddTo(request.issueKey)}
                 >
-                  Add to this request instead
+                  {t('offers_addTo')}
                 </button>
               </li>
             ))}
@@ -49,7 +51,7 @@ export function OffersPanel({ offers, busy, onAddTo }: Props) {
       )}
       {articles.length > 0 && (
         <>
-          <h3 id={`${id}-articles`}>Articles that may help</h3>
+          <h3 id={`${id}-articles`}>{t('offers_articles')}</h3>
           <ul aria-labelledby={`${id}-articles`}>
             {articles.map((a) => (
               <li key={a.url ?? a.title}>

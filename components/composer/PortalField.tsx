@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { interleave, t } from '@/utils/i18n';
 import {
   type FieldInput,
   fieldKind,
@@ -106,7 +107,7 @@ export function PortalField({ field, value, error, onChange }: Props) {
               } else text(el.value);
             }}
           >
-            {!multiple && <option value="">Choose…</option>}
+            {!multiple && <option value="">{t('field_choose')}</option>}
             {field.validValues.map((o) => (
               <option key={o.value} value={o.value} selected={list(value).includes(o.value)}>
                 {o.label}
@@ -165,8 +166,12 @@ export function PortalField({ field, value, error, onChange }: Props) {
     default:
       control = (
         <p>
-          <strong>{field.name}</strong>
-          {marker}: this kind of field can only be filled on the portal.
+          {interleave('field_portalOnly', [
+            <span key="name">
+              <strong>{field.name}</strong>
+              {marker}
+            </span>,
+          ])}
         </p>
       );
   }
@@ -174,7 +179,7 @@ export function PortalField({ field, value, error, onChange }: Props) {
   return (
     <div class="composer-field" data-field-id={field.fieldId} data-kind={kind}>
       {control}
-      {kind === 'labels' && <p class="composer-hint">Separate labels with spaces or commas.</p>}
+      {kind === 'labels' && <p class="composer-hint">{t('field_labelsHint')}</p>}
       {field.description && (
         <p id={hintId} class="composer-hint">
           {field.description}

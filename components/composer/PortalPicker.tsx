@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import type { ErrorInfo } from '@/utils/errors';
+import { interleave, t } from '@/utils/i18n';
 
 interface Option {
   id: string;
@@ -32,13 +33,13 @@ export function PortalPicker(props: Props) {
   if (props.state === 'not-connected') {
     return (
       <section class="composer-portal" aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>Portal</h2>
+        <h2 id={`${id}-title`}>{t('portal_heading')}</h2>
         <p>
-          Not connected to a portal yet. Your draft is kept on this computer;{' '}
-          <a href={props.optionsUrl} target="_blank" rel="noreferrer">
-            connect the vendor's portal in the options
-          </a>{' '}
-          to file it, or download the report after the preview.
+          {interleave('portal_notConnected', [
+            <a key="options" href={props.optionsUrl} target="_blank" rel="noreferrer">
+              {t('portal_connectLink')}
+            </a>,
+          ])}
         </p>
       </section>
     );
@@ -49,12 +50,14 @@ export function PortalPicker(props: Props) {
       aria-labelledby={`${id}-title`}
       aria-busy={props.state === 'loading'}
     >
-      <h2 id={`${id}-title`}>Portal{props.portalName ? `: ${props.portalName}` : ''}</h2>
+      <h2 id={`${id}-title`}>
+        {props.portalName ? t('portal_headingNamed', props.portalName) : t('portal_heading')}
+      </h2>
       {props.error && <ErrorNotice error={props.error} />}
-      {props.state === 'loading' && <p class="notice">Loading the portal's request types…</p>}
+      {props.state === 'loading' && <p class="notice">{t('portal_loadingTypes')}</p>}
       {props.desks.length > 0 && (
         <div class="composer-field">
-          <label for={`${id}-desk`}>Service desk</label>
+          <label for={`${id}-desk`}>{t('portal_serviceDesk')}</label>
           <select
             id={`${id}-desk`}
             value={props.serviceDeskId ?? ''}
@@ -70,21 +73,21 @@ export function PortalPicker(props: Props) {
       )}
       {props.requestTypes.length > 0 && (
         <div class="composer-field">
-          <label for={`${id}-type`}>Request type</label>
+          <label for={`${id}-type`}>{t('portal_requestType')}</label>
           <select
             id={`${id}-type`}
             value={props.requestTypeId ?? ''}
             onChange={(e) => props.onRequestType(e.currentTarget.value)}
           >
-            {props.requestTypes.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
+            {props.requestTypes.map((type) => (
+              <option key={type.id} value={type.id}>
+                {type.name}
               </option>
             ))}
           </select>
         </div>
       )}
-      {props.loadingFields && <p class="notice">Loading the request form…</p>}
+      {props.loadingFields && <p class="notice">{t('portal_loadingForm')}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import type { Preview } from '@/utils/ticket/preview';
 
 interface Props {
@@ -15,12 +16,12 @@ export function PreviewPanel({ preview, sending, onConfirm, onBack }: Props) {
   const id = useId();
   return (
     <section class="composer composer-preview" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>What will be sent</h2>
+      <h2 id={`${id}-title`}>{t('preview_heading')}</h2>
 
-      <h3>Summary</h3>
+      <h3>{t('form_summary')}</h3>
       <p>{preview.summary}</p>
 
-      <h3 id={`${id}-description`}>Description</h3>
+      <h3 id={`${id}-description`}>{t('preview_description')}</h3>
       {/* A read-only text area: focusable, scrollable and selectable by keyboard. */}
       <textarea
         class="composer-description"
@@ -30,42 +31,42 @@ export function PreviewPanel({ preview, sending, onConfirm, onBack }: Props) {
         value={preview.description}
       />
 
-      <h3>Attachments</h3>
+      <h3>{t('preview_attachments')}</h3>
       {preview.attachments.length === 0 ? (
-        <p>No attachments.</p>
+        <p>{t('preview_noAttachments')}</p>
       ) : (
         <>
-          <ul aria-label="Attachments">
+          <ul aria-label={t('preview_attachments')}>
             {preview.attachments.map((a) => (
               <li key={a.name}>
                 {a.name} <span class="composer-size">({a.sizeLabel})</span>
               </li>
             ))}
           </ul>
-          <p>Total: {preview.totalSizeLabel}</p>
+          <p>{t('preview_total', preview.totalSizeLabel)}</p>
         </>
       )}
 
-      <h3>Who will see it</h3>
-      <ul aria-label="Who will see it">
+      <h3>{t('preview_audience')}</h3>
+      <ul aria-label={t('preview_audience')}>
         {preview.audience.map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
 
-      <h3>Privacy</h3>
+      <h3>{t('preview_privacy')}</h3>
       <p>{preview.redactionNote}</p>
 
       {(onBack || onConfirm) && (
         <div class="composer-actions">
           {onBack && (
             <button type="button" onClick={onBack}>
-              Back to editing
+              {t('preview_back')}
             </button>
           )}
           {onConfirm && (
             <button type="button" class="composer-submit" disabled={sending} onClick={onConfirm}>
-              Send request
+              {t('preview_send')}
             </button>
           )}
         </div>

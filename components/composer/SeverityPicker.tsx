@@ -1,8 +1,7 @@
 import { useId } from 'preact/hooks';
+import { interleave, type MessageKey, t } from '@/utils/i18n';
 import {
   DEFAULT_SEVERITY_DEFINITIONS,
-  QUICK_QUESTIONS,
-  REACH_LABELS,
   type Reach,
   type Severity,
   type SeverityAnswers,
@@ -10,6 +9,15 @@ import {
   severityWarnings,
   suggestSeverity,
 } from '@/utils/ticket/severity';
+
+// The questions' text in the request sent to the vendor stays as `QUICK_QUESTIONS` and
+// `REACH_LABELS` (utils/ticket/severity.ts); the form shows them in the user's language.
+const REACH_TEXT: Record<Reach, MessageKey> = {
+  none: 'severity_reachNone',
+  one: 'severity_reachOne',
+  some: 'severity_reachSome',
+  all: 'severity_reachAll',
+};
 
 interface Props {
   value: Severity | undefined;
@@ -42,7 +50,7 @@ export function SeverityPicker({
     <div class="composer-severity">
       <div role="radiogroup" aria-labelledby={`${id}-legend`} aria-describedby={`${id}-status`}>
         <p id={`${id}-legend`} class="composer-legend">
-          Severity
+          {t('severity_legend')}
         </p>
         {definitions.map((d) => (
           <label key={d.level} class="composer-choice">
@@ -62,20 +70,20 @@ export function SeverityPicker({
       </div>
 
       <fieldset class="composer-questions">
-        <legend>Quick questions</legend>
+        <legend>{t('severity_questions')}</legend>
         <YesNo
           name={`${id}-production`}
-          legend={QUICK_QUESTIONS.production}
+          legend={t('severity_production')}
           value={answers.production}
           onChange={(production) => set({ production })}
         />
         <YesNo
           name={`${id}-workaround`}
-          legend={QUICK_QUESTIONS.workaround}
+          legend={t('severity_workaround')}
           value={answers.workaround}
           onChange={(workaround) => set({ workaround })}
         />
-        <label for={`${id}-reach`}>Users blocked</label>
+        <label for={`${id}-reach`}>{t('severity_reach')}</label>
         <select
           id={`${id}-reach`}
           value={answers.reach ?? ''}
@@ -84,19 +92,19 @@ export function SeverityPicker({
             set({ reach: reach || undefined });
           }}
         >
-          <option value="">Not answered</option>
-          {(Object.keys(REACH_LABELS) as Reach[]).map((reach) => (
+          <option value="">{t('severity_notAnswered')}</option>
+          {(Object.keys(REACH_TEXT) as Reach[]).map((reach) => (
             <option key={reach} value={reach}>
-              {REACH_LABELS[reach]}
+              {t(REACH_TEXT[reach])}
             </option>
           ))}
         </select>
-        <label for={`${id}-function`}>Business function blocked</label>
+        <label for={`${id}-function`}>{t('severity_function')}</label>
         <input
           id={`${id}-function`}
           type="text"
           value={answers.blockedFunction ?? ''}
-          placeholder="e.g. invoicing, deployments"
+          placeholder={t('severity_functionExample')}
           onInput={(e) => set({ blockedFunction: e.currentTarget.value || undefined })}
         />
       </fieldset>
@@ -104,10 +112,13 @@ export function SeverityPicker({
       <div id={`${id}-status`} aria-live="polite">
         {suggestion && (
           <p class="composer-suggestion">
-            Suggested: <strong>{suggestion.severity}</strong>. {suggestion.reason}{' '}
+            {interleave('severity_suggested', [
+              <strong key="level">{suggestion.severity}</strong>,
+              suggestion.reason,
+            ])}{' '}
             {suggestion.severity !== value && (
               <button type="button" onClick={() => onChange(suggestion.severity)}>
-                Use {suggestion.severity}
+                {t('severity_use', suggestion.severity)}
               </button>
             )}
           </p>
@@ -149,7 +160,7 @@ function YesNo({
             checked={value === choice}
             onChange={() => onChange(choice)}
           />
-          {choice === 'yes' ? 'Yes' : 'No'}
+          {choice === 'yes' ? t('common_yes') : t('common_no')}
         </label>
       ))}
     </fieldset>

@@ -1,3 +1,5 @@
+import { plural, t } from '@/utils/i18n';
+
 interface Props {
   /** How many steps the recorded draft has (0: nothing recorded). */
   recordedSteps: number;
@@ -23,15 +25,15 @@ export function StepsControls({ recordedSteps, unavailableNote, onUse, onClear, 
         aria-describedby="steps-recording-note"
         onClick={onUse}
       >
-        Use recorded steps
+        {t('form_useRecordedSteps')}
       </button>{' '}
       <button type="button" aria-controls={controls} onClick={onClear}>
-        Clear
+        {t('form_clearSteps')}
       </button>
       <p id="steps-recording-note" class="hint">
         {hasRecording
-          ? `${recordedSteps} recorded ${recordedSteps === 1 ? 'step' : 'steps'}: check and edit them before sending.`
-          : (unavailableNote ?? 'No steps were recorded on this page.')}
+          ? plural('form_recordedSteps', recordedSteps)
+          : (unavailableNote ?? t('form_noRecordedSteps'))}
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
 import type { PageEvent } from '@/utils/capture/page-event';
+import { type MessageKey, plural, t } from '@/utils/i18n';
 import { missingInformation } from '@/utils/ticket/completeness';
 import { failedRequestText } from '@/utils/ticket/description';
 import { type Draft, toggleEvent, toggleRequest } from '@/utils/ticket/draft';
@@ -26,15 +27,13 @@ interface Props {
   header?: ComponentChildren;
 }
 
-const KIND: Record<PageEvent['kind'], string> = {
-  'console-error': 'Console error',
-  'console-warn': 'Console warning',
-  'uncaught-error': 'Uncaught error',
-  'unhandled-rejection': 'Unhandled rejection',
-  'resource-error': 'Failed to load',
+const KIND: Record<PageEvent['kind'], MessageKey> = {
+  'console-error': 'events_kindConsoleError',
+  'console-warn': 'events_kindConsoleWarn',
+  'uncaught-error': 'events_kindUncaughtError',
+  'unhandled-rejection': 'events_kindUnhandledRejection',
+  'resource-error': 'events_kindResourceError',
 };
-
-const SUMMARY_ERROR = 'Enter a summary: one line saying what is wrong.';
 
 /** The request as the vendor's guide asks for it, pre-filled from the capture. */
 export function TicketForm({
@@ -124,13 +123,13 @@ export function TicketForm({
   return (
     <form ref={formRef} class="composer composer-form" noValidate onSubmit={submit}>
       {header}
-      {text('summary', 'Summary')}
-      {text('environment', 'Environment', false, 'Where it happens, e.g. production or staging.')}
-      {text('product', 'Product or service')}
+      {text('summary', t('form_summary'))}
+      {text('environment', t('form_environment'), false, t('form_environmentHint'))}
+      {text('product', t('form_product'))}
 
       <fieldset class="composer-errors">
-        <legend>Errors and failed requests</legend>
-        {events.length === 0 && failedRequests.length === 0 && <p>No errors were captured.</p>}
+        <legend>{t('form_errors')}</legend>
+        {events.length === 0 && failedRequests.length === 0 && <p>{t('form_noErrors')}</p>}
         {events.map((event, index) => (
           <label key={`e${index}`} class="composer-choice composer-log">
             <input
@@ -139,7 +138,7 @@ export function TicketForm({
               onChange={(e) => onChange(toggleEvent(draft, index, e.currentTarget.checked))}
             />
             <span>
-              {KIND[event.kind]}
+              {t(KIND[event.kind])}
               {event.count > 1 ? ` ×${event.count}` : ''}: {event.message.split('\n')[0]}
             </span>
           </label>
@@ -151,20 +150,15 @@ export function TicketForm({
               checked={!draft.excludedRequests.includes(request.id)}
               onChange={(e) => onChange(toggleRequest(draft, request.id, e.currentTarget.checked))}
             />
-            <span>Failed request: {failedRequestText(request)}</span>
+            <span>{t('form_failedRequest', failedRequestText(request))}</span>
           </label>
         ))}
       </fieldset>
 
-      {text('steps', 'Steps to reproduce', true)}
+      {text('steps', t('form_steps'), true)}
       {stepsControls}
-      {text('impact', 'Impact', true, 'Who is affected, and what can they not do?')}
-      {text(
-        'recentChanges',
-        'Recent configuration changes',
-        true,
-        'Upgrades, settings or deployments shortly before; or "none".',
-      )}
+      {text('impact', t('form_impact'), true, t('form_impactHint'))}
+      {text('recentChanges', t('form_recentChanges'), true, t('form_recentChangesHint'))}
 
       <SeverityPicker
         value={draft.severity}
@@ -196,7 +190,7 @@ export function TicketForm({
 
       {missing.length > 0 && (
         <section class="composer-missing" aria-labelledby={`${id}-missing`}>
-          <h3 id={`${id}-missing`}>Still missing</h3>
+          <h3 id={`${id}-missing`}>{t('form_stillMissing')}</h3>
           <ul>
             {missing.map((m) => (
               <li key={m.key}>
@@ -208,12 +202,10 @@ export function TicketForm({
       )}
 
       <div role="alert" class="composer-error">
-        {attempted && errorCount > 0
-          ? `${errorCount === 1 ? '1 field needs' : `${errorCount} fields need`} attention before the request can be submitted.`
-          : ''}
+        {attempted && errorCount > 0 ? plural('form_needAttention', errorCount) : ''}
       </div>
       <button type="submit" class="composer-submit" disabled={submitting}>
-        Submit request
+        {t('form_submit')}
       </button>
     </form>
   );
@@ -222,7 +214,7 @@ export function TicketForm({
 /** Blocking problems, keyed `summary` or `field:<fieldId>`. */
 function collectErrors(draft: Draft, fields: readonly PortalFieldMeta[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!draft.summary.trim()) errors.summary = SUMMARY_ERROR;
+  if (!draft.summary.trim()) errors.summary = t('form_summaryError');
   const problems = fieldProblems(mapDraftToFields(draft, fields));
   for (const [fieldId, message] of Object.entries(problems)) {
     // The summary field's problem is already reported at the Summary box.

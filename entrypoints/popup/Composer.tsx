@@ -9,6 +9,7 @@ import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
 import type { Capture } from '@/utils/capture/capture';
 import { additionComment, attachmentRefs, buildJobInput } from '@/utils/composer/submit';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { interleave, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { useScreenshots } from '@/utils/screenshot/use-screenshots';
 import { initialSteps } from '@/utils/ticket/draft';
@@ -29,6 +30,22 @@ type Stage =
   | { kind: 'edit'; replaces?: string }
   | { kind: 'preview'; mode: PreviewMode; replaces?: string }
   | { kind: 'added'; issueKey: string; webUrl?: string; attached: number };
+
+/** "Added to SUP-12 with 2 attachments.", the request key linking to the portal when it can. */
+function addedText({ issueKey, webUrl, attached }: Extract<Stage, { kind: 'added' }>) {
+  const key = webUrl ? (
+    <a key="key" href={webUrl} target="_blank" rel="noreferrer">
+      {issueKey}
+    </a>
+  ) : (
+    issueKey
+  );
+  if (attached === 0) return interleave('popup_addedTo', [key]);
+  return interleave(attached === 1 ? 'popup_addedToWith_one' : 'popup_addedToWith_other', [
+    String(attached),
+    key,
+  ]);
+}
 
 /** Implicit form submission from an input of the screenshot editor would send the request. */
 const keepEnterInside = (event: KeyboardEvent) => {
@@ -126,20 +143,8 @@ export function Composer({ tabId, capture }: ComposerProps) {
     );
   } else if (stage.kind === 'added') {
     body = (
-      <section aria-label="Added to an existing request">
-        <p role="status">
-          Added to{' '}
-          {stage.webUrl ? (
-            <a href={stage.webUrl} target="_blank" rel="noreferrer">
-              {stage.issueKey}
-            </a>
-          ) : (
-            stage.issueKey
-          )}
-          {stage.attached > 0
-            ? ` with ${stage.attached} ${stage.attached === 1 ? 'attachment' : 'attachments'}.`
-            : '.'}
-        </p>
+      <section aria-label={t('popup_addedRegion')}>
+        <p role="status">{addedText(stage)}</p>
         <button
           type="button"
           onClick={() => {
@@ -147,7 +152,7 @@ export function Composer({ tabId, capture }: ComposerProps) {
             void drafts.discard();
           }}
         >
-          Start a new report
+          {t('popup_newReport')}
         </button>
       </section>
     );
@@ -202,11 +207,7 @@ export function Composer({ tabId, capture }: ComposerProps) {
           stepsControls={
             <StepsControls
               recordedSteps={recorded?.steps.length ?? 0}
-              unavailableNote={
-                capture?.scope === 'always-on'
-                  ? undefined
-                  : 'Steps are recorded on sites where capture is always on.'
-              }
+              unavailableNote={capture?.scope === 'always-on' ? undefined : t('popup_stepsWhere')}
               onUse={() =>
                 update({
                   ...draft,
@@ -235,9 +236,7 @@ export function Composer({ tabId, capture }: ComposerProps) {
             busy={sending}
             onAddTo={(issueKey) => preview({ kind: 'add', issueKey })}
           />
-          {replaces && (
-            <p class="notice">Submitting again replaces the request the portal refused.</p>
-          )}
+          {replaces && <p class="notice">{t('popup_replacesRefused')}</p>}
         </TicketForm>
       </>
     );

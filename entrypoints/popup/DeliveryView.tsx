@@ -20,6 +20,7 @@ import {
 } from '@/components/delivery/ShareWithColleagues';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { saveReport } from '@/utils/outbox/download';
 import type { JobView } from '@/utils/outbox/job';
@@ -113,11 +114,11 @@ export function DeliveryView({
     return error ? (
       <ErrorNotice error={error} />
     ) : (
-      <p role="status">Reading the delivery status…</p>
+      <p role="status">{t('popup_readingDelivery')}</p>
     );
   }
   return (
-    <section aria-label="Delivery">
+    <section aria-label={t('popup_delivery')}>
       <DeliveryProgress
         job={job}
         onCancel={(id) => void sendMessage('cancelJob', { id }).then(setJob, fail)}
@@ -134,7 +135,7 @@ export function DeliveryView({
       />
       {job.status === 'needs-edit' && (
         <button type="button" onClick={onEdit}>
-          Correct the request
+          {t('popup_correctRequest')}
         </button>
       )}
       {(job.status === 'failed' ||
@@ -189,7 +190,7 @@ export function DeliveryView({
       )}
       {(job.status === 'delivered' || job.status === 'cancelled') && (
         <button type="button" onClick={onNewReport}>
-          Start a new report
+          {t('popup_newReport')}
         </button>
       )}
     </section>

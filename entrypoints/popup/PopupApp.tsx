@@ -1,5 +1,6 @@
 import { CaptureView } from '@/components/CaptureView';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { t } from '@/utils/i18n';
 import { lazy } from './lazy';
 import { useCaptureTarget } from './use-capture-target';
 
@@ -14,9 +15,9 @@ export function PopupApp() {
   const { tabId, capture } = target;
   return (
     <main class="popup">
-      <h1 class="visually-hidden">Support Capture</h1>
+      <h1 class="visually-hidden">{t('extName')}</h1>
       {target.error && <ErrorNotice error={target.error} />}
-      {!capture && !target.error && <p aria-live="polite">Capturing the page…</p>}
+      {!capture && !target.error && <p aria-live="polite">{t('popup_capturing')}</p>}
       {tabId !== undefined && <Composer tabId={tabId} capture={capture} />}
       {capture && (
         <CaptureView

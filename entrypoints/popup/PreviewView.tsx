@@ -8,6 +8,7 @@ import { DownloadReportButton } from '@/components/delivery/DownloadReportButton
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { additionComment } from '@/utils/composer/submit';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 import type { AttachmentRef } from '@/utils/outbox/job';
 import type { Draft } from '@/utils/ticket/draft';
 import { buildPreview } from '@/utils/ticket/preview';
@@ -40,7 +41,7 @@ export function PreviewView(props: PreviewViewProps) {
   });
   if (mode.kind === 'add') {
     preview.description = additionComment(draft);
-    preview.summary = `A comment on ${mode.issueKey}, with the attachments below.`;
+    preview.summary = t('preview_addSummary', mode.issueKey);
   }
   const download = async () => {
     setDownloading(true);
@@ -55,11 +56,7 @@ export function PreviewView(props: PreviewViewProps) {
   };
   return (
     <div ref={start} tabIndex={-1} class="composer-stage">
-      {mode.kind === 'add' && (
-        <p class="notice">
-          Instead of filing a new request, this adds your report to {mode.issueKey}.
-        </p>
-      )}
+      {mode.kind === 'add' && <p class="notice">{t('preview_addInstead', mode.issueKey)}</p>}
       <PreviewPanel
         preview={preview}
         sending={props.sending}
@@ -69,7 +66,7 @@ export function PreviewView(props: PreviewViewProps) {
       {props.error && <ErrorNotice error={props.error} />}
       {!props.connected && (
         <p>
-          Not connected to a portal: nothing can be sent yet.{' '}
+          {t('preview_notConnected')}{' '}
           <DownloadReportButton onDownload={() => void download()} busy={downloading} />
         </p>
       )}

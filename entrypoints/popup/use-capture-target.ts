@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Capture } from '@/utils/capture/capture';
 import { originPattern } from '@/utils/capture/capture';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { resolveTargetTab } from '@/utils/tab-target';
 
@@ -37,7 +38,7 @@ export function useCaptureTarget() {
       if (!granted) {
         throw new AppError({
           code: 'permission-denied',
-          message: 'Access to the site was not granted, so capture stays limited to this moment.',
+          message: t('popup_accessNotGranted'),
         });
       }
       await sendMessage('allowOrigin', { origin });

@@ -48,6 +48,7 @@ export function useDraft(tabId: number | undefined, capture: Capture | undefined
           await saveDraftRecord(jobRef.current ? { ...record, jobId: jobRef.current } : record);
           setSaveState('saved');
         } catch (cause) {
+          // i18n-ignore: a log line for developers; the user sees the save state.
           console.warn('The draft could not be saved', cause);
           setSaveState('failed');
         }

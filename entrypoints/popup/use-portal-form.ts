@@ -9,6 +9,7 @@ import {
   type RequestTypeSummary,
 } from '@/utils/composer/portal-meta';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { ConnectionView, ServiceDeskSummary } from '@/utils/portal/protocol';
 import {
@@ -144,7 +145,7 @@ export function usePortalForm(
     const next = { ...saved, [formKey]: overrides };
     await savedMappingsItem.set(next);
     setSaved(next);
-    setMappingStatus('Mapping saved for this request type.');
+    setMappingStatus(t('mapping_saved'));
   };
 
   const profile = findVendorProfile(connection?.vendorProfileId);
@@ -164,7 +165,7 @@ export function usePortalForm(
     definitions: profile ? profileSeverities(profile) : undefined,
     escalation: profile ? escalationLinks(profile.escalationChannels) : [],
     desks: desks.map((d) => ({ id: d.id, name: d.projectName })),
-    requestTypes: (typeList ?? []).map((t) => ({ id: t.id, name: t.name })),
+    requestTypes: (typeList ?? []).map((type) => ({ id: type.id, name: type.name })),
     serviceDeskId: deskId,
     requestTypeId: typeId,
     fields: current?.fields,

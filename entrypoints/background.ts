@@ -12,6 +12,7 @@ import { createReportMenu, listenForReportMenu } from '@/utils/launchers';
 import { onMessages } from '@/utils/messaging';
 import * as outbox from '@/utils/outbox/background';
 import * as portal from '@/utils/portal/service';
+import { startScreenshotRetention } from '@/utils/screenshot/retention-background';
 import * as shots from '@/utils/screenshot/service';
 import { managedPolicy } from '@/utils/storage';
 
@@ -56,6 +57,8 @@ export default defineBackground(() => {
   outbox.startOutbox();
   // A draft is kept until its request is delivered, also when the popup is closed by then.
   watchDeliveriesForDrafts();
+  // Screenshots go with their tab or their finished draft (rule in utils/screenshot/retention.ts).
+  startScreenshotRetention();
 
   // Registered scripts persist, but re-sync on start-up in case the list and the browser's
   // registrations drifted (an update, a revoked permission).

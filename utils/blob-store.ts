@@ -103,3 +103,27 @@ export async function deleteOwner(owner: string): Promise<number> {
   await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
   return keys.length;
 }
+
+/** Gives every blob of an owner to another (a draft's screenshots following it to a new tab). */
+export async function moveOwner(from: string, to: string): Promise<number> {
+  const database = await db();
+  const tx = database.transaction('blobs', 'readwrite');
+  const records = await tx.store.index('owner').getAll(from);
+  await Promise.all([...records.map((record) => tx.store.put({ ...record, owner: to })), tx.done]);
+  return records.length;
+}
+
+/** Every owner that has blobs, once each. */
+export async function listOwners(): Promise<string[]> {
+  const database = await db();
+  const owners: string[] = [];
+  let cursor = await database
+    .transaction('blobs')
+    .store.index('owner')
+    .openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    owners.push(cursor.key);
+    cursor = await cursor.continue();
+  }
+  return owners;
+}

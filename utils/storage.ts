@@ -25,7 +25,8 @@ export interface StoredItem<T> {
   get(): Promise<T>;
   set(value: T): Promise<void>;
   remove(): Promise<void>;
-  watch(callback: (value: T) => void): () => void;
+  /** Calls back with the new value and the one it replaced. */
+  watch(callback: (value: T, previous: T) => void): () => void;
 }
 
 interface ItemOptions<T> {
@@ -56,7 +57,7 @@ export function defineStoredItem<S extends z.ZodMiniType>(
     get: async () => parse(await item.getValue()),
     set: (value) => item.setValue(schema.parse(value) as T),
     remove: () => item.removeValue(),
-    watch: (callback) => item.watch((value) => callback(parse(value))),
+    watch: (callback) => item.watch((value, previous) => callback(parse(value), parse(previous))),
   };
 }
 
@@ -128,6 +129,15 @@ export function tabScreenshotsItem(tabId: number) {
     z.array(ScreenshotSchema).check(z.maxLength(50)),
     { fallback: [] },
   );
+}
+
+/** Tabs that have a stored screenshot list (for the clean-up, utils/screenshot/retention.ts). */
+export async function screenshotTabIds(): Promise<number[]> {
+  const keys = Object.keys(await browser.storage.local.get(null));
+  return keys.flatMap((key) => {
+    const match = /^tabScreenshots:(-?\d+)$/.exec(key);
+    return match ? [Number(match[1])] : [];
+  });
 }
 
 /**

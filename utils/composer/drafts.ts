@@ -10,6 +10,7 @@ const readRecords = async () => parseDraftRecords(await composerDraftsItem.get()
 import type { Draft } from '../ticket/draft';
 import {
   type DraftRecord,
+  type DraftRecords,
   deliveredReferences,
   findDraftRecord,
   parseDraftRecords,
@@ -42,6 +43,18 @@ export function saveDraftRecord(record: DraftRecord): Promise<void> {
 export function discardDraft(captureRef: string): Promise<void> {
   return serially(async () => {
     await composerDraftsItem.set(withoutDrafts(await readRecords(), [captureRef]));
+  });
+}
+
+/** Rewrites the stored drafts in one step (the background re-keys them at browser start-up). */
+export function rewriteDraftRecords(
+  change: (records: DraftRecords) => DraftRecords,
+): Promise<{ before: DraftRecords; after: DraftRecords }> {
+  return serially(async () => {
+    const before = await readRecords();
+    const after = change(before);
+    await composerDraftsItem.set(after);
+    return { before, after };
   });
 }
 

@@ -3,9 +3,9 @@
  * store. The background is the only writer, one change at a time, so two captures finishing
  * together cannot drop each other from the list.
  */
-import { deleteBlob, getBlob, putBlob } from '../blob-store';
+import { deleteBlob, deleteOwner, getBlob, listOwners, moveOwner, putBlob } from '../blob-store';
 import { AppError } from '../errors';
-import { tabScreenshotsItem } from '../storage';
+import { screenshotTabIds, tabScreenshotsItem } from '../storage';
 import { type AnnotationDoc, EMPTY_DOC, isEdited } from './annotations';
 import { type EncodeBudget, extensionFor } from './encode';
 import { flattenToBlob } from './flatten';
@@ -200,5 +200,37 @@ export function removeScreenshot(tabId: number, id: string): Promise<Screenshot[
     await deleteBlob(current.originalBlobId);
     if (current.uploadBlobId !== current.originalBlobId) await deleteBlob(current.uploadBlobId);
     return update(tabId, (list) => list.filter((entry) => entry.id !== id));
+  });
+}
+
+/** Deletes a tab's screenshots and files: the list and the bytes. */
+export function clearTabScreenshots(tabId: number): Promise<void> {
+  return serial(async () => {
+    await tabScreenshotsItem(tabId).remove();
+    await deleteOwner(tabOwner(tabId));
+  });
+}
+
+/** Moves a tab's screenshots to another tab, after the ones it has (a draft taken over). */
+export function moveTabScreenshots(from: number, to: number): Promise<void> {
+  return serial(async () => {
+    const moving = await listScreenshots(from);
+    if (moving.length === 0) return;
+    await moveOwner(tabOwner(from), tabOwner(to));
+    await update(to, (list) => [
+      ...list,
+      ...moving.filter((m) => !list.some((e) => e.id === m.id)),
+    ]);
+    await tabScreenshotsItem(from).remove();
+  });
+}
+
+/** Deletes the bytes of tabs that have no list any more (a clean-up that was cut short). */
+export function deleteOrphanBlobs(): Promise<void> {
+  return serial(async () => {
+    const kept = new Set((await screenshotTabIds()).map(tabOwner));
+    for (const owner of await listOwners()) {
+      if (owner.startsWith('tab:') && !kept.has(owner)) await deleteOwner(owner);
+    }
   });
 }

@@ -5,8 +5,10 @@ import {
   type ExtensionApi,
   launchExtensionBrowser,
   openExtensionPage,
+  openPopupFor,
   ROOT,
 } from '../support/browser';
+import { startConsoleServer } from '../support/console-server';
 
 /** One message of a locale file, as the browser shows it. */
 function message(lang: 'en' | 'de', key: string): string {
@@ -37,6 +39,37 @@ test('a browser in German shows the extension in German', async () => {
     );
     expect(title).toBe(message('de', 'reportProblem'));
   } finally {
+    await extension.close();
+  }
+});
+
+test('a browser in German shows the popup and the composer in German', async () => {
+  const extension = await launchExtensionBrowser({ args: ['--lang=de'] });
+  const server = await startConsoleServer();
+  try {
+    const page = await extension.context.newPage();
+    await page.goto(server.url('/console'));
+    const popup = await openPopupFor(extension, page);
+    const de = (key: string) => message('de', key);
+    expect(await popup.locator('html').getAttribute('lang')).toBe('de');
+    await expect(popup.getByRole('textbox', { name: de('form_summary') })).toBeVisible();
+    await expect(popup.getByRole('radiogroup', { name: de('severity_legend') })).toBeVisible();
+    await expect(popup.getByRole('group', { name: de('form_errors') })).toBeVisible();
+    await expect(popup.getByRole('button', { name: de('form_useRecordedSteps') })).toBeVisible();
+    await expect(popup.getByRole('button', { name: de('draft_discard') })).toBeVisible();
+    // Not connected: the sentence around the options link is German too.
+    await expect(popup.getByRole('link', { name: de('portal_connectLink') })).toBeVisible();
+    // The summary is pre-filled from the page: empty it to see the form's own message.
+    await popup.getByRole('textbox', { name: de('form_summary') }).fill('');
+    await popup.getByRole('button', { name: de('form_submit') }).click();
+    await expect(popup.getByText(de('form_summaryError'))).toBeVisible();
+    await popup.getByRole('textbox', { name: de('form_summary') }).fill('Seite lädt nicht');
+    await popup.getByRole('button', { name: de('form_submit') }).click();
+    await expect(popup.getByRole('region', { name: de('preview_heading') })).toBeVisible();
+    await expect(popup.getByRole('button', { name: de('preview_back') })).toBeVisible();
+    await expect(popup.getByText(de('preview_notConnected'))).toBeVisible();
+  } finally {
+    await server.close();
     await extension.close();
   }
 });

@@ -17,15 +17,11 @@ async function seriousIssues(page: Page): Promise<string[]> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the popup has no serious or critical accessibility issue (${scheme})`, async ({
-    extension,
     consoleServer,
     openPopup,
-    allowOrigin,
+    openAllowedPage,
   }) => {
-    const page = await extension.context.newPage();
-    await page.goto(consoleServer.url('/console'));
-    await allowOrigin(page);
-    await page.reload();
+    const page = await openAllowedPage(consoleServer.url('/console'));
     const popup = await openPopup(page);
     await popup.emulateMedia({ colorScheme: scheme });
     await expect(popup.getByRole('list', { name: 'Captured errors' })).toBeVisible();

@@ -43,15 +43,11 @@ async function expectEverything(popup: Page, prefix: string) {
 }
 
 test('an allowed origin: errors from inline <head> scripts, a missing image and a 500 with its request id', async ({
-  extension,
   consoleServer,
   openPopup,
-  allowOrigin,
+  openAllowedPage,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(consoleServer.url('/pages/capture-inline.html'));
-  await allowOrigin(page);
-  await page.reload();
+  const page = await openAllowedPage(consoleServer.url('/pages/capture-inline.html'));
 
   const popup = await openPopup(page);
   await expectEverything(popup, 'Inline');
@@ -66,18 +62,14 @@ test('an allowed origin: errors from inline <head> scripts, a missing image and 
 });
 
 test("the same on a page with CSP script-src 'self'", async ({
-  extension,
   consoleServer,
   openPopup,
-  allowOrigin,
+  openAllowedPage,
 }) => {
-  const page = await extension.context.newPage();
   const url = consoleServer.url(
     `/pages/capture-csp.html?csp=${encodeURIComponent("script-src 'self'")}`,
   );
-  await page.goto(url);
-  await allowOrigin(page);
-  await page.reload();
+  const page = await openAllowedPage(url);
 
   const popup = await openPopup(page);
   await expectEverything(popup, 'CSP');
@@ -87,14 +79,11 @@ test('100,000 errors: the page stays responsive and the buffer within its bounds
   extension,
   consoleServer,
   openPopup,
-  allowOrigin,
+  openAllowedPage,
 }) => {
   // Playwright itself receives every console message over CDP: the loop is slow under test.
   test.setTimeout(180_000);
-  const page = await extension.context.newPage();
-  await page.goto(consoleServer.url('/pages/capture-flood.html'));
-  await allowOrigin(page);
-  await page.reload();
+  const page = await openAllowedPage(consoleServer.url('/pages/capture-flood.html'));
 
   await page.getByRole('button', { name: 'Log 100,000 errors' }).click();
   await expect(page.locator('#done')).toHaveText('done');
@@ -214,15 +203,11 @@ test('a tab of an origin that was not allowed: capture starts when the popup ope
 });
 
 test('a tab keeps its last events across a full navigation and an in-app route change', async ({
-  extension,
   consoleServer,
   openPopup,
-  allowOrigin,
+  openAllowedPage,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(consoleServer.url('/pages/capture-nav-a.html'));
-  await allowOrigin(page);
-  await page.reload();
+  const page = await openAllowedPage(consoleServer.url('/pages/capture-nav-a.html'));
   await page.getByRole('button', { name: 'Go to /settings in the app' }).click();
   await page.getByRole('link', { name: 'Next page' }).click();
   await page.waitForURL(/capture-nav-b/);

@@ -3,6 +3,7 @@ import {
   allowOriginFromPopup,
   type ExtensionBrowser,
   launchExtensionBrowser,
+  openAllowedPage,
   openExtensionPage,
   openPopupFor,
 } from '../support/browser';
@@ -19,6 +20,8 @@ interface Fixtures {
   openExtensionPage: (path: string) => Promise<Page>;
   /** Allows always-on capture for the origin of `target` the way a user does: from the popup. */
   allowOrigin: (target: Page) => Promise<void>;
+  /** Opens `url` in a new tab on a site allowed for always-on capture, loaded after allowing. */
+  openAllowedPage: (url: string) => Promise<Page>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -42,6 +45,9 @@ export const test = base.extend<Fixtures>({
   },
   allowOrigin: async ({ extension }, use) => {
     await use((target) => allowOriginFromPopup(extension, target));
+  },
+  openAllowedPage: async ({ extension }, use) => {
+    await use((url) => openAllowedPage(extension, url));
   },
 });
 

@@ -22,15 +22,11 @@ test('the popup shows the URL and title of the tab it was opened for', async ({
 });
 
 test('an error thrown by an inline <head> script reaches the popup once the site is allowed', async ({
-  extension,
   consoleServer,
   openPopup,
-  allowOrigin,
+  openAllowedPage,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(consoleServer.url('/console'));
-  await allowOrigin(page);
-  await page.reload();
+  const page = await openAllowedPage(consoleServer.url('/console'));
 
   const popup = await openPopup(page);
   const errors = popup.getByRole('list', { name: 'Captured errors' });

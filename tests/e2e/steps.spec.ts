@@ -1,9 +1,8 @@
-import type { Page } from '@playwright/test';
 import { BreadcrumbSchema } from '../../utils/capture/breadcrumbs';
 import { TabEventsSchema } from '../../utils/capture/capture';
 import { draftSteps } from '../../utils/ticket/steps';
 import type { ExtensionBrowser } from '../support/browser';
-import { tabIdOf } from '../support/browser';
+import { openAllowedPage, tabIdOf } from '../support/browser';
 import { expect, test } from './fixtures';
 
 type ChromeApi = {
@@ -26,15 +25,8 @@ async function pageEvents(extension: ExtensionBrowser, tabId: number) {
   return { raw: JSON.stringify(value), events: TabEventsSchema.parse(value) };
 }
 
-async function openAllowedConsole(
-  extension: ExtensionBrowser,
-  url: string,
-  allowOrigin: (page: Page) => Promise<void>,
-) {
-  const page = await extension.context.newPage();
-  await page.goto(url);
-  await allowOrigin(page);
-  await page.reload();
+async function openAllowedConsole(extension: ExtensionBrowser, url: string) {
+  const page = await openAllowedPage(extension, url);
   const tabId = await tabIdOf(extension, page);
   // Recording starts once the content script has read the settings.
   await expect
@@ -46,13 +38,8 @@ async function openAllowedConsole(
 test('routes, a labelled button and the error it caused make a draft, in that order', async ({
   extension,
   consoleServer,
-  allowOrigin,
 }) => {
-  const { page, tabId } = await openAllowedConsole(
-    extension,
-    consoleServer.url('/console'),
-    allowOrigin,
-  );
+  const { page, tabId } = await openAllowedConsole(extension, consoleServer.url('/console'));
   const nav = page.getByRole('navigation', { name: 'Sections' });
   await nav.getByRole('link', { name: 'Workloads' }).click();
   await expect(page).toHaveURL(/\/workloads$/);
@@ -90,14 +77,9 @@ test('routes, a labelled button and the error it caused make a draft, in that or
 test('text typed into fields, a password included, is never recorded, drafted or forwarded', async ({
   extension,
   consoleServer,
-  allowOrigin,
   openPopup,
 }) => {
-  const { page, tabId } = await openAllowedConsole(
-    extension,
-    consoleServer.url('/console'),
-    allowOrigin,
-  );
+  const { page, tabId } = await openAllowedConsole(extension, consoleServer.url('/console'));
   const replicas = page.getByRole('spinbutton', { name: 'Replicas' });
   await replicas.click();
   await replicas.fill(TYPED_NUMBER);
@@ -150,14 +132,9 @@ test('text typed into fields, a password included, is never recorded, drafted or
 test('no steps are recorded where the user turned recording off', async ({
   extension,
   consoleServer,
-  allowOrigin,
   openExtensionPage,
 }) => {
-  const { page, tabId } = await openAllowedConsole(
-    extension,
-    consoleServer.url('/console'),
-    allowOrigin,
-  );
+  const { page, tabId } = await openAllowedConsole(extension, consoleServer.url('/console'));
   const options = await openExtensionPage('options.html');
   const toggle = options.getByRole('checkbox', {
     name: `Record steps on ${consoleServer.origin}`,

@@ -121,6 +121,18 @@ export async function allowOriginFromPopup(browser: ExtensionBrowser, target: Pa
   await popup.close();
 }
 
+/**
+ * Opens `url` in a tab of its own, allows always-on capture for its site from the popup, and
+ * loads it again, so the capture runs from `document_start` of that load.
+ */
+export async function openAllowedPage(browser: ExtensionBrowser, url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await allowOriginFromPopup(browser, page);
+  await page.reload();
+  return page;
+}
+
 /** Writes items straight into the extension's `storage.local` (test and demo set-up). */
 export async function setExtensionStorage(
   browser: ExtensionBrowser,

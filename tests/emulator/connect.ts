@@ -4,7 +4,7 @@
  * e2e build already has access to 127.0.0.1). For `npm start` and e2e tests that are not about
  * the options page.
  */
-import type { ExtensionApi, ExtensionBrowser } from '../support/browser.ts';
+import { type ExtensionBrowser, setExtensionStorage } from '../support/browser.ts';
 import type { PortalEmulator } from './server.ts';
 
 export async function connectExtensionToEmulator(
@@ -32,10 +32,7 @@ export async function connectExtensionToEmulator(
           },
           portalCredentials: null,
         };
-  await extension.serviceWorker.evaluate(async (values) => {
-    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-    await api.storage.local.set(values);
-  }, items);
+  await setExtensionStorage(extension, items);
 }
 
 /** Signs the demo customer in on the emulator's portal login page, in the extension's browser. */

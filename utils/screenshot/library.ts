@@ -3,7 +3,15 @@
  * store. The background is the only writer, one change at a time, so two captures finishing
  * together cannot drop each other from the list.
  */
-import { deleteBlob, deleteOwner, getBlob, listOwners, moveOwner, putBlob } from '../blob-store';
+import {
+  type BlobInfo,
+  deleteBlob,
+  deleteOwner,
+  getBlob,
+  listOwners,
+  moveOwner,
+  putBlob,
+} from '../blob-store';
 import { AppError } from '../errors';
 import { screenshotTabIds, tabScreenshotsItem } from '../storage';
 import { type AnnotationDoc, EMPTY_DOC, isEdited } from './annotations';
@@ -58,6 +66,26 @@ function timestampName(prefix: string, type: string): string {
   return `${prefix}-${stamp}.${extensionFor(type)}`;
 }
 
+/** Adds an item for bytes just stored; not annotated yet, so it uploads the original. */
+async function append(
+  tabId: number,
+  stored: BlobInfo,
+  item: Pick<Screenshot, 'name' | 'source' | 'note' | 'width' | 'height'>,
+): Promise<Screenshot> {
+  const screenshot: Screenshot = {
+    id: crypto.randomUUID(),
+    ...item,
+    originalBlobId: stored.id,
+    uploadBlobId: stored.id,
+    uploadType: stored.type,
+    uploadBytes: stored.size,
+    annotations: EMPTY_DOC,
+    createdAt: Date.now(),
+  };
+  await update(tabId, (list) => [...list, screenshot]);
+  return screenshot;
+}
+
 export function addImage(tabId: number, image: NewImage): Promise<Screenshot> {
   return serial(async () => {
     if ((await listScreenshots(tabId)).length >= MAX_ITEMS_PER_TAB) throw tooMany();
@@ -66,22 +94,8 @@ export function addImage(tabId: number, image: NewImage): Promise<Screenshot> {
       image.blob.type,
     );
     const stored = await putBlob({ owner: tabOwner(tabId), blob: image.blob, name });
-    const screenshot: Screenshot = {
-      id: crypto.randomUUID(),
-      name,
-      source: image.source,
-      note: image.note,
-      width: image.width,
-      height: image.height,
-      originalBlobId: stored.id,
-      uploadBlobId: stored.id,
-      uploadType: stored.type,
-      uploadBytes: stored.size,
-      annotations: EMPTY_DOC,
-      createdAt: Date.now(),
-    };
-    await update(tabId, (list) => [...list, screenshot]);
-    return screenshot;
+    const { source, note, width, height } = image;
+    return append(tabId, stored, { name, source, note, width, height });
   });
 }
 
@@ -106,21 +120,7 @@ export function addFile(tabId: number, blobId: string): Promise<Screenshot> {
       await deleteBlob(blobId);
       throw tooMany();
     }
-    const file: Screenshot = {
-      id: crypto.randomUUID(),
-      name: stored.name,
-      source: 'file',
-      width: 0,
-      height: 0,
-      originalBlobId: stored.id,
-      uploadBlobId: stored.id,
-      uploadType: stored.type,
-      uploadBytes: stored.size,
-      annotations: EMPTY_DOC,
-      createdAt: Date.now(),
-    };
-    await update(tabId, (list) => [...list, file]);
-    return file;
+    return append(tabId, stored, { name: stored.name, source: 'file', width: 0, height: 0 });
   });
 }
 

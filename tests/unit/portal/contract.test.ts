@@ -7,9 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { apiTokenProvider } from '@/utils/portal/auth';
-import { createPortalClient } from '@/utils/portal/client';
-import type { FetchFunction } from '@/utils/portal/http';
 import {
   ArticlePageSchema,
   AttachmentCreateResultSchema,
@@ -36,6 +33,7 @@ import {
 } from '@/utils/portal/schemas';
 import { type PortalEmulator, startPortalEmulator } from '../../emulator/server.ts';
 import { expectBodiesFitClientSchemas, ROUTE_SCHEMAS } from './contract-schemas';
+import { emulatorTokenClient } from './emulator-client';
 
 interface Spec {
   paths: Record<
@@ -215,30 +213,9 @@ describe('every body the emulator sends fits the client', () => {
   });
 
   it('covers every route in a full session, successes and errors', async () => {
-    const nodeFetch: FetchFunction = (input, init) => fetch(input, init);
     const { customer } = emulator.data;
-    const client = createPortalClient({
-      fetch: nodeFetch,
-      auth: apiTokenProvider({
-        siteUrl: emulator.origin,
-        email: customer.emailAddress,
-        apiToken: customer.apiToken,
-        tokenKind: 'classic',
-        gatewayUrl: emulator.origin,
-        fetch: nodeFetch,
-      }),
-    });
-    const scoped = createPortalClient({
-      fetch: nodeFetch,
-      auth: apiTokenProvider({
-        siteUrl: emulator.origin,
-        email: customer.emailAddress,
-        apiToken: customer.scopedApiToken,
-        tokenKind: 'scoped',
-        gatewayUrl: emulator.origin,
-        fetch: nodeFetch,
-      }),
-    });
+    const client = emulatorTokenClient(emulator);
+    const scoped = emulatorTokenClient(emulator, { tokenKind: 'scoped' });
     const auth = {
       Authorization: `Basic ${btoa(`${customer.emailAddress}:${customer.apiToken}`)}`,
     };

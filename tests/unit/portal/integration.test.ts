@@ -5,31 +5,16 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/utils/errors';
-import { apiTokenProvider, portalSessionProvider } from '@/utils/portal/auth';
-import { createPortalClient, type PortalClient } from '@/utils/portal/client';
+import { portalSessionProvider } from '@/utils/portal/auth';
+import { createPortalClient } from '@/utils/portal/client';
 import type { FetchFunction } from '@/utils/portal/http';
 import { type PortalEmulator, startPortalEmulator } from '../../emulator/server.ts';
 import { expectBodiesFitClientSchemas } from './contract-schemas';
-
-const nodeFetch: FetchFunction = (input, init) => fetch(input, init);
+import { emulatorTokenClient, nodeFetch, type TokenClientOptions } from './emulator-client';
 
 let emulator: PortalEmulator;
 
-function tokenClient(options: { token?: string; timeoutMs?: number } = {}): PortalClient {
-  const { customer } = emulator.data;
-  return createPortalClient({
-    fetch: nodeFetch,
-    timeoutMs: options.timeoutMs,
-    auth: apiTokenProvider({
-      siteUrl: emulator.origin,
-      email: customer.emailAddress,
-      apiToken: options.token ?? customer.apiToken,
-      tokenKind: 'classic',
-      gatewayUrl: emulator.origin,
-      fetch: nodeFetch,
-    }),
-  });
-}
+const tokenClient = (options?: TokenClientOptions) => emulatorTokenClient(emulator, options);
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -154,18 +139,7 @@ describe('portal client against the emulator', () => {
   it('sends a scoped token through the gateway with the cloudId from tenant_info', async () => {
     const { customer, site } = emulator.data;
     const seen: string[] = [];
-    const client = createPortalClient({
-      fetch: nodeFetch,
-      auth: apiTokenProvider({
-        siteUrl: emulator.origin,
-        email: customer.emailAddress,
-        apiToken: customer.scopedApiToken,
-        tokenKind: 'scoped',
-        gatewayUrl: emulator.origin,
-        onCloudId: (id) => seen.push(id),
-        fetch: nodeFetch,
-      }),
-    });
+    const client = tokenClient({ tokenKind: 'scoped', onCloudId: (id) => seen.push(id) });
     const me = await client.myself();
     expect(me.displayName).toBe(customer.displayName);
     await client.listServiceDesks();

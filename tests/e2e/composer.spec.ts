@@ -8,13 +8,8 @@ import type { Page } from '@playwright/test';
 import { connectExtensionToEmulator } from '../emulator/connect.ts';
 import { loadDemoData } from '../emulator/data.ts';
 import { type PortalEmulator, startPortalEmulator } from '../emulator/server.ts';
-import {
-  type ExtensionApi,
-  type ExtensionBrowser,
-  reloadUntilCaptured,
-  setExtensionStorage,
-} from '../support/browser.ts';
-import { expect, test } from './fixtures';
+import { type ExtensionApi, reloadUntilCaptured, setExtensionStorage } from '../support/browser.ts';
+import { test as base, expect } from './fixtures';
 
 const FIRST_ERROR = 'Failed to load cluster operators: 503 Service Unavailable';
 const SEVERITY = 'customfield_10050';
@@ -38,6 +33,34 @@ const TWIN_SUMMARY = `Operators page: ${FIRST_ERROR}`;
 
 let emulator: PortalEmulator;
 
+interface ComposerFixtures {
+  /**
+   * The demo console captured from page load, a rule for 127.0.0.1, and the popup on it;
+   * connected to the emulator unless `connect` is false.
+   */
+  openComposer: (options?: { connect?: boolean }) => Promise<{ page: Page; popup: Page }>;
+}
+
+const test = base.extend<ComposerFixtures>({
+  openComposer: async ({ extension, consoleServer, allowOrigin, openPopup }, use) => {
+    await use(async ({ connect = true } = {}) => {
+      if (connect) await connectExtensionToEmulator(extension, emulator);
+      await setExtensionStorage(extension, {
+        environmentRules: [
+          { id: 'e2e', pattern: '127.0.0.1', environment: 'Staging', product: 'OpenShift' },
+        ],
+      });
+      const page = await extension.context.newPage();
+      await page.goto(consoleServer.url('/console'));
+      await allowOrigin(page);
+      await reloadUntilCaptured(extension, page, FIRST_ERROR);
+      const popup = await openPopup(page);
+      await expect(popup.getByLabel('Summary', { exact: true })).toHaveValue(FIRST_ERROR);
+      return { page, popup };
+    });
+  },
+});
+
 test.beforeAll(async () => {
   const data = loadDemoData();
   data.requests.push({
@@ -59,37 +82,6 @@ test.beforeEach(() => {
   emulator.reset();
 });
 
-interface Setup {
-  extension: ExtensionBrowser;
-  consoleUrl: string;
-  allowOrigin: (page: Page) => Promise<void>;
-  openPopup: (page: Page) => Promise<Page>;
-  connect?: boolean;
-}
-
-/** The demo console captured from page load, a rule for 127.0.0.1, and the popup on it. */
-async function openComposer({
-  extension,
-  consoleUrl,
-  allowOrigin,
-  openPopup,
-  connect = true,
-}: Setup) {
-  if (connect) await connectExtensionToEmulator(extension, emulator);
-  await setExtensionStorage(extension, {
-    environmentRules: [
-      { id: 'e2e', pattern: '127.0.0.1', environment: 'Staging', product: 'OpenShift' },
-    ],
-  });
-  const page = await extension.context.newPage();
-  await page.goto(consoleUrl);
-  await allowOrigin(page);
-  await reloadUntilCaptured(extension, page, FIRST_ERROR);
-  const popup = await openPopup(page);
-  await expect(popup.getByLabel('Summary', { exact: true })).toHaveValue(FIRST_ERROR);
-  return { page, popup };
-}
-
 /** The requests the emulator holds that the test filed (the seeded ones excluded). */
 function filed(summary: string) {
   return emulator.state().requests.filter((r) => r.fieldValues.summary === summary);
@@ -103,17 +95,10 @@ async function waitForFormReady(popup: Page) {
 }
 
 test('1: the popup opens pre-filled from the capture, a rule and a screenshot', async ({
-  extension,
+  openComposer,
   consoleServer,
-  allowOrigin,
-  openPopup,
 }) => {
-  const { popup } = await openComposer({
-    extension,
-    consoleUrl: consoleServer.url('/console'),
-    allowOrigin,
-    openPopup,
-  });
+  const { popup } = await openComposer();
   await expect(popup.getByLabel('Environment', { exact: true })).toHaveValue('Staging');
   await expect(popup.getByLabel('Product or service', { exact: true })).toHaveValue('OpenShift');
   const errors = popup.getByRole('group', { name: 'Errors and failed requests' });
@@ -151,13 +136,12 @@ test('1: the popup opens pre-filled from the capture, a rule and a screenshot', 
 });
 
 test('2: submitting files the request with the summary, description, severity and mapped fields', async ({
+  openComposer,
   extension,
   consoleServer,
-  allowOrigin,
-  openPopup,
 }) => {
   const consoleUrl = consoleServer.url('/console');
-  const { popup } = await openComposer({ extension, consoleUrl, allowOrigin, openPopup });
+  const { popup } = await openComposer();
   await waitForFormReady(popup);
   await popup
     .getByLabel('Impact', { exact: true })
@@ -210,17 +194,9 @@ test('2: submitting files the request with the summary, description, severity an
 });
 
 test('3: a required portal field left empty blocks submit with a message at that field', async ({
-  extension,
-  consoleServer,
-  allowOrigin,
-  openPopup,
+  openComposer,
 }) => {
-  const { popup } = await openComposer({
-    extension,
-    consoleUrl: consoleServer.url('/console'),
-    allowOrigin,
-    openPopup,
-  });
+  const { popup } = await openComposer();
   await waitForFormReady(popup);
   // No severity chosen: the portal's required "Severity" field stays empty.
   await popup.getByRole('button', { name: 'Submit request' }).click();
@@ -239,17 +215,10 @@ test('3: a required portal field left empty blocks submit with a message at that
 });
 
 test('4: severity maps onto a Highest..Lowest priority field', async ({
+  openComposer,
   extension,
-  consoleServer,
-  allowOrigin,
-  openPopup,
 }) => {
-  const { popup } = await openComposer({
-    extension,
-    consoleUrl: consoleServer.url('/console'),
-    allowOrigin,
-    openPopup,
-  });
+  const { popup } = await openComposer();
   await waitForFormReady(popup);
   await popup
     .getByRole('combobox', { name: 'Request type' })
@@ -277,17 +246,10 @@ test('4: severity maps onto a Highest..Lowest priority field', async ({
 });
 
 test('5: a draft closed mid-edit comes back intact; "Discard draft" clears it', async ({
-  extension,
-  consoleServer,
-  allowOrigin,
+  openComposer,
   openPopup,
 }) => {
-  const { page, popup } = await openComposer({
-    extension,
-    consoleUrl: consoleServer.url('/console'),
-    allowOrigin,
-    openPopup,
-  });
+  const { page, popup } = await openComposer();
   await popup.getByLabel('Summary', { exact: true }).fill('Operators list fails to load');
   await popup.getByLabel('Impact', { exact: true }).fill('Nobody can see the operators.');
   await popup.getByRole('radio', { name: /^P3/ }).check();
@@ -319,18 +281,9 @@ test('5: a draft closed mid-edit comes back intact; "Discard draft" clears it', 
 });
 
 test('not connected: the popup says so, links to the options, and still keeps the draft', async ({
-  extension,
-  consoleServer,
-  allowOrigin,
-  openPopup,
+  openComposer,
 }) => {
-  const { popup } = await openComposer({
-    extension,
-    consoleUrl: consoleServer.url('/console'),
-    allowOrigin,
-    openPopup,
-    connect: false,
-  });
+  const { popup } = await openComposer({ connect: false });
   await expect(popup.getByText('Not connected to a portal yet')).toBeVisible();
   await expect(
     popup.getByRole('link', { name: "connect the vendor's portal in the options" }),
@@ -346,17 +299,9 @@ test('not connected: the popup says so, links to the options, and still keeps th
 });
 
 test('7: a matching open request is offered, and the report is added to it instead', async ({
-  extension,
-  consoleServer,
-  allowOrigin,
-  openPopup,
+  openComposer,
 }) => {
-  const { popup } = await openComposer({
-    extension,
-    consoleUrl: consoleServer.url('/console'),
-    allowOrigin,
-    openPopup,
-  });
+  const { popup } = await openComposer();
   const twin = emulator.state().requests.find((r) => r.fieldValues.summary === TWIN_SUMMARY);
   expect(twin).toBeDefined();
   const offers = popup.getByRole('region', { name: 'Already reported or answered?' });

@@ -13,6 +13,9 @@ const optionalString = z.optional(z.string());
 /** UserDTO says `emailAddress` and `timeZone` "may be returned as null" (privacy settings). */
 const maybeString = z.optional(z.nullable(z.string()));
 
+/** SPEC `SelfLinkDTO`: the `_links` of a service desk, a request type and a comment. */
+const SelfLinkSchema = z.looseObject({ self: optionalString });
+
 /** SPEC `DateDTO`. */
 export const DateSchema = z.looseObject({
   epochMillis: z.optional(z.number()),
@@ -78,7 +81,7 @@ export const ServiceDeskSchema = z.looseObject({
   projectName: z.string(),
   projectKey: optionalString,
   projectTypeKey: optionalString,
-  _links: z.optional(z.looseObject({ self: optionalString })),
+  _links: z.optional(SelfLinkSchema),
 });
 export type ServiceDesk = z.infer<typeof ServiceDeskSchema>;
 export const ServiceDeskPageSchema = pagedSchema(ServiceDeskSchema);
@@ -92,9 +95,7 @@ export const RequestTypeGroupPageSchema = pagedSchema(RequestTypeGroupSchema);
  * `children` (cascading selects) is read one level deep, which is all a cascade has.
  */
 const FieldValueLeafSchema = z.looseObject({ value: z.string(), label: optionalString });
-export const FieldValueSchema = z.looseObject({
-  value: z.string(),
-  label: optionalString,
+export const FieldValueSchema = z.extend(FieldValueLeafSchema, {
   children: z.optional(z.array(FieldValueLeafSchema)),
 });
 
@@ -143,7 +144,7 @@ export const RequestTypeSchema = z.looseObject({
   canCreateRequest: z.optional(z.boolean()),
   restrictionStatus: optionalString,
   icon: z.optional(z.looseObject({ id: optionalString })),
-  _links: z.optional(z.looseObject({ self: optionalString })),
+  _links: z.optional(SelfLinkSchema),
 });
 export type RequestType = z.infer<typeof RequestTypeSchema>;
 export const RequestTypePageSchema = pagedSchema(RequestTypeSchema);
@@ -213,7 +214,7 @@ export const CommentSchema = z.looseObject({
   public: z.optional(z.boolean()),
   author: z.optional(UserSchema),
   created: z.optional(DateSchema),
-  _links: z.optional(z.looseObject({ self: optionalString })),
+  _links: z.optional(SelfLinkSchema),
 });
 export type Comment = z.infer<typeof CommentSchema>;
 

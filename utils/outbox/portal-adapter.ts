@@ -2,6 +2,7 @@
  * Adapts the JSM client (utils/portal/client.ts) to what the outbox needs. Typed by the
  * subset it uses, so tests pass a fake and the client may grow without touching this.
  */
+import type { RequestCreate } from '../portal/schemas';
 import type { CreatedRequest, OutboxPortal } from './runner';
 
 interface RequestLike {
@@ -19,12 +20,7 @@ interface RequestLike {
 }
 
 export interface PortalClientLike {
-  createRequest(request: {
-    serviceDeskId: string;
-    requestTypeId: string;
-    requestFieldValues: Record<string, unknown>;
-    isAdfRequest?: boolean;
-  }): Promise<RequestLike>;
+  createRequest(request: RequestCreate): Promise<RequestLike>;
   attachTemporaryFiles(
     serviceDeskId: string,
     files: readonly { name: string; data: Blob }[],

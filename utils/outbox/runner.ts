@@ -22,6 +22,7 @@
  * and returns; the scheduler calls it again when due. It refuses to run before that time.
  */
 import { AppError, type ErrorInfo } from '../errors';
+import type { RequestCreate } from '../portal/schemas';
 import { AUTH_RECHECK_MS, classify, outcomeUnknown, retryDelay } from './backoff';
 import {
   type BatchLimits,
@@ -34,12 +35,7 @@ import { type AttachmentRef, currentStep, type Job, type StepName } from './job'
 
 /** The part of the portal client the outbox needs (structural: the real client or a fake). */
 export interface OutboxPortal {
-  createRequest(request: {
-    serviceDeskId: string;
-    requestTypeId: string;
-    requestFieldValues: Record<string, unknown>;
-    isAdfRequest?: boolean;
-  }): Promise<CreatedRequest>;
+  createRequest(request: RequestCreate): Promise<CreatedRequest>;
   uploadTemporaryFiles(
     serviceDeskId: string,
     files: readonly { name: string; data: Blob }[],

@@ -1,11 +1,13 @@
 import { getBlob } from '@/utils/blob-store';
 import {
   allowOrigin,
+  isCaptureOrigin,
   removeOrigin,
   syncAllowedRegistration,
 } from '@/utils/capture/allowed-origins';
 import { receivePageEvents, startCaptureBackground } from '@/utils/capture/background';
 import { collectCapture } from '@/utils/capture/collect';
+import { injectPageContextAfterLoad } from '@/utils/capture/registration';
 import { watchDeliveriesForDrafts } from '@/utils/composer/drafts';
 import { t } from '@/utils/i18n';
 import { createReportMenu, listenForReportMenu } from '@/utils/launchers';
@@ -18,6 +20,7 @@ import { managedPolicy } from '@/utils/storage';
 
 export default defineBackground(() => {
   startCaptureBackground();
+  injectPageContextAfterLoad(isCaptureOrigin);
   onMessages({
     collectCapture: ({ tabId }) => collectCapture(tabId),
     pageEvents: (forward, sender) => receivePageEvents(forward, sender),

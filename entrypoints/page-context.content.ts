@@ -5,9 +5,9 @@ import { startStepRecording } from '@/utils/capture/step-recording';
 import { onMessages, sendMessage } from '@/utils/messaging';
 
 /**
- * ISOLATED world, `document_idle`: registered with the MAIN-world hook and the early collector
- * for allowed origins (it adopts what the collector kept since `document_start`), or injected
- * when the popup opens. Holds the page's events, forwards them (debounced) to the
+ * ISOLATED world: on allowed origins the background injects it once the page has loaded (see
+ * `injectPageContextAfterLoad`) and it adopts what the early collector kept since
+ * `document_start`; on other tabs it is injected when the popup opens. Holds the page's events, forwards them (debounced) to the
  * background so the tab keeps them across navigations, and answers the extension.
  */
 export default defineContentScript({
@@ -35,6 +35,7 @@ export default defineContentScript({
       getPageEvents: () => ({
         ...context.snapshot(readPageSideFacts(window)),
         breadcrumbs: steps.snapshot(),
+        fromLoad: early !== undefined,
       }),
     });
     // A full navigation ends this script: hand over what the debounce still holds.

@@ -130,7 +130,32 @@ export async function openAllowedPage(browser: ExtensionBrowser, url: string): P
   await page.goto(url);
   await allowOriginFromPopup(browser, page);
   await page.reload();
+  await waitForPageContext(browser, page);
   return page;
+}
+
+/**
+ * Waits until the page's capture script answers: on allowed origins the background injects it
+ * right after the page's load, so a test acting at once would otherwise outrun it.
+ */
+export async function waitForPageContext(browser: ExtensionBrowser, page: Page): Promise<void> {
+  const tabId = await tabIdOf(browser, page);
+  for (let poll = 0; poll < 50; poll++) {
+    const answered = await browser.serviceWorker.evaluate(async (id) => {
+      const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      try {
+        const reply = (await api.tabs.sendMessage(id, { type: 'getPageEvents', data: {} })) as
+          | { ok?: boolean }
+          | undefined;
+        return reply?.ok === true;
+      } catch {
+        return false;
+      }
+    }, tabId);
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The capture script never answered in ${page.url()}.`);
 }
 
 /** Writes items straight into the extension's `storage.local` (test and demo set-up). */

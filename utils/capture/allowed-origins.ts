@@ -15,6 +15,12 @@ export async function syncAllowedRegistration(): Promise<void> {
   await syncCaptureRegistration(granted);
 }
 
+/** Whether an origin has always-on capture in force (listed and granted). */
+export async function isCaptureOrigin(origin: string): Promise<boolean> {
+  const { granted } = await captureOrigins();
+  return granted.includes(origin);
+}
+
 /** Adds an origin the user granted from a click; the grant is checked here, not trusted. */
 export async function allowOrigin(origin: string): Promise<string[]> {
   const normalized = new URL(origin).origin;

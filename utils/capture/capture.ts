@@ -33,6 +33,8 @@ export const TabEventsSchema = z.object({
   dropped: z.int().check(z.nonnegative()),
   /** Epoch milliseconds when capture started in this page. */
   since: z.number(),
+  /** The early collector ran from `document_start`: the page's load is in the capture. */
+  fromLoad: z.optional(z.boolean()),
   /** Failed requests the page's own fetch/XHR hook saw. */
   requests: z._default(z.array(FailedRequestSchema), []),
   /** The buffer's size in bytes (benchmarks, bounds). */

@@ -141,7 +141,6 @@ export async function collectCapture(tabId: number): Promise<Capture> {
   const allowed = effective.allowedOrigins.some((item) => item.origin === origin);
 
   let live = await readPageEvents(tabId);
-  let injectedNow = false;
   if (live === undefined) {
     await injectCaptureNow(tabId).catch((error: unknown) => {
       throw new AppError(
@@ -153,7 +152,6 @@ export async function collectCapture(tabId: number): Promise<Capture> {
         { cause: error },
       );
     });
-    injectedNow = true;
     live = await readPageEvents(tabId);
   }
   const current = live === TIMED_OUT ? undefined : live;
@@ -177,7 +175,9 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     vendorRules,
     policyRules,
   );
-  const scope = allowed && !injectedNow ? 'always-on' : 'from-now';
+  // Always-on when the page's load was captured: the early collector ran from its start (the
+  // page-context script itself may have been injected just now, after the load).
+  const scope = allowed && current?.fromLoad ? 'always-on' : 'from-now';
   const capture: Capture = {
     ...base,
     origin,

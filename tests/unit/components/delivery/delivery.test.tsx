@@ -6,7 +6,7 @@ import { DownloadReportButton } from '@/components/delivery/DownloadReportButton
 import { EscalationChannels } from '@/components/delivery/EscalationChannels';
 import { MyRequestsList } from '@/components/delivery/MyRequestsList';
 import { ShareWithColleagues } from '@/components/delivery/ShareWithColleagues';
-import type { JobView } from '@/utils/outbox/job';
+import { JobStatusSchema, type JobView } from '@/utils/outbox/job';
 
 afterEach(cleanup);
 
@@ -96,16 +96,7 @@ describe('DeliveryProgress', () => {
   });
 
   it('describes every status', () => {
-    for (const status of [
-      'queued',
-      'running',
-      'waiting-retry',
-      'paused-auth',
-      'needs-edit',
-      'failed',
-      'delivered',
-      'cancelled',
-    ] as const) {
+    for (const status of JobStatusSchema.options) {
       expect(describeJob(view({ status, issueKey: 'SUP-1' }))).toMatch(/\w/);
     }
     expect(describeJob(view({ status: 'delivered', issueKey: 'SUP-1' }))).toBe('Filed as SUP-1.');

@@ -1,7 +1,15 @@
 import { render } from 'preact';
 import { t } from '@/utils/i18n';
-import { PopupApp } from './PopupApp';
 
 // The language of the messages shown (the browser's UI language may have none).
 document.documentElement.lang = t('locale_lang');
-render(<PopupApp />, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app') as HTMLElement;
+// The popup's frame and status show at once; the app (message protocol, schemas: most of the
+// first JavaScript's evaluation time) follows in the same moment it is ready.
+render(
+  <main class="popup">
+    <p aria-live="polite">{t('popup_capturing')}</p>
+  </main>,
+  root,
+);
+void import('./PopupApp').then(({ PopupApp }) => render(<PopupApp />, root));

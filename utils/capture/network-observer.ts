@@ -13,6 +13,21 @@ type WebRequest = typeof browser.webRequest;
 
 /** Network errors that are not failures: the page or the user cancelled the request. */
 const IGNORED_ERRORS = new Set(['net::ERR_ABORTED', 'NS_BINDING_ABORTED']);
+/** `HTTP/1.1 404 Not Found` -> `Not Found`: the status code is kept apart already. */
+export function reasonPhrase(statusLine: string | undefined): string | undefined {
+  const reason = statusLine?.replace(/^HTTP\/\S+\s+\d{3}\s*/, '').trim();
+  return reason || undefined;
+}
+
+/** The browser's own favicon lookup fails on many consoles and says nothing about the problem. */
+export function isFaviconLookup(url: string, status: number): boolean {
+  try {
+    return status === 404 && new URL(url).pathname === '/favicon.ico';
+  } catch {
+    return false;
+  }
+}
+
 /** Requests in flight remembered for their start time; old ones go first. */
 const MAX_IN_FLIGHT = 2000;
 
@@ -83,14 +98,18 @@ export function startNetworkObserver({
 
   webRequest.onCompleted.addListener(
     (details) => {
-      if (details.statusCode < 400 || !isPages(details)) {
+      if (
+        details.statusCode < 400 ||
+        !isPages(details) ||
+        isFaviconLookup(details.url, details.statusCode)
+      ) {
         inFlight.delete(details.requestId);
         return;
       }
       onFailed(details.tabId, {
         ...base(details),
         status: details.statusCode,
-        statusText: details.statusLine ? redact(details.statusLine).slice(0, 200) : undefined,
+        statusText: redact(reasonPhrase(details.statusLine) ?? '').slice(0, 200) || undefined,
         requestIds: pickRequestIds(details.responseHeaders, redact),
       });
     },

@@ -30,7 +30,7 @@ export default defineContentScript({
     });
     void followCaptureSettings((settings) => context.setCaptureWarnings(settings.captureWarnings));
     // The user's steps, while the settings allow it (allowed origin, recording not off).
-    const steps = startStepRecording(document, early?.since);
+    const steps = startStepRecording(document, early?.since, early?.takeInputs());
     onMessages({
       getPageEvents: () => ({
         ...context.snapshot(readPageSideFacts(window)),

@@ -2,7 +2,7 @@ import { BreadcrumbSchema } from '../../utils/capture/breadcrumbs';
 import { TabEventsSchema } from '../../utils/capture/capture';
 import { draftSteps } from '../../utils/ticket/steps';
 import type { ExtensionBrowser } from '../support/browser';
-import { openAllowedPage, tabIdOf } from '../support/browser';
+import { openAllowedPage, tabIdOf, waitForPageContext } from '../support/browser';
 import { expect, test } from './fixtures';
 
 type ChromeApi = {
@@ -153,11 +153,32 @@ test('no steps are recorded where the user turned recording off', async ({
     .toContain('Scaling failed: 500');
   expect((await pageEvents(extension, tabId)).events.breadcrumbs).toEqual([]);
 
-  // A reload keeps it off.
+  // A reload keeps it off (the capture script is injected after the load: wait for it).
   await page.reload();
+  await waitForPageContext(extension, page);
   await page.getByRole('button', { name: 'Scale deployment' }).click();
   await expect
     .poll(async () => (await pageEvents(extension, tabId)).raw)
     .toContain('Scaling failed: 500');
   expect((await pageEvents(extension, tabId)).events.breadcrumbs).toEqual([]);
+});
+
+test('a click right after the page loaded, before the recorder started, is in the trail', async ({
+  extension,
+  consoleServer,
+}) => {
+  const { page, tabId } = await openAllowedConsole(extension, consoleServer.url('/console'));
+  // The page-context script is injected after the load event; the early collector keeps what
+  // the user does until then and the recorder replays it.
+  await page.reload({ waitUntil: 'load' });
+  await page.getByRole('button', { name: 'Scale deployment' }).click();
+  await expect
+    .poll(async () => {
+      try {
+        return JSON.stringify((await pageEvents(extension, tabId)).events.breadcrumbs ?? []);
+      } catch {
+        return '';
+      }
+    })
+    .toContain('Scale deployment');
 });

@@ -13,8 +13,10 @@
  * run of text under the clicked control (`closest()` to find it), never layout
  * (no getBoundingClientRect, getComputedStyle or innerText). See tests/bench/breadcrumbs.ts.
  */
+
 import * as z from 'zod/mini';
 import { redact } from '../privacy/redact';
+import type { EarlyInput } from './early-collector';
 
 export const BREADCRUMB_LIMITS = {
   /** Entries kept. */
@@ -447,6 +449,11 @@ export interface RecorderOptions extends TrailOptions {
    * loaded (capture injected on demand): the trail then starts at the first action.
    */
   recordLoad?: boolean;
+  /**
+   * Actions the early collector kept before the recorder started (it starts after the page's
+   * load event): replayed first, with their own time and page URL.
+   */
+  earlyInputs?: readonly EarlyInput[];
 }
 
 function isDialog(el: Element): boolean {
@@ -501,6 +508,12 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
     listeners.push([target, type, guarded]);
   };
 
+  /** An action handler: live from now on, and for the early inputs replayed below. */
+  const listenInput = (type: string, handler: (event: Event) => void) => {
+    inputHandlers.set(type, handler);
+    listen(doc, type, handler);
+  };
+
   const navigationType = (): Breadcrumb['navigation'] => {
     try {
       const entry = win?.performance.getEntriesByType('navigation')[0] as
@@ -523,10 +536,14 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
 
   /** Catches route changes no event told us about, before the action that follows them. */
   const checkUrl = () => {
-    if (doc.location.href !== lastHref) recordRoute('unknown');
+    if (!replaying && doc.location.href !== lastHref) recordRoute('unknown');
   };
 
-  const here = () => lastHref.slice(0, MAX_RAW_HREF);
+  // While an early input is replayed, its own time and URL stand for "now" and "here".
+  let replaying: EarlyInput | undefined;
+  const stamp = () => replaying?.time ?? now();
+  const here = () => (replaying?.href ?? lastHref).slice(0, MAX_RAW_HREF);
+  const inputHandlers = new Map<string, (event: Event) => void>();
 
   if (options.recordLoad ?? true) {
     trail.push({
@@ -537,7 +554,7 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
     });
   }
 
-  listen(doc, 'click', (event) => {
+  listenInput('click', (event) => {
     checkUrl();
     const control = interactiveTarget(event.target);
     if (!control) return;
@@ -545,18 +562,18 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
     if (control.tagName === 'LABEL' && (control as HTMLLabelElement).control) return;
     const { label, role } = describeControl(control);
     if (!label && !role) return;
-    trail.push({ kind: 'click', time: now(), label, role, location: here() });
+    trail.push({ kind: 'click', time: stamp(), label, role, location: here() });
   });
 
-  listen(doc, 'change', (event) => {
+  listenInput('change', (event) => {
     checkUrl();
     const target = event.target as Element | null;
     if (target?.nodeType !== 1) return;
     const { label, role } = describeControl(target);
-    trail.push({ kind: 'change', time: now(), label, role, location: here() });
+    trail.push({ kind: 'change', time: stamp(), label, role, location: here() });
   });
 
-  listen(doc, 'submit', (event) => {
+  listenInput('submit', (event) => {
     checkUrl();
     const form = event.target as HTMLFormElement | null;
     if (form?.nodeType !== 1) return;
@@ -566,10 +583,10 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
       labelledByText(form) ||
       form.getAttribute('title') ||
       (submitter ? accessibleName(submitter) : '');
-    trail.push({ kind: 'submit', time: now(), label: rawLabel(name), location: here() });
+    trail.push({ kind: 'submit', time: stamp(), label: rawLabel(name), location: here() });
   });
 
-  listen(doc, 'keydown', (event) => {
+  listenInput('keydown', (event) => {
     const key = (event as KeyboardEvent).key;
     if (key !== 'Enter' && key !== 'Escape') return;
     if ((event as KeyboardEvent).repeat || (event as KeyboardEvent).isComposing) return;
@@ -577,7 +594,7 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
     const target = event.target as Element | null;
     const onControl = target && target.nodeType === 1 && target !== doc.body;
     const { label, role } = onControl ? describeControl(target) : { label: '', role: undefined };
-    trail.push({ kind: 'key', time: now(), key, label, role, location: here() });
+    trail.push({ kind: 'key', time: stamp(), key, label, role, location: here() });
   });
 
   // `scroll` does not bubble; the capture phase on `document` still sees element scrolls.
@@ -657,6 +674,19 @@ export function startBreadcrumbRecorder(doc: Document, options: RecorderOptions 
     attributes: true,
     attributeFilter: ['open'],
   });
+
+  for (const input of options.earlyInputs ?? []) {
+    const handler = inputHandlers.get(input.event.type);
+    if (!handler || (!acceptUntrusted && !input.event.isTrusted)) continue;
+    replaying = input;
+    try {
+      handler(input.event);
+    } catch {
+      // Recording must never break the page.
+    } finally {
+      replaying = undefined;
+    }
+  }
 
   return {
     trail,

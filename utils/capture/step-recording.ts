@@ -5,6 +5,7 @@ import {
   recordingAllowed,
   startBreadcrumbRecorder,
 } from './breadcrumbs';
+import type { EarlyInput } from './early-collector';
 
 /**
  * Records the user's steps in this page while the settings allow it: the origin has always-on
@@ -16,7 +17,11 @@ import {
  * origin that was open before (the popup opened), recording starts then, without a load step.
  * On origins that are not allowed it never records.
  */
-export function startStepRecording(doc: Document, loadStartedAt?: number) {
+export function startStepRecording(
+  doc: Document,
+  loadStartedAt?: number,
+  earlyInputs: readonly EarlyInput[] = [],
+) {
   // Started by the early collector's page load, or by a script that itself runs at load.
   const atLoad = loadStartedAt !== undefined || doc.readyState === 'loading';
   const loadTime = loadStartedAt ?? Date.now();
@@ -37,7 +42,12 @@ export function startStepRecording(doc: Document, loadStartedAt?: number) {
     const on = origin !== '' && recordingAllowed(origin, allowed, off);
     if (on && !recorder) {
       // Only the first start can claim the page load; a later one starts from now.
-      recorder = startBreadcrumbRecorder(doc, { loadTime, recordLoad: atLoad && !started });
+      recorder = startBreadcrumbRecorder(doc, {
+        loadTime,
+        recordLoad: atLoad && !started,
+        // What the user did before this script was injected (after the load event).
+        earlyInputs: started ? [] : earlyInputs,
+      });
       started = true;
     } else if (!on && recorder) {
       recorder.stop();

@@ -2,6 +2,7 @@
  * What the vendor's guide asks for that the draft still lacks. Incomplete requests wait for
  * a round trip with support, so the popup lists these before submit (it does not block it).
  */
+import { t } from '../i18n';
 import { type Draft, includedEvents, includedRequests, openingStep } from './draft';
 
 export type CompletenessKey =
@@ -20,20 +21,18 @@ export interface MissingItem {
   hint: string;
 }
 
-const ITEMS: Readonly<Record<CompletenessKey, Omit<MissingItem, 'key'>>> = {
-  environment: { label: 'Environment', hint: 'Say where it happens, e.g. production or staging.' },
-  product: { label: 'Product or service', hint: 'Name the product or service affected.' },
-  errors: {
-    label: 'Errors and logs',
-    hint: 'No error message or failed request is included; paste one into the steps if you have it.',
-  },
-  steps: { label: 'Steps to reproduce', hint: 'Add what you did after opening the page.' },
-  impact: { label: 'Impact', hint: 'Describe who is affected and what they cannot do.' },
-  recentChanges: {
-    label: 'Recent configuration changes',
-    hint: 'Mention recent changes, or write "none".',
-  },
-  severity: { label: 'Severity', hint: 'Choose P1 to P4; the quick questions can suggest one.' },
+/** Label (the form field's accessible name) and hint of each item, in the UI's language. */
+const ITEMS: Readonly<Record<CompletenessKey, () => Omit<MissingItem, 'key'>>> = {
+  environment: () => ({ label: t('form_environment'), hint: t('completeness_environmentHint') }),
+  product: () => ({ label: t('form_product'), hint: t('completeness_productHint') }),
+  errors: () => ({ label: t('completeness_errors'), hint: t('completeness_errorsHint') }),
+  steps: () => ({ label: t('form_steps'), hint: t('completeness_stepsHint') }),
+  impact: () => ({ label: t('form_impact'), hint: t('completeness_impactHint') }),
+  recentChanges: () => ({
+    label: t('form_recentChanges'),
+    hint: t('completeness_recentChangesHint'),
+  }),
+  severity: () => ({ label: t('severity_legend'), hint: t('completeness_severityHint') }),
 };
 
 /** True when the steps say nothing beyond the pre-filled opening line. */
@@ -57,5 +56,5 @@ export function missingInformation(draft: Draft): MissingItem[] {
   if (!draft.impact.trim()) missing.push('impact');
   if (!draft.recentChanges.trim()) missing.push('recentChanges');
   if (!draft.severity) missing.push('severity');
-  return missing.map((key) => ({ key, ...ITEMS[key] }));
+  return missing.map((key) => ({ key, ...ITEMS[key]() }));
 }

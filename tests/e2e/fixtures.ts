@@ -6,6 +6,7 @@ import {
   openAllowedPage,
   openExtensionPage,
   openPopupFor,
+  tabIdOf,
 } from '../support/browser';
 import { type ConsoleServer, startConsoleServer } from '../support/console-server';
 
@@ -16,6 +17,8 @@ interface Fixtures {
   consoleServer: ConsoleServer;
   /** Opens the popup as a page for the tab showing `target`. */
   openPopup: (target: Page) => Promise<Page>;
+  /** Opens `path` of the demo console in a tab, and the popup for that tab. */
+  openPagePopup: (path: string) => Promise<{ page: Page; tabId: number; popup: Page }>;
   /** Opens an extension page such as `options.html`. */
   openExtensionPage: (path: string) => Promise<Page>;
   /** Allows always-on capture for the origin of `target` the way a user does: from the popup. */
@@ -36,6 +39,14 @@ export const test = base.extend<Fixtures>({
     const server = await startConsoleServer();
     await use(server);
     await server.close();
+  },
+  openPagePopup: async ({ extension, consoleServer }, use) => {
+    await use(async (path) => {
+      const page = await extension.context.newPage();
+      await page.goto(consoleServer.url(path));
+      const tabId = await tabIdOf(extension, page);
+      return { page, tabId, popup: await openPopupFor(extension, page) };
+    });
   },
   openPopup: async ({ extension }, use) => {
     await use((target) => openPopupFor(extension, target));

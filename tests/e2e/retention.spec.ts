@@ -31,13 +31,9 @@ const list = (popup: Page) => popup.getByRole('list', { name: 'Screenshots and f
 
 test('closing a tab deletes its screenshots, bytes included', async ({
   extension,
-  consoleServer,
-  openPopup,
+  openPagePopup,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(consoleServer.url('/pages/screenshot-box.html'));
-  const tabId = await tabIdOf(extension, page);
-  const popup = await openPopup(page);
+  const { page, tabId, popup } = await openPagePopup('/pages/screenshot-box.html');
   await expect(list(popup).getByRole('listitem')).toHaveCount(1);
   await popup.close();
   expect(await kept(extension, tabId)).toEqual({ items: 1, blobs: 1 });

@@ -132,14 +132,9 @@ for (const dpr of [1, 2]) {
 }
 
 test('a full page of a page three screens tall reaches its bottom marker', async ({
-  extension,
-  consoleServer,
-  openPopup,
+  openPagePopup,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(consoleServer.url('/pages/screenshot-tall.html'));
-  const tabId = await tabIdOf(extension, page);
-  const popup = await openPopup(page);
+  const { tabId, popup } = await openPagePopup('/pages/screenshot-tall.html');
   await expect(list(popup).getByRole('listitem')).toHaveCount(1);
   await popup.getByRole('button', { name: 'Full page' }).click();
   await expect(popup.getByRole('status')).toContainText('Full page added', { timeout: 30_000 });
@@ -207,14 +202,9 @@ async function drag(popup: Page, from: [number, number], to: [number, number]) {
 }
 
 test('a redaction is solid in the exported image, and the export is what gets uploaded', async ({
-  extension,
-  consoleServer,
-  openPopup,
+  openPagePopup,
 }) => {
-  const page = await extension.context.newPage();
-  await page.goto(consoleServer.url('/pages/screenshot-box.html'));
-  const tabId = await tabIdOf(extension, page);
-  const popup = await openPopup(page);
+  const { tabId, popup } = await openPagePopup('/pages/screenshot-box.html');
   await list(popup).getByRole('button', { name: 'Edit Screenshot 1' }).click();
   await popup.getByRole('button', { name: 'Redact' }).click();
   // Over the token text at CSS (400, 80).

@@ -11,7 +11,7 @@ import { injectPageContextAfterLoad } from '@/utils/capture/registration';
 import { watchDeliveriesForDrafts } from '@/utils/composer/drafts';
 import { t } from '@/utils/i18n';
 import { createReportMenu, listenForReportMenu } from '@/utils/launchers';
-import { onMessages } from '@/utils/messaging';
+import { onBackgroundMessages } from '@/utils/messages/background';
 import * as outbox from '@/utils/outbox/background';
 import * as portal from '@/utils/portal/service';
 import { startScreenshotRetention } from '@/utils/screenshot/retention-background';
@@ -21,7 +21,7 @@ import { managedPolicy } from '@/utils/storage';
 export default defineBackground(() => {
   startCaptureBackground();
   injectPageContextAfterLoad(isCaptureOrigin);
-  onMessages({
+  onBackgroundMessages({
     collectCapture: ({ tabId }) => collectCapture(tabId),
     pageEvents: (forward, sender) => receivePageEvents(forward, sender),
     allowOrigin: async ({ origin }) => ({ origins: await allowOrigin(origin) }),

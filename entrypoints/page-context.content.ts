@@ -2,7 +2,8 @@ import { EARLY_COLLECTOR_KEY, type EarlyCollector } from '@/utils/capture/early-
 import { debounceForward, readPageSideFacts, startPageContext } from '@/utils/capture/page-context';
 import { followCaptureSettings } from '@/utils/capture/settings-sync';
 import { startStepRecording } from '@/utils/capture/step-recording';
-import { onMessages, sendMessage } from '@/utils/messaging';
+import { onContentMessages } from '@/utils/messages/content';
+import { sendMessage } from '@/utils/messages/from-page';
 
 /**
  * ISOLATED world: on allowed origins the background injects it once the page has loaded (see
@@ -31,7 +32,7 @@ export default defineContentScript({
     void followCaptureSettings((settings) => context.setCaptureWarnings(settings.captureWarnings));
     // The user's steps, while the settings allow it (allowed origin, recording not off).
     const steps = startStepRecording(document, early?.since, early?.takeInputs());
-    onMessages({
+    onContentMessages({
       getPageEvents: () => ({
         ...context.snapshot(readPageSideFacts(window)),
         breadcrumbs: steps.snapshot(),

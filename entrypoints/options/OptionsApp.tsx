@@ -6,7 +6,7 @@ import { StepRecordingSettings } from '@/components/StepRecordingSettings';
 import { setStepRecording } from '@/utils/capture/step-recording';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messages/background';
 import { captureOrigins } from '@/utils/profile/active';
 import { allowedOriginsItem, stepRecordingOffItem } from '@/utils/storage';
 import { CaptureOptions } from './CaptureOptions';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ConnectionForm, type ConnectionFormValues } from '@/components/ConnectionForm';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messages/background';
 import type { ConnectionView, TestConnectionResult } from '@/utils/portal/protocol';
 import { checkPortalUrl, requiredOrigins } from '@/utils/portal/settings';
 import type { EffectiveSettings } from '@/utils/profile/merge';

@@ -10,7 +10,7 @@ import type { Capture } from '@/utils/capture/capture';
 import { additionComment, attachmentRefs, buildJobInput } from '@/utils/composer/submit';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { interleave, t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messages/background';
 import { useScreenshots } from '@/utils/screenshot/use-screenshots';
 import { initialSteps } from '@/utils/ticket/draft';
 import { lazy } from './lazy';

@@ -21,7 +21,7 @@ import {
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messages/background';
 import { saveReport } from '@/utils/outbox/download';
 import type { JobView } from '@/utils/outbox/job';
 import { loginUrlFor } from '@/utils/portal/vendor-profiles';

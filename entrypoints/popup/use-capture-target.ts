@@ -4,7 +4,7 @@ import type { Capture } from '@/utils/capture/capture';
 import { originPattern } from '@/utils/capture/capture';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messages/background';
 import { resolveTargetTab } from '@/utils/tab-target';
 
 export type AllowState = 'idle' | 'asking' | 'allowed';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { findOffers, type Offers, type OffersSend } from '@/utils/composer/offers';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messages/background';
 import type { Draft } from '@/utils/ticket/draft';
 
 const offersSend: OffersSend = {

@@ -10,7 +10,7 @@ import {
 } from '@/utils/composer/portal-meta';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messages/background';
 import type { ConnectionView, ServiceDeskSummary } from '@/utils/portal/protocol';
 import {
   escalationLinks,

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
-import { sendMessage } from '../messaging';
+import { sendMessage } from '../messages/content';
 import { countRedactions, redact } from '../privacy/redact';
 import { getEffectiveSettings } from '../profile/active';
 import { captureSettingsItem } from '../storage';

@@ -3,7 +3,7 @@
  * first error's signature) and knowledge-base articles that may answer it. Searches go
  * through an injected `send`; ranking is utils/ticket/duplicates.ts.
  */
-import type { ResponseOf } from '../messaging';
+import type { BackgroundResponse as ResponseOf } from '../messages/background';
 import type { RequestSummary } from '../portal/protocol';
 import type { Draft } from '../ticket/draft';
 import {

@@ -4,7 +4,7 @@
  * fields, converted to the form's field model. Talks through an injected `send` (the message
  * protocol in the popup, a fake in unit tests).
  */
-import type { ResponseOf } from '../messaging';
+import type { BackgroundResponse as ResponseOf } from '../messages/background';
 import type { ServiceDeskSummary } from '../portal/protocol';
 import type { RequestTypeField } from '../portal/schemas';
 import type { PortalFieldMeta, PortalFieldOption } from '../ticket/portal-fields';

@@ -1,5 +1,5 @@
 /** The background's screenshot handlers, one function per message. */
-import { sendMessage } from '../messaging';
+import { sendMessage } from '../messages/pages';
 import type { AnnotationDoc } from './annotations';
 import { cancelFullPage, runFullPageJob } from './full-page';
 import * as library from './library';

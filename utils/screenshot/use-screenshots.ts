@@ -11,7 +11,8 @@ import type {
 } from '@/components/screenshot/ScreenshotsSection';
 import { getBlob, putBlob } from '../blob-store';
 import { AppError, type ErrorInfo } from '../errors';
-import { onMessages, sendMessage } from '../messaging';
+import { sendMessage } from '../messages/background';
+import { onPageMessages } from '../messages/pages';
 import { redact } from '../privacy/redact';
 import { tabScreenshotsItem } from '../storage';
 import type { AnnotationDoc } from './annotations';
@@ -147,7 +148,7 @@ export function useScreenshots(
   const jobId = job?.id;
   useEffect(() => {
     if (!jobId) return;
-    return onMessages({
+    return onPageMessages({
       captureProgress: (progress) => {
         if (progress.jobId === jobId) {
           setJob((current) => (current?.id === jobId ? { id: jobId, progress } : current));

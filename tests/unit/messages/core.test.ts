@@ -2,12 +2,14 @@ import { beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  classifySender,
-  dispatch,
-  type Handlers,
-  onMessages,
+  backgroundProtocol,
+  onBackgroundMessages,
   sendMessage,
-} from '@/utils/messaging';
+} from '@/utils/messages/background';
+import { contentProtocol } from '@/utils/messages/content';
+import { classifySender, dispatch, type Handlers, onMessages } from '@/utils/messages/core';
+import { fromPageProtocol } from '@/utils/messages/from-page';
+import { pagesProtocol } from '@/utils/messages/pages';
 
 const EXTENSION_ORIGIN = 'chrome-extension://test-extension-id/';
 
@@ -19,7 +21,7 @@ function fromTab(url = 'https://console.example.com/') {
   return { id: browser.runtime.id, url, tab: { id: 7 } as never, frameId: 0 };
 }
 
-describe('message protocol', () => {
+describe('messaging core', () => {
   beforeEach(() => {
     fakeBrowser.reset();
   });
@@ -27,6 +29,7 @@ describe('message protocol', () => {
   it('rejects a malformed payload with a clear error and does not run the handler', async () => {
     const handler = vi.fn();
     const reply = await dispatch(
+      backgroundProtocol,
       { collectCapture: handler },
       { type: 'collectCapture', data: { tabId: 'seven' } },
       fromPopup(),
@@ -38,7 +41,7 @@ describe('message protocol', () => {
   });
 
   it('rejects an envelope that is not a message of the protocol', async () => {
-    const reply = await dispatch({}, 'collectCapture', fromPopup());
+    const reply = await dispatch(backgroundProtocol, {}, 'collectCapture', fromPopup());
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-message' } });
   });
 
@@ -46,6 +49,7 @@ describe('message protocol', () => {
     const handler = vi.fn();
     // A content script (a page) may not ask for another tab's capture.
     const reply = await dispatch(
+      backgroundProtocol,
       { collectCapture: handler },
       { type: 'collectCapture', data: { tabId: 1 } },
       fromTab(),
@@ -57,6 +61,7 @@ describe('message protocol', () => {
   it('refuses messages from other extensions', async () => {
     const handler = vi.fn();
     const reply = await dispatch(
+      backgroundProtocol,
       { collectCapture: handler },
       { type: 'collectCapture', data: { tabId: 1 } },
       { id: 'another-extension', url: 'chrome-extension://another-extension/popup.html' },
@@ -66,10 +71,11 @@ describe('message protocol', () => {
   });
 
   it('passes a valid message to its handler and wraps the answer', async () => {
-    const handlers: Handlers = {
+    const handlers: Partial<Handlers<typeof backgroundProtocol>> = {
       allowOrigin: vi.fn(async ({ origin }) => ({ origins: [origin] })),
     };
     const reply = await dispatch(
+      backgroundProtocol,
       handlers,
       { type: 'allowOrigin', data: { origin: 'https://console.example.com' } },
       fromPopup(),
@@ -79,6 +85,7 @@ describe('message protocol', () => {
 
   it('turns a handler failure into an error reply with a code', async () => {
     const reply = await dispatch(
+      backgroundProtocol,
       {
         allowOrigin: () => {
           throw new Error('boom');
@@ -92,7 +99,7 @@ describe('message protocol', () => {
 
   it('leaves types it does not handle to other listeners', async () => {
     expect(
-      await dispatch({}, { type: 'allowOrigin', data: { origin: 'x' } }, fromPopup()),
+      await dispatch(backgroundProtocol, {}, { type: 'allowOrigin', data: { origin: 'x' } }, fromPopup()),
     ).toBeUndefined();
   });
 
@@ -120,7 +127,10 @@ describe('message protocol', () => {
   });
 
   it('answers through the browser with sendResponse', async () => {
-    const stop = onMessages({ removeOrigin: async ({ origin }) => ({ origins: [origin] }) });
+    const stop = onMessages(
+      { removeOrigin: backgroundProtocol.removeOrigin },
+      { removeOrigin: async ({ origin }) => ({ origins: [origin] }) },
+    );
     // The fake browser reports no sender identity, so the protocol refuses the message.
     await expect(
       browser.runtime.sendMessage({ type: 'removeOrigin', data: { origin: 'https://a.example' } }),
@@ -146,5 +156,47 @@ describe('message protocol', () => {
     expect(classifySender({ id: 'other', url: 'https://x.example/' }, EXTENSION_ORIGIN, id)).toBe(
       undefined,
     );
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'refuses the inherited name %s as a message type without throwing',
+    async (type) => {
+      const handler = vi.fn();
+      const reply = await dispatch(
+        backgroundProtocol,
+        { allowOrigin: handler },
+        { type, data: {} },
+        fromPopup(),
+      );
+      expect(handler).not.toHaveBeenCalled();
+      expect(reply).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+      // A listener does not even claim such a message.
+      const stop = onMessages(backgroundProtocol, {} as never);
+      await expect(browser.runtime.sendMessage({ type, data: {} })).resolves.toBeUndefined();
+      stop();
+    },
+  );
+});
+
+describe('protocols per receiver', () => {
+  it('each message belongs to exactly one receiver', () => {
+    const owners = [
+      Object.keys(backgroundProtocol),
+      Object.keys(contentProtocol),
+      Object.keys(pagesProtocol),
+    ].flat();
+    expect(new Set(owners).size).toBe(owners.length);
+  });
+
+  it('the background protocol includes what content scripts send it', () => {
+    for (const type of Object.keys(fromPageProtocol)) {
+      expect(Object.hasOwn(backgroundProtocol, type)).toBe(true);
+    }
+  });
+
+  it('a receiver must handle every message of its protocol (checked by the compiler)', () => {
+    // @ts-expect-error: a handler map without `getPageEvents`, `collectCapture`, ... is refused.
+    const install = () => onBackgroundMessages({ pageEvents: () => ({ stored: 0 }) });
+    expect(install).toBeTypeOf('function');
   });
 });

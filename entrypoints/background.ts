@@ -14,9 +14,9 @@ import { createReportMenu, listenForReportMenu } from '@/utils/launchers';
 import { onBackgroundMessages } from '@/utils/messages/background';
 import * as outbox from '@/utils/outbox/background';
 import * as portal from '@/utils/portal/service';
+import { managedPolicy } from '@/utils/profile/items';
 import { startScreenshotRetention } from '@/utils/screenshot/retention-background';
 import * as shots from '@/utils/screenshot/service';
-import { managedPolicy } from '@/utils/storage';
 
 export default defineBackground(() => {
   startCaptureBackground();

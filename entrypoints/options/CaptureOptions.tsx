@@ -3,11 +3,11 @@ import { CaptureSettingsForm } from '@/components/CaptureSettingsForm';
 import { EnvironmentRulesEditor } from '@/components/EnvironmentRulesEditor';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { VENDOR_DEFAULT_RULES } from '@/utils/capture/environment';
+import { captureSettingsItem, environmentRulesItem } from '@/utils/capture/items';
 import type { CaptureSettings, EnvironmentRule } from '@/utils/capture/settings';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { EffectiveSettings } from '@/utils/profile/merge';
-import { captureSettingsItem, environmentRulesItem } from '@/utils/storage';
 
 const CAPTURE_SETTINGS = {
   saved: 'options_captureSettingsSaved',

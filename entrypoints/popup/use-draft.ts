@@ -8,7 +8,7 @@ import {
   loadDraftRecord,
   saveDraftRecord,
 } from '@/utils/composer/drafts';
-import { composerChoiceItem } from '@/utils/storage';
+import { composerChoiceItem } from '@/utils/composer/items';
 import { createDraftFromCapture, type Draft, touchDraft } from '@/utils/ticket/draft';
 import { draftSteps } from '@/utils/ticket/steps';
 

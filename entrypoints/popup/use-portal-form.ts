@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PortalState } from '@/components/composer/PortalPicker';
+import { composerChoiceItem, savedMappingsItem } from '@/utils/composer/items';
 import {
   chooseRequestType,
   chooseServiceDesk,
@@ -17,7 +18,6 @@ import {
   findVendorProfile,
   profileSeverities,
 } from '@/utils/portal/vendor-profiles';
-import { composerChoiceItem, savedMappingsItem } from '@/utils/storage';
 import {
   type Draft,
   type MappingOverrides,

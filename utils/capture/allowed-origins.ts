@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { captureOrigins, getEffectiveSettings } from '../profile/active';
-import { allowedOriginsItem } from '../storage';
 import { originPattern } from './capture';
+import { allowedOriginsItem } from './items';
 import { syncCaptureRegistration } from './registration';
 
 /**

@@ -3,7 +3,6 @@ import { AppError } from '../errors';
 import { sendMessage } from '../messages/content';
 import { countRedactions, redact } from '../privacy/redact';
 import { getEffectiveSettings } from '../profile/active';
-import { captureSettingsItem } from '../storage';
 import {
   type Capture,
   type ConsoleFacts,
@@ -20,6 +19,7 @@ import {
 } from './console-adapters';
 import { inferEnvironment, VENDOR_DEFAULT_RULES } from './environment';
 import { type FailedRequest, mergeFailedRequests } from './failed-request';
+import { captureSettingsItem } from './items';
 import type { PageEvent } from './page-event';
 import { buildPageFacts } from './page-facts';
 import { injectCaptureNow } from './registration';

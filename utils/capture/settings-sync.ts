@@ -1,5 +1,5 @@
 import { configureRedaction } from '../privacy/redact';
-import { captureSettingsItem } from '../storage';
+import { captureSettingsItem } from './items';
 import type { CaptureSettings } from './settings';
 
 /**

@@ -1,4 +1,3 @@
-import { allowedOriginsItem, stepRecordingOffItem } from '../storage';
 import {
   type Breadcrumb,
   type BreadcrumbRecorder,
@@ -6,6 +5,7 @@ import {
   startBreadcrumbRecorder,
 } from './breadcrumbs';
 import type { EarlyInput } from './early-collector';
+import { allowedOriginsItem, stepRecordingOffItem } from './items';
 
 /**
  * Records the user's steps in this page while the settings allow it: the origin has always-on

@@ -5,8 +5,8 @@
  * cannot lose each other's updates.
  */
 import { redact } from '../privacy/redact';
-import { tabCaptureItem } from '../storage';
 import { addFailedRequest, type FailedRequest } from './failed-request';
+import { tabCaptureItem } from './items';
 import { redactEvent } from './page-context';
 import { eventKey, type PageEvent } from './page-event';
 import { sizeOf } from './ring-buffer';

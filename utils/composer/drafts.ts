@@ -3,7 +3,8 @@
  * debounced autosave for the popup, which dies whenever it loses focus
  * (https://developer.chrome.com/docs/extensions/develop/ui/add-popup).
  */
-import { composerDraftsItem, outboxJobsItem } from '../storage';
+import { outboxJobsItem } from '../outbox/items';
+import { composerDraftsItem } from './items';
 
 const readRecords = async () => parseDraftRecords(await composerDraftsItem.get());
 

@@ -6,11 +6,12 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { getEffectiveSettings, readPortalSettings } from '../profile/active';
-import { portalCredentialsItem, portalSettingsItem } from '../storage';
 import { type AuthProvider, apiTokenProvider, portalSessionProvider } from './auth';
 import { createPortalClient, type PortalClient, type RequestStatusFilter } from './client';
+import { portalCredentialsItem } from './credentials-item';
 import { notConfiguredError } from './errors';
 import type { FetchFunction } from './http';
+import { portalSettingsItem } from './items';
 import type {
   ConnectionView,
   RequestSummary,

@@ -1,6 +1,6 @@
 /**
  * The portal connection: what is stored, how the Portal URL is checked, and what the pages may
- * see of it. Pure functions; the stored items are in utils/storage.ts, and only the background
+ * see of it. Pure functions; the stored items are in utils/portal/items.ts and credentials-item.ts, and only the background
  * reads the credentials item.
  */
 import * as z from 'zod/mini';

@@ -4,8 +4,10 @@
  * `mergeSettings`, the one place where managed values win.
  */
 import { browser } from 'wxt/browser';
+import { allowedOriginsItem, environmentRulesItem } from '../capture/items';
 import type { EnvironmentRule } from '../capture/settings';
 import { AppError } from '../errors';
+import { portalSettingsItem } from '../portal/items';
 import type { PortalSettings } from '../portal/settings';
 import {
   escalationLinks,
@@ -13,15 +15,9 @@ import {
   type SeverityDefinition,
   type VendorProfile,
 } from '../portal/vendor-profiles';
-import {
-  allowedOriginsItem,
-  environmentRulesItem,
-  managedPolicy,
-  portalSettingsItem,
-  vendorProfilesItem,
-} from '../storage';
 import type { MappingOverrides } from '../ticket/draft';
 import { type FieldProblem, parseProfileJson } from './import';
+import { managedPolicy, vendorProfilesItem } from './items';
 import {
   availableProfiles,
   type EffectiveSettings,

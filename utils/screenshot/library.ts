@@ -13,10 +13,10 @@ import {
   putBlob,
 } from '../blob-store';
 import { AppError } from '../errors';
-import { screenshotTabIds, tabScreenshotsItem } from '../storage';
 import { type AnnotationDoc, EMPTY_DOC, isEdited } from './annotations';
 import { type EncodeBudget, extensionFor } from './encode';
 import { flattenToBlob } from './flatten';
+import { screenshotTabIds, tabScreenshotsItem } from './items';
 import { type Screenshot, type ScreenshotSource, tabOwner } from './model';
 
 /** Largest attached file; bigger logs and HARs should be trimmed or zipped first. */

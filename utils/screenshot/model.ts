@@ -1,6 +1,6 @@
 /**
  * What the extension keeps about each screenshot or attached file of a tab: JSON metadata in
- * `browser.storage` (see `tabScreenshotsItem` in utils/storage.ts), bytes in IndexedDB
+ * `browser.storage` (see `tabScreenshotsItem` in utils/screenshot/items.ts), bytes in IndexedDB
  * (utils/blob-store.ts), joined by blob ids.
  */
 import * as z from 'zod/mini';

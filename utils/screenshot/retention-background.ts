@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import { type DraftRecords, parseDraftRecords } from '../composer/draft-record';
 import { rewriteDraftRecords } from '../composer/drafts';
-import { composerDraftsItem, screenshotTabIds } from '../storage';
+import { composerDraftsItem } from '../composer/items';
+import { screenshotTabIds } from './items';
 import * as library from './library';
 import { afterDraftsChanged, draftTabs, type Move, parkForRestart, unusedTabs } from './retention';
 

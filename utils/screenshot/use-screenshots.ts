@@ -14,8 +14,8 @@ import { AppError, type ErrorInfo } from '../errors';
 import { sendMessage } from '../messages/background';
 import { onPageMessages } from '../messages/pages';
 import { redact } from '../privacy/redact';
-import { tabScreenshotsItem } from '../storage';
 import type { AnnotationDoc } from './annotations';
+import { tabScreenshotsItem } from './items';
 import { isImage, type Screenshot, tabOwner } from './model';
 import type { CaptureProgress } from './protocol';
 

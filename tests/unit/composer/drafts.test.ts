@@ -8,7 +8,7 @@ import {
   removeDeliveredDrafts,
   saveDraftRecord,
 } from '@/utils/composer/drafts';
-import { composerDraftsItem } from '@/utils/storage';
+import { composerDraftsItem } from '@/utils/composer/items';
 import { draft } from '../ticket/fixtures';
 
 const URL_A = 'https://console.example.com/apps/billing';

@@ -1,11 +1,7 @@
 import { beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  backgroundProtocol,
-  onBackgroundMessages,
-  sendMessage,
-} from '@/utils/messages/background';
+import { backgroundProtocol, onBackgroundMessages, sendMessage } from '@/utils/messages/background';
 import { contentProtocol } from '@/utils/messages/content';
 import { classifySender, dispatch, type Handlers, onMessages } from '@/utils/messages/core';
 import { fromPageProtocol } from '@/utils/messages/from-page';
@@ -99,7 +95,12 @@ describe('messaging core', () => {
 
   it('leaves types it does not handle to other listeners', async () => {
     expect(
-      await dispatch(backgroundProtocol, {}, { type: 'allowOrigin', data: { origin: 'x' } }, fromPopup()),
+      await dispatch(
+        backgroundProtocol,
+        {},
+        { type: 'allowOrigin', data: { origin: 'x' } },
+        fromPopup(),
+      ),
     ).toBeUndefined();
   });
 

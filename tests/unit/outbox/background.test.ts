@@ -5,7 +5,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { portalFor, submitJob } from '@/utils/outbox/background';
-import { outboxJobsItem, portalSettingsItem } from '@/utils/storage';
+import { outboxJobsItem } from '@/utils/outbox/items';
+import { portalSettingsItem } from '@/utils/portal/items';
 
 const POLICY_PORTAL = 'http://127.0.0.1:9';
 

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { portalCredentialsItem } from '@/utils/portal/credentials-item';
 import type { FetchFunction } from '@/utils/portal/http';
+import { portalSettingsItem } from '@/utils/portal/items';
 import {
   forgetConnection,
   getConnection,
@@ -14,7 +16,6 @@ import {
   saveConnection,
   testConnection,
 } from '@/utils/portal/service';
-import { portalCredentialsItem, portalSettingsItem } from '@/utils/storage';
 import { type PortalEmulator, startPortalEmulator } from '../../emulator/server.ts';
 
 const nodeFetch: FetchFunction = (input, init) => fetch(input, init);

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { allowOrigin, removeOrigin } from '@/utils/capture/allowed-origins';
+import { allowedOriginsItem, environmentRulesItem } from '@/utils/capture/items';
 import { AppError } from '@/utils/errors';
+import { portalSettingsItem } from '@/utils/portal/items';
 import {
   getActiveProfile,
   getEffectiveSettings,
@@ -10,7 +12,6 @@ import {
 } from '@/utils/profile/active';
 import { mergeSettings, type UserSettings } from '@/utils/profile/merge';
 import { parseManagedPolicy } from '@/utils/profile/policy';
-import { allowedOriginsItem, environmentRulesItem, portalSettingsItem } from '@/utils/storage';
 
 const USER: UserSettings = {
   portal: {

@@ -13,7 +13,7 @@ import {
   setActiveProfile,
 } from '@/utils/profile/active';
 import { parseProfileJson, profileToJson } from '@/utils/profile/import';
-import { vendorProfilesItem } from '@/utils/storage';
+import { vendorProfilesItem } from '@/utils/profile/items';
 
 const ACME: VendorProfileInput = {
   id: 'acme',

@@ -12,6 +12,7 @@ import {
   removeDeliveredDrafts,
   saveDraftRecord,
 } from '@/utils/composer/drafts';
+import { screenshotTabIds } from '@/utils/screenshot/items';
 import { addImage, listScreenshots } from '@/utils/screenshot/library';
 import { afterDraftsChanged, parkForRestart, unusedTabs } from '@/utils/screenshot/retention';
 import {
@@ -20,7 +21,6 @@ import {
   sweepClosedTabs,
   tabClosed,
 } from '@/utils/screenshot/retention-background';
-import { screenshotTabIds } from '@/utils/storage';
 import { draft } from '../ticket/fixtures';
 
 // No IndexedDB here: the blob store is a map with the same functions.

@@ -23,6 +23,14 @@ const E2E_HOSTS = [
 const E2E_POLICY_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAoZnhZQxndnjIH9OpfZmaZDQU8kxFf5OgAnnI9t/9EEFT6+R0XTv7yNEvXtlUxrWI/F8l1oksEPOMN7LZNjATC0vQIxn0u2gpmgT7WTAbdSfmXD0+aWpjg50HKLHMHHHU3f2UQBpMVAXHaDrIGQ2Z3R0UnXOEG5KZz8bEUkmu/5FZs57eR/IR/WNeBK/GOfY5hI74G9FqjexeMc20G9KJlmynIs057aiPxlL+IQ0KKSebKyRSbWZ+f49mLuevE5/MSpZviMFZGU7cMwWmGxYePGqapCu9bQfMZH7TjQJGXfYaVIJsYs3c9acTR8wa46q3jqol3ycFwsBfqujFFc02uwIDAQAB';
 
+/** Entry points whose code runs inside web pages: they carry page-side code only. */
+const PAGE_SIDE_ENTRYPOINTS = [
+  'console-hook',
+  'page-context',
+  'page-collector',
+  'full-page-render',
+];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // SUPPORT_CAPTURE_OUT lets parallel builds (several developers' test runs) use their own folder.
@@ -84,6 +92,21 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // Scripts that run inside web pages use the browser's own promise-based API (Chromium MV3,
+    // Firefox) instead of webextension-polyfill: 10 KB less in every page (see README,
+    // "Architecture"). Extension pages and the background keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((entry) => PAGE_SIDE_ENTRYPOINTS.includes(entry.name))) return;
+      const alias = viteConfig.resolve?.alias;
+      if (Array.isArray(alias)) {
+        viteConfig.resolve = {
+          ...viteConfig.resolve,
+          alias: alias.filter((rule) => rule.find !== 'wxt/browser'),
+        };
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
     // WXT makes the popup's <title> the toolbar button's title, over the manifest's; the
     // tooltip must come from the locale like the rest.
     'build:manifestGenerated': (_wxt, manifest) => {

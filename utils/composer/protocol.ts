@@ -1,5 +1,5 @@
 /**
- * Schemas of the composer's own messages (declared in utils/messaging.ts): adding a report to
+ * Schemas of the composer's own messages (declared in utils/messages/background.ts): adding a report to
  * an existing request instead of filing a new one.
  */
 import * as z from 'zod/mini';

@@ -1,5 +1,5 @@
 /**
- * Request and response schemas of the portal messages (declared in utils/messaging.ts).
+ * Request and response schemas of the portal messages (declared in utils/messages/background.ts).
  * Pages get compact views of portal data, and never a credential: the saved API token is
  * reduced to a hint such as "••••1234".
  */

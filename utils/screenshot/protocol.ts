@@ -1,4 +1,4 @@
-/** Request and response schemas of the screenshot messages (entries in utils/messaging.ts). */
+/** Request and response schemas of the screenshot messages (entries in utils/messages/background.ts and pages.ts). */
 import * as z from 'zod/mini';
 import { AnnotationDocSchema } from './annotations';
 import { ScreenshotListSchema, ScreenshotSchema } from './model';

@@ -1,6 +1,6 @@
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { formatBytes } from '@/utils/format';
 import { type MessageKey, t } from '@/utils/i18n';
-import { formatBytes } from '@/utils/outbox/batch';
 import type { JobView } from '@/utils/outbox/job';
 
 const STEP_TEXT: Record<JobView['step'], MessageKey> = {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
+import { useScreenshots } from '@/components/hooks/use-screenshots';
 import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
 import { t } from '@/utils/i18n';
-import { useScreenshots } from '@/utils/screenshot/use-screenshots';
 import { tabIdFromSearch } from '@/utils/tab-target';
 
 /** The screenshot editor in a page of its own, for when the popup is too small: ?tabId=&id= */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AllowedOriginsList } from '@/components/AllowedOriginsList';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { useEffectiveSettings } from '@/components/hooks/use-effective-settings';
 import { StepRecordingSettings } from '@/components/StepRecordingSettings';
 import { allowedOriginsItem, stepRecordingOffItem } from '@/utils/capture/items';
 import { setStepRecording } from '@/utils/capture/step-recording';
@@ -12,7 +13,6 @@ import { captureOrigins } from '@/utils/profile/active';
 import { CaptureOptions } from './CaptureOptions';
 import { PortalConnection } from './PortalConnection';
 import { ProfileOptions } from './ProfileOptions';
-import { useEffectiveSettings } from './use-effective-settings';
 
 /** Wiring of the options page. */
 export function OptionsApp() {

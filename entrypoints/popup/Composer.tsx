@@ -5,19 +5,19 @@ import { OffersPanel } from '@/components/composer/OffersPanel';
 import { PortalPicker } from '@/components/composer/PortalPicker';
 import { StepsControls } from '@/components/composer/StepsControls';
 import { TicketForm } from '@/components/composer/TicketForm';
+import { useDraft } from '@/components/hooks/use-draft';
+import { useOffers } from '@/components/hooks/use-offers';
+import { usePortalForm } from '@/components/hooks/use-portal-form';
+import { useScreenshots } from '@/components/hooks/use-screenshots';
 import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
 import type { Capture } from '@/utils/capture/capture';
 import { additionComment, attachmentRefs, buildJobInput } from '@/utils/composer/submit';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { interleave, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
-import { useScreenshots } from '@/utils/screenshot/use-screenshots';
 import { initialSteps } from '@/utils/ticket/draft';
 import { lazy } from './lazy';
 import type { PreviewMode } from './PreviewView';
-import { useDraft } from './use-draft';
-import { useOffers } from './use-offers';
-import { usePortalForm } from './use-portal-form';
 
 // Not needed for the first render: loaded with import() (popup first JS budget, sizes.ts).
 const MappingTable = lazy(() =>

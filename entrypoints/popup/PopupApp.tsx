@@ -1,8 +1,8 @@
 import { CaptureView } from '@/components/CaptureView';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { useCaptureTarget } from '@/components/hooks/use-capture-target';
 import { t } from '@/utils/i18n';
 import { lazy } from './lazy';
-import { useCaptureTarget } from './use-capture-target';
 
 // The composer is most of the popup's code: it loads in parallel with the capture, so the
 // shell renders at once and the popup's first JavaScript stays small (tests/bench/sizes.ts).

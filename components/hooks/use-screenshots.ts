@@ -9,15 +9,15 @@ import type {
   ScreenshotsEvents,
   ScreenshotsState,
 } from '@/components/screenshot/ScreenshotsSection';
-import { getBlob, putBlob } from '../blob-store';
-import { AppError, type ErrorInfo } from '../errors';
-import { sendMessage } from '../messages/background';
-import { onPageMessages } from '../messages/pages';
-import { redact } from '../privacy/redact';
-import type { AnnotationDoc } from './annotations';
-import { tabScreenshotsItem } from './items';
-import { isImage, type Screenshot, tabOwner } from './model';
-import type { CaptureProgress } from './protocol';
+import { getBlob, putBlob } from '@/utils/blob-store';
+import { AppError, type ErrorInfo } from '@/utils/errors';
+import { sendMessage } from '@/utils/messages/background';
+import { onPageMessages } from '@/utils/messages/pages';
+import { redact } from '@/utils/privacy/redact';
+import type { AnnotationDoc } from '@/utils/screenshot/annotations';
+import { tabScreenshotsItem } from '@/utils/screenshot/items';
+import { isImage, type Screenshot, tabOwner } from '@/utils/screenshot/model';
+import type { CaptureProgress } from '@/utils/screenshot/protocol';
 
 export interface UseScreenshotsOptions {
   /** Take a visible screenshot at once when the tab has none yet (the popup opening). */

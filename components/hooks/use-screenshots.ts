@@ -11,6 +11,7 @@ import type {
 } from '@/components/screenshot/ScreenshotsSection';
 import { getBlob, putBlob } from '@/utils/blob-store';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
 import { onPageMessages } from '@/utils/messages/pages';
 import { redact } from '@/utils/privacy/redact';
@@ -130,7 +131,7 @@ export function useScreenshots(
     setPendingVisible((count) => count + 1);
     try {
       await sendMessage('captureVisible', { tabId });
-      setStatus('Screenshot added.');
+      setStatus(t('shots_added'));
     } catch (cause) {
       fail(cause);
     } finally {
@@ -165,7 +166,7 @@ export function useScreenshots(
     setJob({ id });
     try {
       const shot = await sendMessage('captureFullPage', { tabId, jobId: id });
-      setStatus(shot.note ? `Full page added. ${shot.note}` : 'Full page added.');
+      setStatus(shot.note ? `${t('shots_fullPageAdded')} ${shot.note}` : t('shots_fullPageAdded'));
     } catch (cause) {
       const info = AppError.from(cause).info;
       if (info.code === 'cancelled') setStatus('Full-page capture cancelled.');

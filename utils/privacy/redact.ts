@@ -19,7 +19,15 @@ import {
   MAX_CUSTOM_PATTERN_LENGTH,
 } from './custom-patterns';
 import { cutText, preCutLength } from './fit';
-import { applyRule, BUILT_IN_RULES, EMAIL_RULE, MARKER_PREFIX, marker, type Rule } from './rules';
+import {
+  applyRule,
+  BUILT_IN_RULES,
+  COOKIE_RULE,
+  EMAIL_RULE,
+  MARKER_PREFIX,
+  marker,
+  type Rule,
+} from './rules';
 
 export { cutNote, cutText } from './fit';
 export { checkCustomPattern, MAX_CUSTOM_PATTERN_LENGTH, marker };
@@ -76,6 +84,7 @@ export function createRedactor(options: RedactionOptions = DEFAULT_REDACTION_OPT
     for (const pattern of custom) {
       out = applyCustomPattern(out, pattern, customMarker, isMarkerAt, () => tally('custom'));
     }
+    out = applyRule(out, COOKIE_RULE, tally);
     return { text: out, count, categories };
   };
 

@@ -187,8 +187,10 @@ export function readValue(
 
 /** Start of a name: behind a non-name character, or behind an escaped `&`, `?`, `#`, space… */
 const NAME_START = String.raw`(?:(?<![\w.-])|(?<=%(?:25)?(?:26|3[Ff]|23|20|22|27|2[Cc]|3[Bb]|0[Aa])))`;
-/** The separator: `=`, `:`, `:=`, `=>`, escaped `=`/`:`, with the name's closing quote. */
-const SEPARATOR = String.raw`(?:\\?["']|%(?:25)?22)?[ \t]{0,8}(?::=|=>|[:=]|%(?:25)?3[AaDd])[ \t]{0,8}`;
+/** The separator: `=`, `:`, `:=`, `=>`, escaped `=`/`:`. */
+const SEPARATOR = '(?::=|=>|[:=]|%(?:25)?3[AaDd])';
+/** The name's closing quote and spaces before the separator. */
+const NAME_END = String.raw`(?:\\?["']|%(?:25)?22)?[ \t]{0,8}`;
 
 const decideKeyValue = (match: RegExpExecArray, text: string, m: string) => {
   const kind = classifyName(match[1] as string);
@@ -243,27 +245,46 @@ const SCHEME_CREDENTIAL: Rule = {
   },
 };
 
+/** Cookies in one header beyond which the rest of the header becomes one marker. */
+const MAX_COOKIE_PAIRS = 64;
+
 /** `Cookie: a=1; b=2` -> every value; `Set-Cookie: a=1; Path=/` -> the first value only. */
-const COOKIE: Rule = {
+export const COOKIE_RULE: Rule = {
   category: 'cookie',
   pattern:
     /(?<![\w-])(set-cookie|cookie)(?:\\?["'])?[ \t]{0,8}:[ \t]{0,8}(?:\\?["'])?([^\r\n"'\\]+)/gi,
   decide: (match, _text, m) => {
     const setCookie = (match[1] as string).toLowerCase() === 'set-cookie';
     const value = match[2] as string;
-    const pairs = value.split(';');
-    let changed = false;
-    const masked = pairs.map((pair, index) => {
-      if (setCookie && index > 0) return pair;
-      const eq = pair.indexOf('=');
-      const rest = pair.slice(eq + 1).trim();
-      if (eq < 0 || rest === '' || rest.startsWith(MARKER_PREFIX)) return pair;
-      changed = true;
-      return `${pair.slice(0, eq + 1)}${m}`;
-    });
-    if (!changed) return undefined;
     const start = match.index + match[0].length - value.length;
-    return { start, end: start + value.length, text: masked.join(';') };
+    const parts: string[] = [];
+    let changed = false;
+    let at = 0;
+    for (let pair = 0; at < value.length; pair++) {
+      const semicolon = value.indexOf(';', at);
+      const end = semicolon < 0 ? value.length : semicolon;
+      if (pair >= MAX_COOKIE_PAIRS) {
+        // A header with this many cookies is not a browser's: one marker for the rest.
+        parts.push(m);
+        changed = true;
+        at = value.length;
+        break;
+      }
+      const eq = value.indexOf('=', at);
+      const valueStart = eq < 0 || eq > end ? -1 : eq + 1;
+      const rest = valueStart < 0 ? '' : value.slice(valueStart, end).trim();
+      if ((setCookie && pair > 0) || rest === '' || rest.startsWith(MARKER_PREFIX)) {
+        parts.push(value.slice(at, end));
+      } else {
+        parts.push(value.slice(at, valueStart) + m);
+        changed = true;
+      }
+      if (semicolon < 0) break;
+      parts.push(';');
+      at = semicolon + 1;
+    }
+    if (!changed) return undefined;
+    return { start, end: start + value.length, text: parts.join('') };
   },
 };
 
@@ -299,15 +320,22 @@ const PEM: Rule = {
 /** `password: …`, `"apiKey": "…"`, `api_key='…'`, `DB_PASSWORD=…`, `?token=…`, `X-API-Key: …`. */
 const KEY_VALUE: Rule = {
   category: 'secret',
-  pattern: new RegExp(`${NAME_START}([\\w.-]{1,64})${SEPARATOR}`, 'g'),
+  // Found from the separator (rarer than word starts), the name read backwards from it.
+  pattern: new RegExp(
+    `${SEPARATOR}(?<=${NAME_START}([\\w.-]{1,64})${NAME_END}${SEPARATOR})[ \\t]{0,8}`,
+    'g',
+  ),
   decide: decideKeyValue,
 };
 
-/** In order: whole headers and blocks first, then token formats, then names and values. */
+/**
+ * In order: whole headers and blocks first, then token formats, then names and values.
+ * `COOKIE_RULE` runs last of all (after e-mail and user patterns): it may lengthen text most
+ * (every cookie value becomes a marker), and no later rule should have to read that.
+ */
 export const BUILT_IN_RULES: readonly Rule[] = [
   PEM,
   AUTH_HEADER,
-  COOKIE,
   URL_CREDENTIALS,
   ...TOKEN_RULES,
   SCHEME_CREDENTIAL,

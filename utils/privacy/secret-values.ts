@@ -110,8 +110,12 @@ export function normaliseName(name: string): string {
     .replace(/^\d+/, '');
 }
 
+/** Every name `classifyName` knows contains one of these: a cheap first test. */
+const CANDIDATE = /pass|pwd|secret|key|token|cred|sig|sess|sid|auth|code|jwt/i;
+
 /** How a field or parameter name bears on its value, or `undefined` for ordinary names. */
 export function classifyName(name: string): NameKind | undefined {
+  if (!CANDIDATE.test(name)) return undefined;
   const n = normaliseName(name);
   if (n === '' || PLAIN_NAMES.has(n)) return undefined;
   for (const suffix of PLAIN_SUFFIXES) {

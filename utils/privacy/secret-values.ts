@@ -113,10 +113,21 @@ export function normaliseName(name: string): string {
 /** Every name `classifyName` knows contains one of these: a cheap first test. */
 const CANDIDATE = /pass|pwd|secret|key|token|cred|sig|sess|sid|auth|code|jwt/i;
 
+/** Names repeat (a page logging `token=` in a loop): remember recent answers, bounded. */
+const cache = new Map<string, NameKind | null>();
+const CACHE_SIZE = 1024;
+
 /** How a field or parameter name bears on its value, or `undefined` for ordinary names. */
 export function classifyName(name: string): NameKind | undefined {
-  if (!CANDIDATE.test(name)) return undefined;
-  const n = normaliseName(name);
+  const known = cache.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const kind = CANDIDATE.test(name) ? classify(normaliseName(name)) : undefined;
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(name, kind ?? null);
+  return kind;
+}
+
+function classify(n: string): NameKind | undefined {
   if (n === '' || PLAIN_NAMES.has(n)) return undefined;
   for (const suffix of PLAIN_SUFFIXES) {
     if (n.length > suffix.length && n.endsWith(suffix)) {

@@ -350,8 +350,8 @@ export const EMAIL_RULE: Rule = {
 
 /**
  * Applies one rule to the whole text: one left-to-right pass, each replacement counted.
- * A match the rule keeps is skipped past its name part, so a value is still searched for
- * secrets of its own.
+ * After a match the rule keeps, the search goes on from the next character, so a value is
+ * still searched for secrets of its own.
  */
 export function applyRule(text: string, rule: Rule, onReplace: (category: string) => void): string {
   const pattern = rule.pattern;
@@ -365,7 +365,9 @@ export function applyRule(text: string, rule: Rule, onReplace: (category: string
       : { start: match.index, end: match.index + match[0].length, text: m };
     const advance = match.index + Math.max(1, match[0].length);
     if (!found || found.start < last || found.end <= found.start || isMarkerAt(text, found.start)) {
-      pattern.lastIndex = advance;
+      // Kept: search again from the next character (`Token Bearer abc…` is two candidates);
+      // the patterns' boundaries keep this linear.
+      pattern.lastIndex = match.index + 1;
       continue;
     }
     out += text.slice(last, found.start) + found.text;

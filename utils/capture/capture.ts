@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { BreadcrumbSchema } from './breadcrumbs';
 import { FailedRequestSchema } from './failed-request';
-import { LIMITS, PageEventSchema } from './page-event';
+import { LIMITS, PageEventSchema, validItems } from './page-event';
 
 /**
  * How much of the page's history the capture holds:
@@ -14,7 +14,7 @@ export type CaptureScope = z.infer<typeof CaptureScopeSchema>;
 
 /** What the ISOLATED script sees of the page itself (page globals are never read here). */
 export const PageSideFactsSchema = z.object({
-  title: z.string().check(z.maxLength(1000)),
+  title: z.string().check(z.maxLength(LIMITS.title)),
   language: z.string().check(z.maxLength(64)),
   viewport: z.object({ width: z.number(), height: z.number() }),
   screen: z.object({ width: z.number(), height: z.number() }),
@@ -28,7 +28,7 @@ export const TabEventsSchema = z.object({
   pageId: z._default(z.string().check(z.maxLength(64)), ''),
   /** The page URL when capture started in this load. */
   url: z._default(z.string().check(z.maxLength(LIMITS.url)), ''),
-  events: z.array(PageEventSchema),
+  events: validItems(PageEventSchema),
   /** Events dropped to stay within the buffer's bounds. */
   dropped: z.int().check(z.nonnegative()),
   /** Epoch milliseconds when capture started in this page. */
@@ -36,7 +36,7 @@ export const TabEventsSchema = z.object({
   /** The early collector ran from `document_start`: the page's load is in the capture. */
   fromLoad: z.optional(z.boolean()),
   /** Failed requests the page's own fetch/XHR hook saw. */
-  requests: z._default(z.array(FailedRequestSchema), []),
+  requests: z._default(validItems(FailedRequestSchema), []),
   /** The buffer's size in bytes (benchmarks, bounds). */
   bytes: z._default(z.int().check(z.nonnegative()), 0),
   page: z.optional(PageSideFactsSchema),
@@ -116,10 +116,10 @@ export const CaptureSchema = z.object({
   /** Why the scope is what it is, in words for the user. */
   scopeNote: z.string(),
   /** The tab's events, oldest first, across its recent page loads (each says its page URL). */
-  events: z.array(PageEventSchema),
+  events: validItems(PageEventSchema),
   droppedEvents: z.int().check(z.nonnegative()),
   /** Requests that failed (status >= 400 or network error), each once, oldest first. */
-  failedRequests: z._default(z.array(FailedRequestSchema), []),
+  failedRequests: z._default(validItems(FailedRequestSchema), []),
   facts: z.optional(PageFactsSchema),
   environment: z._default(InferredEnvironmentSchema, {
     value: null,

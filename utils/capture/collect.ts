@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { sendMessage } from '../messages/content';
-import { countRedactions, redact } from '../privacy/redact';
+import { countRedactions, redact, redactToFit } from '../privacy/redact';
 import { getEffectiveSettings } from '../profile/active';
 import {
   type Capture,
@@ -20,7 +20,7 @@ import {
 import { inferEnvironment, VENDOR_DEFAULT_RULES } from './environment';
 import { type FailedRequest, mergeFailedRequests } from './failed-request';
 import { captureSettingsItem } from './items';
-import type { PageEvent } from './page-event';
+import { fitEvent, LIMITS, type PageEvent } from './page-event';
 import { buildPageFacts } from './page-facts';
 import { injectCaptureNow } from './registration';
 import { readTabRecord } from './tab-store';
@@ -83,7 +83,7 @@ async function pageFacts(url: string, title: string, page?: PageSideFacts): Prom
     extensionVersion: browser.runtime.getManifest().version,
     page,
   });
-  return { ...facts, title: redact(facts.title) };
+  return { ...facts, title: redactToFit(facts.title, LIMITS.title) };
 }
 
 function scopeNote(scope: Capture['scope'], allowed: boolean): string {
@@ -107,8 +107,8 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     );
   });
   const rawUrl = tab.url ?? '';
-  const url = redact(rawUrl);
-  const title = redact(tab.title ?? '');
+  const url = redactToFit(rawUrl, LIMITS.url);
+  const title = redactToFit(tab.title ?? '', LIMITS.title);
   const [settings, effective] = await Promise.all([
     captureSettingsItem.get(),
     getEffectiveSettings(),
@@ -163,7 +163,8 @@ export async function collectCapture(tabId: number): Promise<Capture> {
   const events = [...earlier.flatMap((load) => load.events), ...(current?.events ?? [])]
     .filter(keep)
     .sort((a, b) => a.time - b.time)
-    .map((event) => ({ ...event, message: redact(event.message), url: redact(event.url) }));
+    // With this context's settings (e-mail masking may be on here): cut again after redacting.
+    .map((event) => fitEvent(event));
   const pageRequests: FailedRequest[] = [
     ...earlier.flatMap((load) => load.requests),
     ...(current?.requests ?? []),

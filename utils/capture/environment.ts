@@ -30,25 +30,62 @@ const BUILT_IN_WORDS: ReadonlyArray<readonly [Environment, readonly string[]]> =
   ['Production', ['prod', 'production', 'prd', 'live']],
 ];
 
-const escapeRegex = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-const glob = (text: string) => escapeRegex(text).replace(/\*/g, '.*');
+/**
+ * Does `text` match `pattern`, where `*` matches any run of characters? Linear in the text:
+ * the pieces between stars are found left to right with `indexOf` (the leftmost place is
+ * always a right place for a star-only glob), so no pattern from an imported profile can
+ * make matching backtrack (a regular expression built from `*a*a*a*b` could).
+ */
+export function globMatch(pattern: string, text: string): boolean {
+  const parts = pattern.split('*');
+  const first = parts[0] as string;
+  if (parts.length === 1) return pattern === text;
+  const last = parts[parts.length - 1] as string;
+  if (text.length < first.length + last.length) return false;
+  if (!text.startsWith(first) || !text.endsWith(last)) return false;
+  let position = first.length;
+  const end = text.length - last.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i] as string;
+    if (part === '') continue;
+    const at = text.indexOf(part, position);
+    if (at < 0 || at + part.length > end) return false;
+    position = at + part.length;
+  }
+  return true;
+}
+
+export interface RuleMatcher {
+  /** `target` is `host[:port]/path`, e.g. `console.example.com:8443/k8s/cluster`. */
+  test(target: string): boolean;
+}
 
 /**
- * Compiles a rule pattern: `host[:port][/path]`, `*` matching anything. Without a port the
- * rule matches any port; a path matches as a prefix (`/admin` matches `/admin/users`).
+ * Compiles a rule pattern: `host[:port][/path]`, `*` matching anything, case-insensitive.
+ * Without a port the rule matches any port; a path matches as a prefix (`/admin` matches
+ * `/admin/users`).
  */
-export function compileRulePattern(pattern: string): RegExp | undefined {
-  const trimmed = pattern.trim().replace(/^[a-z]+:\/\//i, '');
+export function compileRulePattern(pattern: string): RuleMatcher | undefined {
+  const trimmed = pattern
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .toLowerCase();
   if (trimmed === '') return undefined;
   const slash = trimmed.indexOf('/');
   const host = slash < 0 ? trimmed : trimmed.slice(0, slash);
   const path = slash < 0 ? '' : trimmed.slice(slash);
-  const port = host.includes(':') ? '' : '(?::\\d+)?';
-  try {
-    return new RegExp(`^${glob(host)}${port}${path ? glob(path) : '(?:/.*)?'}`, 'i');
-  } catch {
-    return undefined;
-  }
+  const withPort = host.includes(':');
+  return {
+    test(target: string) {
+      const lower = target.toLowerCase();
+      const cut = lower.indexOf('/');
+      const targetHost = cut < 0 ? lower : lower.slice(0, cut);
+      const targetPath = cut < 0 ? '' : lower.slice(cut);
+      const hostToMatch = withPort ? targetHost : targetHost.replace(/:\d{1,5}$/, '');
+      if (!globMatch(host, hostToMatch)) return false;
+      return path === '' || globMatch(`${path}*`, targetPath);
+    },
+  };
 }
 
 /** Says why a rule's pattern cannot be used, for the options page. */

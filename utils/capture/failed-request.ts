@@ -7,8 +7,8 @@ export const MAX_FAILED_REQUESTS = 50;
 export const DEDUPE_WINDOW_MS = 3000;
 
 export const RequestIdSchema = z.object({
-  name: z.string().check(z.maxLength(64)),
-  value: z.string().check(z.maxLength(512)),
+  name: z.string().check(z.maxLength(LIMITS.requestIdName)),
+  value: z.string().check(z.maxLength(LIMITS.requestIdValue)),
 });
 export type RequestId = z.infer<typeof RequestIdSchema>;
 
@@ -19,13 +19,13 @@ export type RequestId = z.infer<typeof RequestIdSchema>;
  */
 export const FailedRequestSchema = z.object({
   source: z.enum(['network', 'page']),
-  method: z.string().check(z.maxLength(16)),
+  method: z.string().check(z.maxLength(LIMITS.method)),
   url: z.string().check(z.maxLength(LIMITS.url)),
   /** HTTP status; 0 when the request failed without a response. */
   status: z.int().check(z.nonnegative()),
-  statusText: z.optional(z.string().check(z.maxLength(200))),
+  statusText: z.optional(z.string().check(z.maxLength(LIMITS.statusText))),
   /** The network error (`net::ERR_CONNECTION_REFUSED`, `Failed to fetch`). */
-  error: z.optional(z.string().check(z.maxLength(500))),
+  error: z.optional(z.string().check(z.maxLength(LIMITS.error))),
   /** Epoch milliseconds when the request started. */
   time: z.number(),
   lastTime: z.optional(z.number()),
@@ -76,18 +76,21 @@ export function isCorrelationHeader(name: string): boolean {
   return CORRELATION_HEADERS.has(lower) || /(?:^|-)(?:request|correlation|trace)-?id$/.test(lower);
 }
 
-/** The correlation headers among a response's headers, bounded. */
+/**
+ * The correlation headers among a response's headers, bounded. `scrub(text, max)` redacts and
+ * cuts a value to `max` characters.
+ */
 export function pickRequestIds(
   headers: ReadonlyArray<{ name: string; value?: string }> | undefined,
-  scrub: (text: string) => string,
+  scrub: (text: string, max: number) => string,
 ): RequestId[] {
   const ids: RequestId[] = [];
   for (const header of headers ?? []) {
     if (ids.length >= 12) break;
     if (header.value !== undefined && isCorrelationHeader(header.name)) {
       ids.push({
-        name: header.name.toLowerCase().slice(0, 64),
-        value: scrub(header.value).slice(0, 512),
+        name: header.name.toLowerCase().slice(0, LIMITS.requestIdName),
+        value: scrub(header.value, LIMITS.requestIdValue),
       });
     }
   }

@@ -5,7 +5,7 @@
  * https://developer.chrome.com/docs/extensions/reference/api/webRequest
  */
 import type { browser } from 'wxt/browser';
-import { redact } from '../privacy/redact';
+import { redactToFit } from '../privacy/redact';
 import { type FailedRequest, pickRequestIds } from './failed-request';
 import { LIMITS } from './page-channel';
 
@@ -72,11 +72,12 @@ export function startNetworkObserver({
         : (started?.pageUrl ?? pageOfTab.get(details.tabId));
     return {
       source: 'network' as const,
-      method: details.method.toUpperCase().slice(0, 16),
-      url: redact(details.url).slice(0, LIMITS.url),
+      method: details.method.toUpperCase().slice(0, LIMITS.method),
+      // Cut before redacting: a page's 100,000-character URL must not hold up the background.
+      url: redactToFit(details.url, LIMITS.url),
       time: Math.round(start),
       durationMs: Math.max(0, Math.round(details.timeStamp - start)),
-      pageUrl: pageUrl ? redact(pageUrl).slice(0, LIMITS.url) : undefined,
+      pageUrl: pageUrl ? redactToFit(pageUrl, LIMITS.url) : undefined,
       resourceType: details.type.slice(0, 32),
       count: 1,
     };
@@ -109,8 +110,9 @@ export function startNetworkObserver({
       onFailed(details.tabId, {
         ...base(details),
         status: details.statusCode,
-        statusText: redact(reasonPhrase(details.statusLine) ?? '').slice(0, 200) || undefined,
-        requestIds: pickRequestIds(details.responseHeaders, redact),
+        statusText:
+          redactToFit(reasonPhrase(details.statusLine) ?? '', LIMITS.statusText) || undefined,
+        requestIds: pickRequestIds(details.responseHeaders, redactToFit),
       });
     },
     filter,
@@ -125,7 +127,7 @@ export function startNetworkObserver({
     onFailed(details.tabId, {
       ...base(details),
       status: 0,
-      error: redact(details.error).slice(0, 500),
+      error: redactToFit(details.error, LIMITS.error),
       requestIds: [],
     });
   }, filter);

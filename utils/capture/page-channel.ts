@@ -3,11 +3,30 @@
  * Kept free of imports so the hook's bundle stays a few kilobytes.
  */
 
-/** Caps shared by the page hook (which truncates) and the receiver (which validates). */
+/**
+ * Caps shared by the page hook (which truncates), the receivers (which cut after redacting)
+ * and the schemas (which validate): one set of numbers, so a value cut at one hop always
+ * fits the next.
+ */
 export const MAX_MESSAGE = 4000;
 export const MAX_STACK = 8000;
 export const MAX_URL = 2000;
-export const LIMITS = { message: MAX_MESSAGE, stack: MAX_STACK, url: MAX_URL } as const;
+export const LIMITS = {
+  message: MAX_MESSAGE,
+  stack: MAX_STACK,
+  url: MAX_URL,
+  /** Page title. */
+  title: 1000,
+  /** HTTP method of a failed request. */
+  method: 16,
+  /** Reason phrase of a failed request (`Not Found`). */
+  statusText: 200,
+  /** Network error text (`net::ERR_CONNECTION_REFUSED`). */
+  error: 500,
+  /** Name and value of a correlation header. */
+  requestIdName: 64,
+  requestIdValue: 512,
+} as const;
 
 export type PageEventKind =
   | 'console-error'

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-import { redact } from '../privacy/redact';
+import { redactToFit } from '../privacy/redact';
 import type { PageSideFacts, TabEvents } from './capture';
 import { addFailedRequest, type FailedRequest } from './failed-request';
 import { WIRE_KINDS } from './page-channel';
 import {
+  fitEvent,
   LIMITS,
   PAGE_CHANNEL,
   type PageEvent,
@@ -31,15 +32,9 @@ const WireEntrySchema = z.tuple([
   optionalNumber,
 ]);
 
-/** Redacts every string of an event before it is kept. */
+/** Redacts every string of an event before it is kept, each cut to its limit. */
 export function redactEvent(event: PageEvent): PageEvent {
-  return {
-    ...event,
-    message: redact(event.message),
-    stack: event.stack === undefined ? undefined : redact(event.stack),
-    source: event.source === undefined ? undefined : redact(event.source),
-    url: redact(event.url),
-  };
+  return fitEvent(event);
 }
 
 /** `file:line:column` of a stack's first frame that names one. */
@@ -86,30 +81,33 @@ export function parseBatch(detail: unknown): ParsedBatch {
     } else if (kind === 'r') {
       batch.requests.push({
         source: 'page',
-        method: redact(message).toUpperCase().slice(0, 16),
-        url: redact(source),
+        method: redactToFit(message, LIMITS.method).toUpperCase().slice(0, LIMITS.method),
+        url: redactToFit(source, LIMITS.url),
         status: Math.max(0, Math.trunc(status ?? 0)),
-        error: stack ? redact(stack).slice(0, 500) : undefined,
+        error: stack ? redactToFit(stack, LIMITS.error) : undefined,
         time,
         lastTime: lastTime ?? undefined,
         durationMs: duration != null && duration >= 0 ? duration : undefined,
-        pageUrl: redact(url),
+        pageUrl: redactToFit(url, LIMITS.url),
         requestIds: [],
         count: Math.max(1, count),
       });
     } else if (kind in WIRE_KINDS) {
       const eventKind = WIRE_KINDS[kind as keyof typeof WIRE_KINDS];
-      const event = PageEventSchema.safeParse({
-        kind: eventKind,
-        message: describeWire(eventKind, message, source).slice(0, LIMITS.message),
-        stack: stack || undefined,
-        source: source || sourceFromStack(stack),
-        url,
-        time,
-        lastTime: lastTime ?? undefined,
-        count: Math.max(1, count),
-      });
-      if (event.success) batch.events.push(redactEvent(event.data));
+      // Redacted and cut to the limits first: a marker may lengthen a line at its limit.
+      const event = PageEventSchema.safeParse(
+        redactEvent({
+          kind: eventKind,
+          message: describeWire(eventKind, message, source),
+          stack: stack || undefined,
+          source: source || sourceFromStack(stack),
+          url,
+          time,
+          lastTime: lastTime ?? undefined,
+          count: Math.max(1, count),
+        }),
+      );
+      if (event.success) batch.events.push(event.data);
     }
   }
   return batch;
@@ -118,7 +116,7 @@ export function parseBatch(detail: unknown): ParsedBatch {
 /** Viewport, screen and language as the page shows them (read from the ISOLATED world). */
 export function readPageSideFacts(win: Window): PageSideFacts {
   return {
-    title: redact(win.document.title).slice(0, 1000),
+    title: redactToFit(win.document.title, LIMITS.title),
     language: (win.document.documentElement.lang || win.navigator.language || '').slice(0, 64),
     viewport: { width: win.innerWidth, height: win.innerHeight },
     screen: { width: win.screen.width, height: win.screen.height },
@@ -146,7 +144,7 @@ export function startPageContext(doc: Document, options: PageContextOptions = {}
   const buffer = options.buffer ?? new EventRingBuffer();
   const pageId = options.pageId ?? crypto.randomUUID();
   const since = options.since ?? Date.now();
-  const url = redact(doc.location?.href ?? '').slice(0, LIMITS.url);
+  const url = redactToFit(doc.location?.href ?? '', LIMITS.url);
   let requests: FailedRequest[] = [];
   let requestsChanged = false;
   let captureWarnings = true;

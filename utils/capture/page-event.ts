@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 
+import { activeRedactor, type Redactor } from '../privacy/redact';
 import { LIMITS, type PageEventKind } from './page-channel';
 
 export { LIMITS, PAGE_CHANNEL } from './page-channel';
@@ -37,4 +38,36 @@ export type PageEvent = z.infer<typeof PageEventSchema>;
 /** The identity of an event for folding repeats. */
 export function eventKey(event: Pick<PageEvent, 'kind' | 'message' | 'source'>): string {
   return `${event.kind}\u0000${event.message}\u0000${event.source ?? ''}`;
+}
+
+/**
+ * Redacts every string of an event and cuts each to its limit, before and after redacting
+ * (redaction may lengthen text; an event over a limit would make the whole message carrying
+ * it invalid).
+ */
+export function fitEvent(event: PageEvent, redactor: Redactor = activeRedactor()): PageEvent {
+  const cap = (text: string, max: number) => redactor.redactToFit(text, max).text;
+  return {
+    ...event,
+    message: cap(event.message, LIMITS.message),
+    stack: event.stack === undefined ? undefined : cap(event.stack, LIMITS.stack),
+    source: event.source === undefined ? undefined : cap(event.source, LIMITS.url),
+    url: cap(event.url, LIMITS.url),
+  };
+}
+
+/**
+ * An array validated item by item: an invalid item is left out, the others are kept (one
+ * malformed event from a page must never drop the rest).
+ */
+export function validItems<T extends z.ZodMiniType>(item: T, max = 10_000) {
+  return z.pipe(
+    z.array(z.unknown()).check(z.maxLength(max)),
+    z.transform((items: unknown[]) =>
+      items.flatMap((raw) => {
+        const parsed = item.safeParse(raw);
+        return parsed.success ? [parsed.data as z.output<T>] : [];
+      }),
+    ),
+  );
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { FailedRequestSchema } from './failed-request';
 import { LIMITS } from './page-channel';
-import { PageEventSchema } from './page-event';
+import { PageEventSchema, validItems } from './page-event';
 
 /** Page loads a tab remembers (the current one and those before it). */
 export const MAX_PAGE_LOADS = 5;
@@ -15,10 +15,10 @@ export const PageLoadSchema = z.object({
   /** The page URL when the load started (in-app route changes keep the same load). */
   url: z.string().check(z.maxLength(LIMITS.url)),
   since: z.number(),
-  events: z.array(PageEventSchema),
+  events: validItems(PageEventSchema),
   dropped: z.int().check(z.nonnegative()),
   /** Failed requests the page's own hook saw. */
-  requests: z.array(FailedRequestSchema),
+  requests: validItems(FailedRequestSchema),
 });
 export type PageLoad = z.infer<typeof PageLoadSchema>;
 
@@ -27,23 +27,27 @@ export type PageLoad = z.infer<typeof PageLoadSchema>;
  * full navigations and service-worker restarts; dropped when the tab closes.
  */
 export const TabRecordSchema = z.object({
-  loads: z.array(PageLoadSchema),
+  loads: validItems(PageLoadSchema),
   /** Failed requests seen by the webRequest observer (with their correlation headers). */
-  requests: z.array(FailedRequestSchema),
+  requests: validItems(FailedRequestSchema),
 });
 export type TabRecord = z.infer<typeof TabRecordSchema>;
 
 export const EMPTY_TAB_RECORD: TabRecord = { loads: [], requests: [] };
 
-/** Content script -> background: what changed in this page load since the last forward. */
+/**
+ * Content script -> background: what changed in this page load since the last forward.
+ * Events and requests are validated one by one (an invalid one is left out, not the message);
+ * the background redacts and cuts them again with its own settings.
+ */
 export const PageEventsForwardSchema = z.object({
   pageId: z.string().check(z.minLength(1), z.maxLength(64)),
   url: z.string().check(z.maxLength(LIMITS.url)),
   since: z.number(),
   /** Events new or folded since the last forward (each with its cumulative count). */
-  events: z.array(PageEventSchema).check(z.maxLength(500)),
+  events: validItems(PageEventSchema, 500),
   dropped: z.int().check(z.nonnegative()),
   /** The page hook's failed requests, whole, when they changed. */
-  requests: z.optional(z.array(FailedRequestSchema).check(z.maxLength(50))),
+  requests: z.optional(validItems(FailedRequestSchema, 50)),
 });
 export type PageEventsForward = z.infer<typeof PageEventsForwardSchema>;

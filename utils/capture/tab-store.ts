@@ -4,11 +4,11 @@
  * the webRequest observer sees. Writes of one tab are serialised, so concurrent messages
  * cannot lose each other's updates.
  */
-import { redact } from '../privacy/redact';
+import { redactToFit } from '../privacy/redact';
 import { addFailedRequest, type FailedRequest } from './failed-request';
 import { tabCaptureItem } from './items';
 import { redactEvent } from './page-context';
-import { eventKey, type PageEvent } from './page-event';
+import { eventKey, LIMITS, type PageEvent } from './page-event';
 import { sizeOf } from './ring-buffer';
 import {
   MAX_PAGE_LOADS,
@@ -65,7 +65,7 @@ export function mergeForward(record: TabRecord, forward: PageEventsForward): Tab
   if (index < 0) {
     loads.push({
       pageId: forward.pageId,
-      url: redact(forward.url),
+      url: redactToFit(forward.url, LIMITS.url),
       since: forward.since,
       events: [],
       dropped: 0,
@@ -86,7 +86,12 @@ export function mergeForward(record: TabRecord, forward: PageEventsForward): Tab
     events: [...byKey.values()],
     dropped: Math.max(load.dropped, forward.dropped),
     requests: forward.requests
-      ? forward.requests.map((request) => ({ ...request, url: redact(request.url) }))
+      ? forward.requests.map((request) => ({
+          ...request,
+          url: redactToFit(request.url, LIMITS.url),
+          pageUrl:
+            request.pageUrl === undefined ? undefined : redactToFit(request.pageUrl, LIMITS.url),
+        }))
       : load.requests,
   };
   return { ...record, loads: boundLoads(loads) };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkRulePattern,
   compileRulePattern,
+  globMatch,
   inferEnvironment,
 } from '@/utils/capture/environment';
 import type { EnvironmentRule } from '@/utils/capture/settings';
@@ -123,5 +124,37 @@ describe('inferEnvironment()', () => {
     expect(checkRulePattern('https://*.example.com/x')).toBeUndefined();
     expect(compileRulePattern('*.example.com')?.test('a.example.com:8443/x')).toBe(true);
     expect(compileRulePattern('*.example.com')?.test('example.org/x')).toBe(false);
+  });
+});
+
+describe('rule globs match in linear time', () => {
+  it.each([
+    ['*', 'anything', true],
+    ['a*b', 'ab', true],
+    ['a*b', 'axxb', true],
+    ['a*b', 'axxbc', false],
+    ['*a*a*b', 'xaxaxb', true],
+    ['*a*a*b', 'xaxb', false],
+    ['abc', 'abc', true],
+    ['a*a', 'a', false],
+  ])('globMatch(%j, %j) is %s', (pattern, text, expected) => {
+    expect(globMatch(pattern, text)).toBe(expected);
+  });
+
+  it('answers a crafted pattern against a long path at once', () => {
+    const matcher = compileRulePattern('*a*a*a*a*a*a*a*a*a*a*b');
+    const path = `${'a'.repeat(100_000)}.example.com/${'a'.repeat(100_000)}`;
+    expect(matcher?.test(path)).toBe(false);
+    expect(matcher?.test(`${path.slice(0, 100)}b.example.com`)).toBe(false);
+    expect(
+      compileRulePattern('*.example.com/*a*b')?.test(`x.example.com/${'a'.repeat(50_000)}b`),
+    ).toBe(true);
+  });
+
+  it('matches the host whole, any port without one, and the path as a prefix', () => {
+    expect(compileRulePattern('example.com')?.test('example.com.evil.org/x')).toBe(false);
+    expect(compileRulePattern('example.com')?.test('example.com:8443/x')).toBe(true);
+    expect(compileRulePattern('example.com:8443')?.test('example.com:9443/x')).toBe(false);
+    expect(compileRulePattern('example.com/Admin')?.test('EXAMPLE.com/admin/users')).toBe(true);
   });
 });

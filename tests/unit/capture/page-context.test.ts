@@ -9,7 +9,7 @@ const entry = (kind: string, message: string, extra: unknown[] = []) => [
   message,
   '',
   '',
-  'https://console.example.com/x?token=abc',
+  'https://console.example.com/x?token=t0k3nV4lue9X',
   now,
   1,
   ...extra,

@@ -37,7 +37,7 @@ describe('the per-tab history', () => {
     });
     await recordPageEvents(7, {
       pageId: 'b',
-      url: 'https://c.example.com/b?token=t',
+      url: 'https://c.example.com/b?token=t0k3nV4lue9X',
       since: 2,
       events: [event('y')],
       dropped: 0,

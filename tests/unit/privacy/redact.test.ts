@@ -75,12 +75,12 @@ describe('redact() masks every category of secret', () => {
     ],
     [
       'api_key and key parameters',
-      '?api_key=k1&key=k2&sig=s3&signature=s4',
+      '?api_key=k1&key=k2Xv9Lq0Zt4w&sig=s3Vb8Nm2Pq7r%3D&signature=s4',
       '?api_key=[redacted:secret]&key=[redacted:secret]&sig=[redacted:secret]&signature=[redacted:secret]',
     ],
     [
       'secret and session parameters',
-      '?client_secret=cs&session=s1&sessionid=s2',
+      '?client_secret=cs&session=s1Ab9Xk2Lm4Q&sessionid=0f9e8d7c6b5a4f3e2d1c',
       '?client_secret=[redacted:secret]&session=[redacted:secret]&sessionid=[redacted:secret]',
     ],
     [
@@ -143,7 +143,7 @@ describe('redact() masks every category of secret', () => {
     [
       'Slack webhook',
       'post to https://hooks.slack.com/services/T000/B000/XXXX ok',
-      'post to [redacted:slack-token] ok',
+      'post to [redacted:webhook] ok',
     ],
     ['Stripe key', 'stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'stripe [redacted:stripe-key]'],
     [
@@ -192,7 +192,7 @@ describe('redact() leaves ordinary text alone', () => {
 
 describe('redaction settings and counting', () => {
   it('is idempotent and counts nothing the second time', () => {
-    const once = redactCounted(`Bearer abc123456 ?token=x ${JWT} Cookie: a=1`);
+    const once = redactCounted(`Bearer abc123456 ?token=t0k3nV4lue ${JWT} Cookie: a=1`);
     expect(once.count).toBe(4);
     const twice = redactCounted(once.text);
     expect(twice.text).toBe(once.text);
@@ -200,7 +200,7 @@ describe('redaction settings and counting', () => {
   });
 
   it('counts markers in redacted text', () => {
-    expect(countRedactions(redact(`a ${JWT} b ?password=x`))).toBe(2);
+    expect(countRedactions(redact(`a ${JWT} b ?password=hunter2`))).toBe(2);
     expect(countRedactions('nothing here')).toBe(0);
   });
 

@@ -1,0 +1,379 @@
+/**
+ * The built-in redaction rules. Every pattern runs in time linear in the text:
+ * - each starts behind a boundary (a lookbehind), so it is tried once per run of characters,
+ *   never from every character inside a run such as `a.a.a.a…`;
+ * - quantifiers that something must follow are bounded, and no quantified group contains
+ *   another quantifier that could match the same characters;
+ * - where a rule must look at a value (is `code=1` a secret?), the pattern finds only the name
+ *   and the value is read by a plain loop (`readValue`).
+ * Markers (`[redacted:jwt]`) are never a value, so redacting twice changes nothing.
+ */
+import { classifyName, isPlaceholder, looksSecret } from './secret-values';
+
+export interface Replacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Rule {
+  category: string;
+  /** A global regular expression; see the file comment for what keeps it linear. */
+  pattern: RegExp;
+  /**
+   * Decides one match: the range to replace and its text, or `undefined` to keep it. Default:
+   * the whole match becomes the marker.
+   */
+  decide?: (match: RegExpExecArray, text: string, marker: string) => Replacement | undefined;
+}
+
+export const MARKER_PREFIX = '[redacted:';
+export const marker = (category: string): string => `${MARKER_PREFIX}${category}]`;
+const isMarkerAt = (text: string, index: number) => text.startsWith(MARKER_PREFIX, index);
+
+/** `(?<!…)` for prefixed tokens: not inside a longer word. */
+const token = (category: string, source: string): Rule => ({
+  category,
+  pattern: new RegExp(`(?<![A-Za-z0-9_])(?:${source})`, 'g'),
+});
+
+/** Prefixed token formats: the prefix alone tells what they are. */
+const TOKEN_RULES: readonly Rule[] = [
+  // Kubernetes service-account tokens, Argo CD and most OIDC tokens are JWTs.
+  token('jwt', String.raw`eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]*`),
+  token('openshift-token', String.raw`sha256~[\w-]{20,}`),
+  token('grafana-token', 'glsa_[A-Za-z0-9_]{20,}|glc_[A-Za-z0-9+/_-]{20,}={0,2}'),
+  // Grafana's older API keys are base64 JSON: {"k":"…
+  token('grafana-token', 'eyJrIjoi[A-Za-z0-9+/]{20,}={0,2}'),
+  token('vault-token', String.raw`hv[sbr]\.[\w-]{20,}`),
+  token(
+    'aws-key',
+    '(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|AGPA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])',
+  ),
+  token('google-api-key', String.raw`AIza[\w-]{35}(?![\w-])|ya29\.[\w-]{20,}`),
+  { category: 'google-api-key', pattern: /(?<![\w/])1\/\/0[\w-]{30,}/g },
+  token('azure-secret', String.raw`[\w~.-]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])`),
+  token('github-token', String.raw`gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_\w{22,255}`),
+  token(
+    'gitlab-token',
+    String.raw`gl(?:pat|dt|rt|ptt|cbt|imt|oas|soat|ft|agent|ffct|wt)-[\w-]{20,}|GR1348941[\w-]{20,}`,
+  ),
+  token('ci-token', 'CCIP(?:AT|RJ)_[A-Za-z0-9_]{30,}|bk(?:ua|at)_[A-Za-z0-9]{30,}'),
+  token('npm-token', 'npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])'),
+  token('pypi-token', String.raw`pypi-AgE[\w-]{50,}`),
+  token('docker-token', String.raw`dckr_(?:pat|oat)_[\w-]{20,}`),
+  token('slack-token', String.raw`xox[abposre]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,}`),
+  token(
+    'webhook',
+    String.raw`https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[\w/-]+` +
+      String.raw`|https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d+\/[\w-]+` +
+      String.raw`|https:\/\/[\w-]{1,63}\.webhook\.office\.com\/webhook(?:b2)?\/[^\s"'<>\\]+` +
+      String.raw`|https:\/\/outlook\.office(?:365)?\.com\/webhook\/[^\s"'<>\\]+`,
+  ),
+  token('stripe-key', '(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{24,}'),
+  token('atlassian-token', 'AT(?:ATT|CTT|OAT)[A-Za-z0-9_=-]{20,}|ATBB[A-Za-z0-9]{24,}'),
+  token('api-key', String.raw`sk-(?:proj-|ant-(?:api|admin)\d\d-)[\w-]{20,}|sk-[A-Za-z0-9]{40,}`),
+  token('api-key', String.raw`hf_[A-Za-z]{34}(?![A-Za-z])|SG\.[\w-]{22}\.[\w-]{43}`),
+  token('api-key', 'shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64}'),
+  token('api-key', String.raw`tskey-[\w-]{20,}|NRAK-[A-Z0-9]{27}|sntr[ysu]_[\w+/=]{30,}`),
+  token('api-key', 'dapi[a-f0-9]{32}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|pul-[a-f0-9]{40}'),
+  token('api-key', String.raw`[A-Za-z0-9]{14}\.atlasv1\.[\w-]{60,}|lin_api_[A-Za-z0-9]{40}`),
+  token('api-key', String.raw`AKCp[A-Za-z0-9]{69}|dp\.(?:pt|st|ct|sa)\.[A-Za-z0-9]{40,}`),
+  token('api-key', 'key-[0-9a-f]{32}(?![0-9a-f])|SK[0-9a-fA-F]{32}(?![0-9a-fA-F])'),
+  token('rancher-token', 'token-[a-z0-9]{5}:[a-z0-9]{54}'),
+  token('telegram-token', String.raw`\d{8,10}:AA[\w-]{33}`),
+  token('private-key', 'AGE-SECRET-KEY-1[0-9A-Z]{58}'),
+  {
+    category: 'vault-token',
+    // Vault's older `s.` tokens: exactly 24 characters, mixed.
+    pattern: /(?<![\w.-])[sbr]\.[A-Za-z0-9]{24}(?![\w.-])/g,
+    decide: (match, _text, m) =>
+      looksSecret(match[0].slice(2))
+        ? { start: match.index, end: match.index + match[0].length, text: m }
+        : undefined,
+  },
+  {
+    category: 'private-key',
+    // A base64-encoded PEM key, as in a kubeconfig's `client-key-data`.
+    pattern: /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,}={0,2}/g,
+    decide: (match, _text, m) => {
+      let head = '';
+      try {
+        head = atob(match[0].slice(0, 64));
+      } catch {
+        return undefined;
+      }
+      return head.includes('PRIVATE')
+        ? { start: match.index, end: match.index + match[0].length, text: m }
+        : undefined;
+    },
+  },
+];
+
+/** Value terminators for a bare (unquoted) value. */
+const BARE_END = new Set([...' \t\r\n"\'<>,;&)]}`|\\#']);
+/** Percent-escapes that end a value in a URL (`&`, `#`, space, quotes…), also double-encoded. */
+const ESCAPED_END = /^%(?:25)?(?:26|23|20|22|27|2[Cc]|3[Bb]|3[Cc]|3[Ee]|0[AaDd]|29|5[Dd]|7[Dd])/;
+const ESCAPED_EQUALS = /^%(?:25)?3[Dd]/;
+
+export interface ValueSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Reads the value that starts at `from`: quoted (`"…"`, `'…'`, `\"…\"`, up to the line's end
+ * if unclosed) or bare (up to a space, `&`, `;`, a quote, an escaped `&`…). `stopAtEquals`:
+ * a generic name's value ends at `=`/`:` (so `key=name:password=x` is read pair by pair);
+ * trailing base64 padding stays part of the value.
+ */
+export function readValue(
+  text: string,
+  from: number,
+  stopAtEquals: boolean,
+  maxQuoted: number,
+): ValueSpan | undefined {
+  let start = from;
+  let quote = '';
+  if (text[start] === '\\' && (text[start + 1] === '"' || text[start + 1] === "'")) {
+    quote = `\\${text[start + 1]}`;
+  } else if (text[start] === '"' || text[start] === "'") {
+    quote = text[start] as string;
+  } else if (text.startsWith('%22', start)) {
+    quote = '%22';
+  }
+  if (quote) {
+    start += quote.length;
+    const limit = Math.min(text.length, start + maxQuoted);
+    let i = start;
+    while (i < limit) {
+      const c = text[i];
+      if (c === '\n' || c === '\r') break;
+      if (text.startsWith(quote, i) || isMarkerAt(text, i)) break;
+      if (c === '\\' && quote.length === 1) i += 2;
+      else i += 1;
+    }
+    return i > start ? { start, end: Math.min(i, text.length) } : undefined;
+  }
+  const escapedEnd = (at: number) => ESCAPED_END.test(text.slice(at, at + 5));
+  const equalsAt = (at: number) =>
+    text[at] === '='
+      ? 1
+      : text[at] === '%'
+        ? (ESCAPED_EQUALS.exec(text.slice(at, at + 5))?.[0].length ?? 0)
+        : 0;
+  let i = start;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (BARE_END.has(c) || (c === '%' && escapedEnd(i)) || isMarkerAt(text, i)) break;
+    const equals = equalsAt(i);
+    if (equals > 0 && !stopAtEquals) {
+      i += equals;
+      continue;
+    }
+    if (equals > 0) {
+      // A generic value ends here; trailing base64 padding (`abc==`, `abc%3D`) stays with it.
+      let j = i;
+      for (let step = equalsAt(j); step > 0; step = equalsAt(j)) j += step;
+      const next = text[j];
+      if (next === undefined || BARE_END.has(next) || (next === '%' && escapedEnd(j))) i = j;
+      break;
+    }
+    if (stopAtEquals && (c === ':' || c === '?')) break;
+    i += 1;
+  }
+  return i > start ? { start, end: i } : undefined;
+}
+
+/** Start of a name: behind a non-name character, or behind an escaped `&`, `?`, `#`, space… */
+const NAME_START = String.raw`(?:(?<![\w.-])|(?<=%(?:25)?(?:26|3[Ff]|23|20|22|27|2[Cc]|3[Bb]|0[Aa])))`;
+/** The separator: `=`, `:`, `:=`, `=>`, escaped `=`/`:`. */
+const SEPARATOR = '(?::=|=>|[:=]|%(?:25)?3[AaDd])';
+/** The name's closing quote and spaces before the separator. */
+const NAME_END = String.raw`(?:\\?["']|%(?:25)?22)?[ \t]{0,8}`;
+
+const decideKeyValue = (match: RegExpExecArray, text: string, m: string) => {
+  const kind = classifyName(match[1] as string);
+  if (kind === undefined) return undefined;
+  const from = match.index + match[0].length;
+  if (isMarkerAt(text, from)) return undefined;
+  const strong = kind === 'strong';
+  const span = readValue(text, from, !strong, strong ? 8192 : 512);
+  if (!span || isMarkerAt(text, span.start)) return undefined;
+  const value = text.slice(span.start, span.end);
+  if (strong ? isPlaceholder(value) : !looksSecret(value, kind === 'session')) return undefined;
+  return { start: span.start, end: span.end, text: m };
+};
+
+/** `Authorization: …`: the whole header value, whatever the scheme. */
+const AUTH_HEADER: Rule = {
+  category: 'credential',
+  pattern: /(?<![\w-])(?:proxy-)?authorization(?:\\?["'])?[ \t]{0,8}[:=][ \t]{0,8}(?:\\?["'])?/gi,
+  decide: (match, text, m) => {
+    const from = match.index + match[0].length;
+    let end = from;
+    while (end < text.length && !'\r\n"\',;}\\'.includes(text[end] as string)) end++;
+    while (end > from && text[end - 1] === ' ') end--;
+    const value = text.slice(from, end);
+    if (value === '' || isMarkerAt(text, from) || isPlaceholder(value)) return undefined;
+    return { start: from, end, text: m };
+  },
+};
+
+const base64Decodes = (value: string, needle: string) => {
+  try {
+    return atob(value).includes(needle);
+  } catch {
+    return false;
+  }
+};
+
+/** `Bearer abc…`, `Basic dXNl…`, `Token abc…` in free text, when the value looks like one. */
+const SCHEME_CREDENTIAL: Rule = {
+  category: 'credential',
+  pattern: /(?<![\w-])(bearer|basic|token)[ \t]{1,8}(?!\[redacted:)([\w.~+/-]+={0,3})/gi,
+  decide: (match, _text, m) => {
+    const scheme = (match[1] as string).toLowerCase();
+    const value = match[2] as string;
+    const ok =
+      scheme === 'basic'
+        ? value.length >= 8 && base64Decodes(value, ':')
+        : looksSecret(value, scheme === 'bearer');
+    if (!ok) return undefined;
+    const start = match.index + match[0].length - value.length;
+    return { start, end: start + value.length, text: m };
+  },
+};
+
+/** Cookies in one header beyond which the rest of the header becomes one marker. */
+const MAX_COOKIE_PAIRS = 64;
+
+/** `Cookie: a=1; b=2` -> every value; `Set-Cookie: a=1; Path=/` -> the first value only. */
+export const COOKIE_RULE: Rule = {
+  category: 'cookie',
+  pattern:
+    /(?<![\w-])(set-cookie|cookie)(?:\\?["'])?[ \t]{0,8}:[ \t]{0,8}(?:\\?["'])?([^\r\n"'\\]+)/gi,
+  decide: (match, _text, m) => {
+    const setCookie = (match[1] as string).toLowerCase() === 'set-cookie';
+    const value = match[2] as string;
+    const start = match.index + match[0].length - value.length;
+    const parts: string[] = [];
+    let changed = false;
+    let at = 0;
+    for (let pair = 0; at < value.length; pair++) {
+      const semicolon = value.indexOf(';', at);
+      const end = semicolon < 0 ? value.length : semicolon;
+      if (pair >= MAX_COOKIE_PAIRS) {
+        // A header with this many cookies is not a browser's: one marker for the rest.
+        parts.push(m);
+        changed = true;
+        at = value.length;
+        break;
+      }
+      const eq = value.indexOf('=', at);
+      const valueStart = eq < 0 || eq > end ? -1 : eq + 1;
+      const rest = valueStart < 0 ? '' : value.slice(valueStart, end).trim();
+      if ((setCookie && pair > 0) || rest === '' || rest.startsWith(MARKER_PREFIX)) {
+        parts.push(value.slice(at, end));
+      } else {
+        parts.push(value.slice(at, valueStart) + m);
+        changed = true;
+      }
+      if (semicolon < 0) break;
+      parts.push(';');
+      at = semicolon + 1;
+    }
+    if (!changed) return undefined;
+    return { start, end: start + value.length, text: parts.join('') };
+  },
+};
+
+/** `https://user:pass@host`, also percent-encoded (`https%3A%2F%2Fuser%3Apass%40host`). */
+const URL_CREDENTIALS: Rule = {
+  category: 'url-credentials',
+  pattern:
+    /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{0,31}(?::\/\/|%3A%2F%2F|%253A%252F%252F)(?!\[redacted:)([^\s/?#@"'<>\\]{1,256}?)(?:@|%(?:25)?40)/gi,
+  decide: (match, _text, m) => {
+    const userinfo = match[1] as string;
+    let decoded = userinfo;
+    try {
+      decoded = decodeURIComponent(decodeURIComponent(userinfo));
+    } catch {
+      // Not valid escapes: judge it as it is.
+    }
+    if (decoded.includes('/') || decoded.includes('@')) return undefined;
+    if (!decoded.includes(':') && !looksSecret(decoded, true)) return undefined;
+    const whole = match[0];
+    const at = whole.endsWith('@') ? 1 : whole.toLowerCase().endsWith('%2540') ? 5 : 3;
+    const start = match.index + whole.length - at - userinfo.length;
+    return { start, end: start + userinfo.length, text: m };
+  },
+};
+
+const PEM: Rule = {
+  category: 'private-key',
+  // A truncated block (a capped log line) is masked to its end.
+  pattern:
+    /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----|$)/g,
+};
+
+/** `password: …`, `"apiKey": "…"`, `api_key='…'`, `DB_PASSWORD=…`, `?token=…`, `X-API-Key: …`. */
+const KEY_VALUE: Rule = {
+  category: 'secret',
+  // Found from the separator (rarer than word starts), the name read backwards from it.
+  pattern: new RegExp(
+    `${SEPARATOR}(?<=${NAME_START}([\\w.-]{1,64})${NAME_END}${SEPARATOR})[ \\t]{0,8}`,
+    'g',
+  ),
+  decide: decideKeyValue,
+};
+
+/**
+ * In order: whole headers and blocks first, then token formats, then names and values.
+ * `COOKIE_RULE` runs last of all (after e-mail and user patterns): it may lengthen text most
+ * (every cookie value becomes a marker), and no later rule should have to read that.
+ */
+export const BUILT_IN_RULES: readonly Rule[] = [
+  PEM,
+  AUTH_HEADER,
+  URL_CREDENTIALS,
+  ...TOKEN_RULES,
+  SCHEME_CREDENTIAL,
+  KEY_VALUE,
+];
+
+export const EMAIL_RULE: Rule = {
+  category: 'email',
+  pattern:
+    /(?<![\w.%+-])[\w.%+-]{1,64}(?:@|%(?:25)?40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])/g,
+};
+
+/**
+ * Applies one rule to the whole text: one left-to-right pass, each replacement counted.
+ * After a match the rule keeps, the search goes on from the next character, so a value is
+ * still searched for secrets of its own.
+ */
+export function applyRule(text: string, rule: Rule, onReplace: (category: string) => void): string {
+  const pattern = rule.pattern;
+  const m = marker(rule.category);
+  pattern.lastIndex = 0;
+  let out = '';
+  let last = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const found = rule.decide
+      ? rule.decide(match, text, m)
+      : { start: match.index, end: match.index + match[0].length, text: m };
+    const advance = match.index + Math.max(1, match[0].length);
+    if (!found || found.start < last || found.end <= found.start || isMarkerAt(text, found.start)) {
+      // Kept: search again from the next character (`Token Bearer abc…` is two candidates);
+      // the patterns' boundaries keep this linear.
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    out += text.slice(last, found.start) + found.text;
+    last = found.end;
+    pattern.lastIndex = Math.max(found.end, advance);
+    onReplace(rule.category);
+  }
+  return last === 0 ? text : out + text.slice(last);
+}

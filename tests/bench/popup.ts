@@ -25,7 +25,7 @@ const FIRST_ERROR = 'Failed to load cluster operators: 503 Service Unavailable';
  * - thumbnail: the visible-area screenshot's thumbnail has decoded (measured on its own).
  */
 function recordMilestones(firstError: string) {
-  const marks = { firstRender: 0, prefilled: 0, thumbnail: 0 };
+  const marks = { firstRender: 0, form: 0, summary: 0, fields: 0, prefilled: 0, thumbnail: 0 };
   (globalThis as unknown as { __popupMarks: typeof marks }).__popupMarks = marks;
   const check = () => {
     const now = performance.now();
@@ -38,6 +38,9 @@ function recordMilestones(firstError: string) {
     );
     const errors = document.querySelector('fieldset')?.textContent?.includes(firstError);
     const submit = document.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (!marks.form && document.querySelector('form')) marks.form = now;
+    if (!marks.summary && summary && errors) marks.summary = now;
+    if (!marks.fields && submit && !submit.disabled) marks.fields = now;
     if (!marks.prefilled && summary && errors && submit && !submit.disabled) marks.prefilled = now;
     const thumb = document.querySelector<HTMLImageElement>('img');
     if (!marks.thumbnail && thumb?.complete && thumb.naturalWidth > 0) marks.thumbnail = now;
@@ -76,10 +79,9 @@ try {
       undefined,
       { timeout: 15_000 },
     );
-    const { firstRender, prefilled, thumbnail } = (await marks.jsonValue()) as Record<
-      string,
-      number
-    >;
+    const all = (await marks.jsonValue()) as Record<string, number>;
+    const { firstRender, prefilled, thumbnail } = all;
+    if (process.env.BENCH_VERBOSE) console.log(all);
     first.push(firstRender ?? Number.NaN);
     full.push(prefilled ?? Number.NaN);
     thumbs.push(thumbnail ?? Number.NaN);

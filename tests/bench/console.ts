@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_EXTENSION_DIR, launchExtensionBrowser, openAllowedPage } from '../support/browser.ts';
+import { loadNote } from './load-note.ts';
 
 /** A/B pairs per DevTools case. */
 const PAIRS = 5;
@@ -199,6 +200,7 @@ async function main() {
       extra: (figures.with - figures.without).toFixed(1),
       goal: 'extra <= 2',
     });
+    console.log(loadNote());
     console.log(
       `console.error per call (us), median of ${PAIRS} pages each, with and without interleaved (A/B); noisy on a busy machine:`,
     );

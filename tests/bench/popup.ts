@@ -13,6 +13,7 @@ import {
   tabIdOf,
 } from '../support/browser.ts';
 import { startConsoleServer } from '../support/console-server.ts';
+import { loadNote } from './load-note.ts';
 
 const RUNS = 10;
 const FIRST_ERROR = 'Failed to load cluster operators: 503 Service Unavailable';
@@ -87,6 +88,7 @@ try {
     thumbs.push(thumbnail ?? Number.NaN);
     await popup.close();
   }
+  console.log(loadNote());
   console.log(`Popup open on the demo console, ${RUNS} runs (ms from navigation start):`);
   console.table({
     'first render': {

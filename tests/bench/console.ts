@@ -3,7 +3,8 @@
  * for capture, http://127.0.0.1) and without it (the same page on http://localhost, a site not
  * allowed: no script of the extension runs there), with DevTools attached (Playwright, a
  * DevTools-protocol client that receives every console message) and without any DevTools
- * client (Chromium started directly, no remote debugging).
+ * client (Chromium started directly; its debugging port only opens the first page, no DevTools
+ * session attaches to it).
  *
  * The page measures itself and reports with `fetch(..., { keepalive: true })` to this script's
  * loopback server, which answers with the next page to open: with and without alternate

@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { HOOK_SOURCE_NAME } from './utils/capture/page-channel';
 
 /**
  * Loopback origins that the e2e build may access without asking: a headless browser cannot
@@ -37,7 +38,17 @@ export default defineConfig({
   outDir: process.env.SUPPORT_CAPTURE_OUT ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}-{{mode}}',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [
+      preact(),
+      {
+        // The MAIN-world hook must not be reported as an extension script (why: page-channel.ts).
+        name: 'console-hook-source-name',
+        generateBundle(_options, bundle) {
+          const chunk = bundle['content-scripts/console-hook.js'];
+          if (chunk?.type === 'chunk') chunk.code += `\n//# sourceURL=${HOOK_SOURCE_NAME}\n`;
+        },
+      },
+    ],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser, mode }) => ({

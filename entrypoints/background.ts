@@ -6,13 +6,17 @@ import {
   syncAllowedRegistration,
 } from '@/utils/capture/allowed-origins';
 import { receivePageEvents, startCaptureBackground } from '@/utils/capture/background';
-import { collectCapture } from '@/utils/capture/collect';
+import { collectCapture, consoleFactsCache } from '@/utils/capture/collect';
+import { startCapturePrefetch } from '@/utils/capture/prefetch';
 import { injectPageContextAfterLoad } from '@/utils/capture/registration';
 import { watchDeliveriesForDrafts } from '@/utils/composer/drafts';
+import { metaKey, portalMeta } from '@/utils/composer/fields-cache';
 import { t } from '@/utils/i18n';
 import { createReportMenu, listenForReportMenu } from '@/utils/launchers';
 import { onBackgroundMessages } from '@/utils/messages/background';
 import * as outbox from '@/utils/outbox/background';
+import { portalCredentialsItem } from '@/utils/portal/credentials-item';
+import { portalSettingsItem } from '@/utils/portal/items';
 import * as portal from '@/utils/portal/service';
 import { managedPolicy } from '@/utils/profile/items';
 import { startScreenshotRetention } from '@/utils/screenshot/retention-background';
@@ -21,6 +25,8 @@ import * as shots from '@/utils/screenshot/service';
 export default defineBackground(() => {
   startCaptureBackground();
   injectPageContextAfterLoad(isCaptureOrigin);
+  // The popup's capture answers from parts kept ready (settings, platform, console facts).
+  startCapturePrefetch(consoleFactsCache, isCaptureOrigin);
   onBackgroundMessages({
     collectCapture: ({ tabId }) => collectCapture(tabId),
     pageEvents: (forward, sender) => receivePageEvents(forward, sender),
@@ -30,10 +36,14 @@ export default defineBackground(() => {
     saveConnection: (connection) => portal.saveConnection(connection).then(outbox.afterSignIn),
     forgetConnection: () => portal.forgetConnection(),
     testConnection: () => portal.testConnection().then(outbox.afterSignIn),
-    listServiceDesks: () => portal.listServiceDesks(),
-    listRequestTypes: ({ serviceDeskId }) => portal.listRequestTypes(serviceDeskId),
-    getRequestTypeFields: (ids) =>
-      portal.getRequestTypeFields(ids.serviceDeskId, ids.requestTypeId),
+    // Answered from the cache at once and refreshed behind it (utils/composer/fields-cache.ts).
+    listServiceDesks: () => portalMeta.get(metaKey.desks(), () => portal.listServiceDesks()),
+    listRequestTypes: ({ serviceDeskId }) =>
+      portalMeta.get(metaKey.types(serviceDeskId), () => portal.listRequestTypes(serviceDeskId)),
+    getRequestTypeFields: ({ serviceDeskId, requestTypeId }) =>
+      portalMeta.get(metaKey.fields(serviceDeskId, requestTypeId), () =>
+        portal.getRequestTypeFields(serviceDeskId, requestTypeId),
+      ),
     searchMyRequests: ({ term, requestStatus }) => portal.searchMyRequests(term, requestStatus),
     searchKnowledgeBase: ({ query, serviceDeskId }) =>
       portal.searchKnowledgeBase(query, serviceDeskId),
@@ -70,6 +80,11 @@ export default defineBackground(() => {
   });
   // The organisation's sites follow its policy, and register once their access is granted.
   managedPolicy.watch(() => void syncAllowedRegistration());
+  // Another portal or account sees other desks and fields.
+  portalSettingsItem.watch(() => void portalMeta.clear());
+  portalCredentialsItem.watch((next, previous) => {
+    if (next?.apiToken !== previous?.apiToken) void portalMeta.clear();
+  });
   browser.permissions.onAdded.addListener(() => void syncAllowedRegistration());
   browser.runtime.onInstalled.addListener(() => {
     void syncAllowedRegistration();

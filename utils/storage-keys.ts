@@ -16,6 +16,7 @@ export const STORAGE_KEYS = [
   'local:composerChoice',
   'local:savedMappings',
   'local:vendorProfiles',
+  'session:portalMetaCache',
 ] as const;
 
 /** Keys with one item per tab: `<prefix>:<tabId>`. */

@@ -9,6 +9,23 @@ import { resolveTargetTab } from '@/utils/tab-target';
 
 export type AllowState = 'idle' | 'asking' | 'allowed';
 
+/**
+ * The tab and its capture, asked for as soon as this module runs (before the first render
+ * of the app), once per popup: the background answers while the composer's code loads.
+ */
+let first: { tabId: Promise<number>; capture: Promise<Capture> } | undefined;
+function firstLoad() {
+  if (!first) {
+    const tabId = resolveTargetTab(location.search);
+    const capture = tabId.then((id) => sendMessage('collectCapture', { tabId: id }));
+    // Handled where it is awaited; not an unhandled rejection meanwhile.
+    capture.catch(() => undefined);
+    first = { tabId, capture };
+  }
+  return first;
+}
+if (typeof location !== 'undefined' && location.protocol.endsWith('-extension:')) firstLoad();
+
 /** The tab the popup works on, what was captured there, and "Always capture on this site". */
 export function useCaptureTarget() {
   const [capture, setCapture] = useState<Capture>();
@@ -18,9 +35,9 @@ export function useCaptureTarget() {
 
   const load = useCallback(async () => {
     try {
-      const id = await resolveTargetTab(location.search);
-      setTabId(id);
-      setCapture(await sendMessage('collectCapture', { tabId: id }));
+      const started = firstLoad();
+      setTabId(await started.tabId);
+      setCapture(await started.capture);
     } catch (cause) {
       setError(AppError.from(cause).info);
     }

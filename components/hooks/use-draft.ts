@@ -56,8 +56,8 @@ export function useDraft(tabId: number | undefined, capture: Capture | undefined
     [],
   );
 
-  const fresh = async (from: Capture): Promise<Draft> => {
-    const choice = await composerChoiceItem.get();
+  const fresh = async (from: Capture, choiceRead = composerChoiceItem.get()): Promise<Draft> => {
+    const choice = await choiceRead;
     return createDraftFromCapture(from, {
       recordedSteps: recorded?.text,
       serviceDeskId: choice.serviceDeskId,
@@ -69,10 +69,13 @@ export function useDraft(tabId: number | undefined, capture: Capture | undefined
     if (tabId === undefined || !capture) return;
     let live = true;
     where.current = { tabId, url: capture.url };
+    // Read together: the last choice is needed only when no draft was kept.
+    const choiceRead = composerChoiceItem.get();
+    const tabsRead = browser.tabs.query({});
     void (async () => {
-      const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
+      const open = new Set((await tabsRead).map((tab) => tab.id));
       const record = await loadDraftRecord(tabId, capture.url, (id) => open.has(id));
-      const next = record?.draft ?? (await fresh(capture));
+      const next = record?.draft ?? (await fresh(capture, choiceRead));
       if (!live) return;
       jobRef.current = record?.jobId;
       kept.current = record !== undefined;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PortalState } from '@/components/composer/PortalPicker';
+import { portalMetaCacheItem } from '@/utils/composer/fields-cache';
 import { composerChoiceItem, savedMappingsItem } from '@/utils/composer/items';
 import {
   chooseRequestType,
@@ -55,14 +56,33 @@ export function usePortalForm(
   const [saved, setSaved] = useState<SavedMappings>({});
   const [mappingStatus, setMappingStatus] = useState<string>();
 
+  // Bumped when the background's cache of desks, types and fields was refreshed with a
+  // different answer from the portal: the effects below ask again and get the new one.
+  const [metaVersion, setMetaVersion] = useState(0);
+  useEffect(() => portalMetaCacheItem.watch(() => setMetaVersion((v) => v + 1)), []);
+
   useEffect(() => {
+    // All at once: the popup waits for the slowest answer, not for their sum. The last choice's
+    // types and fields are asked for now too (answers shared with the requests that follow).
+    const desksRead = portalSend.listServiceDesks();
+    desksRead.catch(() => undefined);
+    void composerChoiceItem.get().then(({ serviceDeskId, requestTypeId }) => {
+      if (!serviceDeskId) return;
+      portalSend.listRequestTypes(serviceDeskId).catch(() => undefined);
+      if (requestTypeId) {
+        portalSend.getRequestTypeFields(serviceDeskId, requestTypeId).catch(() => undefined);
+      }
+    });
     void (async () => {
       try {
-        const view = await portalSend.getConnection();
+        const [view, mappings] = await Promise.all([
+          portalSend.getConnection(),
+          savedMappingsItem.get(),
+        ]);
         setConnection(view);
         if (!view.portalUrl) return setState('not-connected');
-        setSaved(await savedMappingsItem.get());
-        setDesks((await portalSend.listServiceDesks()).serviceDesks);
+        setSaved(mappings);
+        setDesks((await desksRead).serviceDesks);
         setState('ready');
       } catch (cause) {
         setError(fail(cause));
@@ -82,7 +102,7 @@ export function usePortalForm(
     return () => {
       live = false;
     };
-  }, [deskId]);
+  }, [deskId, metaVersion]);
 
   const typeList = types?.deskId === deskId ? types?.list : undefined;
   const typeId = draft && typeList ? chooseRequestType(typeList, draft.requestTypeId) : undefined;
@@ -100,7 +120,8 @@ export function usePortalForm(
   useEffect(() => {
     if (!deskId || !typeId || !formKey) return;
     let live = true;
-    setLoadingFields(true);
+    // A refresh keeps the shown form until the new one is in.
+    if (form?.key !== formKey) setLoadingFields(true);
     loadRequestForm(portalSend, deskId, typeId).then(
       (loaded) => {
         if (!live) return;
@@ -116,7 +137,7 @@ export function usePortalForm(
     return () => {
       live = false;
     };
-  }, [formKey]);
+  }, [formKey, metaVersion]);
 
   function savedFor(desk: string | undefined, type: string | undefined): MappingOverrides {
     return desk && type ? (saved[mappingKey(desk, type)] ?? {}) : {};

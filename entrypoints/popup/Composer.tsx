@@ -63,10 +63,14 @@ export interface ComposerProps {
  * the portal, screenshots, the preview and the delivery.
  */
 export function Composer({ tabId, capture }: ComposerProps) {
-  // Screenshots: the visible area is taken as soon as the popup knows its tab.
-  const screenshots = useScreenshots(tabId, { autoCapture: true, largeEditor: true });
   const drafts = useDraft(tabId, capture);
   const { draft, update } = drafts;
+  // Screenshots: the visible area is taken once the form has its draft, so its encoding does
+  // not hold up the form's first paint; the thumbnail follows when it is ready.
+  const screenshots = useScreenshots(tabId, {
+    autoCapture: draft !== undefined,
+    largeEditor: true,
+  });
   const portal = usePortalForm(draft, update, drafts.adjust);
   const connected = portal.state === 'ready';
   const offers = useOffers(connected, draft);

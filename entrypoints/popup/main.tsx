@@ -13,3 +13,5 @@ render(
   root,
 );
 void import('./PopupApp').then(({ PopupApp }) => render(<PopupApp />, root));
+// The composer's code is fetched alongside, not after the app's (it is most of the popup).
+void import('./Composer');

@@ -1,8 +1,8 @@
 /**
  * What always-on capture costs a page, in headless Chromium with the built e2e extension
  * (tests/support/browser.ts) on loopback pages:
- *   - extra nanoseconds per console.error call with the MAIN-world hook vs without (a repeated
- *     message, which folds, and distinct messages, which take a stack each);
+ *   - the hook's own JavaScript per console.error call, over a no-op console (the real
+ *     console with and without DevTools is tests/bench/console.ts);
  *   - page load time with vs without always-on capture;
  *   - 100,000 console.error calls in a tight loop: loop time, responsiveness afterwards, the
  *     ISOLATED buffer's entries and bytes, and the count the popup shows;
@@ -28,7 +28,6 @@ import {
 } from '../support/browser.ts';
 import { startConsoleServer } from '../support/console-server.ts';
 
-const CALLS = 2000;
 const ROUNDS = 15;
 const LOADS = 25;
 
@@ -42,31 +41,6 @@ async function allow(extension: ExtensionBrowser, page: Page): Promise<void> {
   await popup.getByRole('button', { name: 'Always capture on this site' }).click();
   await popup.getByText('Always-on capture is allowed').waitFor();
   await popup.close();
-}
-
-/** Nanoseconds per call of the fastest batch. */
-async function perCall(page: Page, distinct: boolean): Promise<number> {
-  return page.evaluate(
-    ({ calls, distinct }) => {
-      const start = performance.now();
-      for (let i = 0; i < calls; i += 1) console.error('Bench error', distinct ? i : 0);
-      return ((performance.now() - start) * 1e6) / calls;
-    },
-    { calls: CALLS, distinct },
-  );
-}
-
-async function callCost(withHook: Page, without: Page, distinct: boolean) {
-  let best = { with: Number.POSITIVE_INFINITY, without: Number.POSITIVE_INFINITY };
-  for (let round = 0; round < ROUNDS; round += 1) {
-    // Reload now and then so the distinct-message path is not always the dropped one.
-    if (distinct && round % 5 === 0) await Promise.all([withHook.reload(), without.reload()]);
-    best = {
-      without: Math.min(best.without, await perCall(without, distinct)),
-      with: Math.min(best.with, await perCall(withHook, distinct)),
-    };
-  }
-  return best;
 }
 
 /** The hook alone, as the MAIN world runs it, for installing over a no-op console. */
@@ -164,9 +138,6 @@ async function main() {
     const without = await extension.context.newPage();
     await without.goto(otherUrl);
 
-    const repeated = await callCost(withHook, without, false);
-    const distinct = await callCost(withHook, without, true);
-
     const loads = await loadTimes(withHook, allowedUrl, without, otherUrl);
     const bare = await extension.context.newPage();
     await bare.goto(server.url('/pages/capture-nav-b.html').replace('127.0.0.1', 'localhost'));
@@ -222,22 +193,8 @@ async function main() {
     console.log(
       `100,000 distinct console.error calls through the hook alone: ${own.floodMs.toFixed(0)} ms`,
     );
-    console.log(
-      'End to end with the real console (Playwright receives every console message over the DevTools protocol, so these are noisy and dominated by that):',
-    );
+    console.log('Page load with and without always-on capture (interleaved A/B):');
     console.table({
-      'console.error, repeated message (ns/call)': {
-        without: round(repeated.without),
-        with: round(repeated.with),
-        extra: round(repeated.with - repeated.without),
-        goal: '<= 2000',
-      },
-      'console.error, distinct messages (ns/call)': {
-        without: round(distinct.without),
-        with: round(distinct.with),
-        extra: round(distinct.with - distinct.without),
-        goal: '<= 2000',
-      },
       'page load, median of 25 interleaved (ms)': {
         without: loads.without.median.toFixed(2),
         with: loads.with.median.toFixed(2),

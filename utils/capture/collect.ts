@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { sendMessage } from '../messages/content';
 import { countRedactions, redact, redactToFit } from '../privacy/redact';
-import { getEffectiveSettings } from '../profile/active';
 import {
   type Capture,
   type ConsoleFacts,
@@ -19,9 +18,9 @@ import {
 } from './console-adapters';
 import { inferEnvironment, VENDOR_DEFAULT_RULES } from './environment';
 import { type FailedRequest, mergeFailedRequests } from './failed-request';
-import { captureSettingsItem } from './items';
 import { fitEvent, LIMITS, type PageEvent } from './page-event';
 import { buildPageFacts } from './page-facts';
+import { captureSettings, createFactsCache, platformOs } from './prefetch';
 import { injectCaptureNow } from './registration';
 import { readTabRecord } from './tab-store';
 
@@ -66,8 +65,11 @@ export async function readConsoleFacts(tabId: number): Promise<ConsoleFacts | un
   }
 }
 
+/** Console facts per tab and page, read ahead on allowed pages (utils/capture/prefetch.ts). */
+export const consoleFactsCache = createFactsCache(readConsoleFacts);
+
 async function pageFacts(url: string, title: string, page?: PageSideFacts): Promise<PageFacts> {
-  const platform = await browser.runtime.getPlatformInfo().catch(() => ({ os: 'unknown' }));
+  const platform = { os: await platformOs.get() };
   const hints = (
     navigator as Navigator & { userAgentData?: { brands?: { brand: string; version: string }[] } }
   ).userAgentData;
@@ -109,10 +111,12 @@ export async function collectCapture(tabId: number): Promise<Capture> {
   const rawUrl = tab.url ?? '';
   const url = redactToFit(rawUrl, LIMITS.url);
   const title = redactToFit(tab.title ?? '', LIMITS.title);
-  const [settings, effective] = await Promise.all([
-    captureSettingsItem.get(),
-    getEffectiveSettings(),
-  ]);
+  const capturable = isCapturableUrl(rawUrl);
+  // Everything starts at once: the popup waits for the slowest part, not for their sum.
+  const liveRead = capturable ? readPageEvents(tabId) : undefined;
+  const recordRead = capturable ? readTabRecord(tabId) : undefined;
+  const factsRead = capturable ? consoleFactsCache.get(tabId, rawUrl) : undefined;
+  const [settings, effective] = await captureSettings.get();
   // The organisation's rules, the user's, then the active profile's and the built-in defaults.
   const { policy: policyRules, user: rules, vendor } = effective.environmentRules;
   const vendorRules = [...vendor, ...VENDOR_DEFAULT_RULES];
@@ -126,7 +130,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     failedRequests: [],
     redactionCount: 0,
   };
-  if (!isCapturableUrl(rawUrl)) {
+  if (!capturable) {
     const inference = inferEnvironment(rawUrl, rules, undefined, vendorRules, policyRules);
     return {
       ...base,
@@ -140,7 +144,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
   const origin = new URL(rawUrl).origin;
   const allowed = effective.allowedOrigins.some((item) => item.origin === origin);
 
-  let live = await readPageEvents(tabId);
+  let live = await liveRead;
   if (live === undefined) {
     await injectCaptureNow(tabId).catch((error: unknown) => {
       throw new AppError(
@@ -155,7 +159,10 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     live = await readPageEvents(tabId);
   }
   const current = live === TIMED_OUT ? undefined : live;
-  const [record, consoleFacts] = await Promise.all([readTabRecord(tabId), readConsoleFacts(tabId)]);
+  const [record, consoleFacts] = await Promise.all([
+    recordRead ?? readTabRecord(tabId),
+    factsRead ?? consoleFactsCache.get(tabId, rawUrl),
+  ]);
 
   // Earlier page loads from the background's history, the current one live from the page.
   const earlier = record.loads.filter((load) => load.pageId !== current?.pageId);

@@ -8,7 +8,14 @@
  * entry with a count, a call stack is taken only for the first of them, and batches cross to
  * the ISOLATED world once per task, not once per call.
  */
-import { MAX_MESSAGE, MAX_STACK, MAX_URL, PAGE_CHANNEL, type WireEntry } from './page-channel';
+import {
+  HOOK_SOURCE_NAME,
+  MAX_MESSAGE,
+  MAX_STACK,
+  MAX_URL,
+  PAGE_CHANNEL,
+  type WireEntry,
+} from './page-channel';
 
 /** Distinct entries held between flushes; the rest are counted as dropped. */
 const MAX_PENDING = 100;
@@ -49,6 +56,9 @@ export function describeValue(value: unknown, depth = 0, seen: unknown[] = []): 
   }
 }
 
+/** The header line and the hook's own frames, cut from a stack taken inside the hook. */
+const OWN_FRAMES = new RegExp(`^(Error|.*(-extension:|${HOOK_SOURCE_NAME})).*\n`, 'gm');
+
 export function installConsoleHook(win: Window & typeof globalThis): void {
   const doc = win.document;
   // Saved before any page script runs, so a page that replaces them later changes nothing here.
@@ -65,8 +75,6 @@ export function installConsoleHook(win: Window & typeof globalThis): void {
   let connected = false;
   let scheduled = false;
 
-  const send = (detail?: string) => dispatch(new Custom(PAGE_CHANNEL.event, { detail }));
-
   const flush = () => {
     scheduled = false;
     if (!connected || !size) return;
@@ -74,7 +82,7 @@ export function installConsoleHook(win: Window & typeof globalThis): void {
     if (dropped) batch.push(['d', '', '', '', '', 0, dropped]);
     pending = {};
     size = dropped = 0;
-    send(stringify(batch));
+    dispatch(new Custom(PAGE_CHANNEL.event, { detail: stringify(batch) }));
   };
 
   // Errors thrown here stay here: capture must never break the page.
@@ -148,7 +156,7 @@ export function installConsoleHook(win: Window & typeof globalThis): void {
       const error = args.find((arg) => arg instanceof Error) as Error | undefined;
       add(kind, args.map((arg) => describeValue(arg)).join(' '), () => {
         // Without an Error argument: the caller's stack, minus the header and our frames.
-        return error ? error.stack : Error().stack?.replace(/^(Error|.*-extension:).*\n/gm, '');
+        return error ? error.stack : Error().stack?.replace(OWN_FRAMES, '');
       });
     });
   }

@@ -81,3 +81,13 @@ export const PAGE_CHANNEL = {
   /** ISOLATED -> MAIN: ready to receive; the hook flushes what it queued. */
   ready: 'support-capture:r',
 } as const;
+
+/**
+ * The name the MAIN-world hook's script reports in stacks and as a console message's source
+ * (a `//# sourceURL` comment the build appends, wxt.config.ts). Chromium captures and sends a
+ * full stack trace for every console message whose source is a `chrome-extension://` script
+ * (the extension's error reporting), which made each hooked `console.error` cost about 200 us
+ * more with DevTools open (tests/bench/capture.ts):
+ * https://chromium.googlesource.com/chromium/src/+/main/extensions/renderer/extensions_render_frame_observer.cc
+ */
+export const HOOK_SOURCE_NAME = 'support-capture';

@@ -42,8 +42,11 @@ export interface DeliveryViewProps {
 }
 
 const POLL_MS = 1000;
+// A delivered job still checked for a duplicate is polled on: the kept key may be shown.
 const done = (job: JobView | undefined) =>
-  job !== undefined && ['delivered', 'cancelled', 'needs-edit'].includes(job.status);
+  job !== undefined &&
+  !job.checking &&
+  ['delivered', 'cancelled', 'needs-edit'].includes(job.status);
 
 export function DeliveryView({
   jobId,

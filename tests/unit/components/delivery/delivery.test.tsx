@@ -31,6 +31,8 @@ function view(overrides: Partial<JobView> = {}): JobView {
     participantsAdded: [],
     participantsRejected: [],
     sharingNotPermitted: false,
+    checking: false,
+    withdrawn: [],
     ...overrides,
   };
 }

@@ -112,6 +112,11 @@ export function DeliveryView({
     void loadMine();
     sendMessage('listColleagues', {}).then((r) => setColleagues(r.colleagues), fail);
   }, [job?.status]);
+  // A duplicate was withdrawn: "My requests" shows which request was kept.
+  const withdrawn = job?.withdrawn.join(',') ?? '';
+  useEffect(() => {
+    if (withdrawn) void loadMine();
+  }, [withdrawn]);
 
   if (!job) {
     return error ? (

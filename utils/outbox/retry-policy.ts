@@ -131,6 +131,7 @@ export const TIMINGS: DeliveryTimings = {
  */
 export const E2E_TIMINGS: DeliveryTimings = {
   ...TIMINGS,
+  backoffBaseMs: 500,
   indexLagMs: 3_000,
   confirmAfterMs: 20_000,
   reconcileRetryMs: 5_000,

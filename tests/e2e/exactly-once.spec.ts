@@ -48,7 +48,7 @@ const settled = (job: { status: string; checking: boolean }) =>
   job.status === 'delivered' && !job.checking;
 
 function creates(target: PortalEmulator) {
-  return target.requests().filter((r) => r.method === 'POST' && r.path === CREATE);
+  return target.requests().filter((r) => r.method === 'POST' && r.path.endsWith(CREATE));
 }
 
 async function setUp(

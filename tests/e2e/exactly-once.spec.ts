@@ -81,6 +81,8 @@ test('1: create committed, then the kept-alive connection dropped: the browser r
   allowOrigin,
   openPopup,
 }) => {
+  // The duplicate check confirms 20 s after the create (E2E_TIMINGS); the composer comes first.
+  test.setTimeout(120_000);
   emulator.setRealism({ listLagMs: 3_000 });
   await connectExtensionToEmulator(extension, emulator);
   const page = await extension.context.newPage();
@@ -126,6 +128,7 @@ test('2: the same with request lists lagging 15 s behind writes', async ({
   extension,
   openExtensionPage,
 }) => {
+  test.setTimeout(120_000);
   emulator.setRealism({ listLagMs: 15_000 });
   const page = await setUp(extension, openExtensionPage);
   emulator.setFaults([{ kind: 'drop-kept-alive', method: 'POST', path: CREATE, times: 1 }]);

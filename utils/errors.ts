@@ -25,6 +25,12 @@ export const ErrorCodeSchema = z.enum([
   'unexpected-response',
   'not-configured',
   'cancelled',
+  // A scoped API token lacks a scope the call needs (the gateway's 401).
+  'scope',
+  // A 4xx that is not the API's own (an HTML or text page from the edge): not processed.
+  'refused',
+  // 409: the portal refused the call as conflicting; it was not processed.
+  'conflict',
   // A setting the organisation's policy sets.
   'locked',
 ]);
@@ -39,6 +45,14 @@ export const ErrorInfoSchema = z.object({
   retryAfterSeconds: z.optional(z.number()),
   /** The portal's `x-arequestid`, kept for the vendor's support. */
   portalRequestId: z.optional(z.string()),
+  /** HTTP status of the portal's answer, when there was one. */
+  status: z.optional(z.number()),
+  /**
+   * The user's words for this error in public/_locales (a message key) and its values, e.g.
+   * the missing scopes or the refused file; shown instead of `message` where the UI has it.
+   */
+  messageKey: z.optional(z.string()),
+  values: z.optional(z.array(z.string())),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 

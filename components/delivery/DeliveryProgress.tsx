@@ -8,6 +8,7 @@ const STEP_TEXT: Record<JobView['step'], MessageKey> = {
   upload: 'delivery_stepUpload',
   attach: 'delivery_stepAttach',
   participants: 'delivery_stepParticipants',
+  reconcile: 'delivery_stepReconcile',
   done: 'common_done',
 };
 

@@ -25,6 +25,12 @@ export function DeliveryResult({ job, onCopyLink, copied = false }: DeliveryResu
           ),
         ])}
       </p>
+      {job.withdrawn.length > 0 && (
+        <p role="status">
+          {t('delivery_duplicateWithdrawn', [job.withdrawn.join(', '), job.issueKey])}
+        </p>
+      )}
+      {job.checking && job.withdrawn.length === 0 && <p>{t('delivery_checking')}</p>}
       {url && (
         <p>
           <button type="button" onClick={() => void onCopyLink(url)}>

@@ -8,6 +8,10 @@ export interface MyRequestView {
   status: string;
   updatedAt: number | null;
   webUrl: string | null;
+  /** Duplicates of this request that were withdrawn. */
+  duplicatesWithdrawn?: string[];
+  /** This request is a withdrawn duplicate of that one. */
+  withdrawnInFavourOf?: string;
 }
 
 export interface MyRequestsListProps {
@@ -60,6 +64,15 @@ export function MyRequestsList({
                     request.issueKey
                   )}{' '}
                   {request.summary}
+                  {request.duplicatesWithdrawn && request.duplicatesWithdrawn.length > 0 && (
+                    <>
+                      {' '}
+                      {t('myRequests_duplicatesWithdrawn', request.duplicatesWithdrawn.join(', '))}
+                    </>
+                  )}
+                  {request.withdrawnInFavourOf && (
+                    <> {t('myRequests_withdrawnDuplicate', request.withdrawnInFavourOf)}</>
+                  )}
                 </td>
                 <td>{request.status}</td>
                 <td>{request.updatedAt === null ? '' : formatDate(request.updatedAt)}</td>

@@ -42,8 +42,11 @@ export interface DeliveryViewProps {
 }
 
 const POLL_MS = 1000;
+// A delivered job still checked for a duplicate is polled on: the kept key may be shown.
 const done = (job: JobView | undefined) =>
-  job !== undefined && ['delivered', 'cancelled', 'needs-edit'].includes(job.status);
+  job !== undefined &&
+  !job.checking &&
+  ['delivered', 'cancelled', 'needs-edit'].includes(job.status);
 
 export function DeliveryView({
   jobId,
@@ -109,6 +112,11 @@ export function DeliveryView({
     void loadMine();
     sendMessage('listColleagues', {}).then((r) => setColleagues(r.colleagues), fail);
   }, [job?.status]);
+  // A duplicate was withdrawn: "My requests" shows which request was kept.
+  const withdrawn = job?.withdrawn.join(',') ?? '';
+  useEffect(() => {
+    if (withdrawn) void loadMine();
+  }, [withdrawn]);
 
   if (!job) {
     return error ? (

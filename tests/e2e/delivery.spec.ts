@@ -352,11 +352,12 @@ test('the worker stopped in the middle of uploads: the job resumes and completes
   const mb = 1024 * 1024;
   const job = await submit(page, emulator, {
     ref,
-    // 3 + 3 MB fit one call (8 MB per call), the third file goes in a second call.
+    // 1 + 1 MiB fit one call (2 MiB per call, sized to a slow uplink), the third file goes
+    // in a second call.
     files: [
-      { name: 'one.png', size: 3 * mb },
-      { name: 'two.png', size: 3 * mb },
-      { name: 'three.png', size: 3 * mb },
+      { name: 'one.png', size: mb },
+      { name: 'two.png', size: mb },
+      { name: 'three.png', size: mb },
     ],
   });
   const uploads = () => arrivals.filter((a) => a.path.endsWith('/attachTemporaryFile'));

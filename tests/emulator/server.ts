@@ -27,6 +27,16 @@ import {
   type DemoServiceDesk,
   loadDemoData,
 } from './data.ts';
+import {
+  CUSTOMER_TRANSITIONS,
+  DEFAULT_REALISM,
+  EDGE_413,
+  fieldLimitProblem,
+  mergeRealism,
+  type Realism,
+  SCOPE_ERROR,
+  scopeFor,
+} from './realism.ts';
 
 export const SESSION_COOKIE = 'customer.account.session.token';
 
@@ -37,7 +47,15 @@ export type FaultKind =
   | 'html-400'
   | 'empty-403'
   | 'unauthorized'
-  | 'drop-after-commit';
+  | 'drop-after-commit'
+  | 'html-413'
+  | 'html-404'
+  | 'conflict'
+  | 'unreadable-200'
+  // Closes a kept-alive (reused) connection after the portal processed the call, without a
+  // response byte: Chromium re-sends the request itself (JSM-NOTES §9.3). A call on a fresh
+  // connection passes untouched (Chromium would not re-send it).
+  | 'drop-kept-alive';
 
 export interface EmulatorFault {
   kind: FaultKind;
@@ -73,6 +91,8 @@ export interface RecordedRequest {
   route?: string;
   /** Which fault answered, if one did. */
   fault?: FaultKind;
+  /** The call came on a connection that had carried an earlier call (kept alive). */
+  reusedConnection?: boolean;
   response?: { status: number; contentType: string; body: unknown };
 }
 
@@ -81,6 +101,8 @@ export interface EmulatorOptions {
   data?: DemoData;
   /** How long temporary attachments live (real JSM: undocumented). Default one hour. */
   temporaryAttachmentTtlMs?: number;
+  /** Real-portal behaviours, each on by default (see realism.ts). */
+  realism?: Partial<Realism>;
 }
 
 interface StoredComment {
@@ -100,6 +122,12 @@ interface StoredAttachment {
   created: number;
 }
 
+interface StoredTransition {
+  id: string;
+  by: string;
+  at: number;
+}
+
 interface StoredRequest {
   issueId: string;
   issueKey: string;
@@ -114,6 +142,7 @@ interface StoredRequest {
   updated: number;
   status: string;
   statusCategory: string;
+  transitions: StoredTransition[];
 }
 
 interface TemporaryAttachment {
@@ -143,6 +172,8 @@ export interface PortalEmulator {
   /** Every request received (control API calls excluded). */
   requests(): RecordedRequest[];
   setFaults(faults: EmulatorFault[]): void;
+  /** Changes real-portal behaviours (list lag, scopes...), see realism.ts. */
+  setRealism(change: Partial<Realism>): void;
   advanceClock(ms: number): void;
   reset(): void;
   close(): Promise<void>;
@@ -302,6 +333,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export async function startPortalEmulator(options: EmulatorOptions = {}): Promise<PortalEmulator> {
   const data = options.data ?? loadDemoData();
   let ttlMs = options.temporaryAttachmentTtlMs ?? 60 * 60 * 1000;
+  let realism: Realism = mergeRealism(DEFAULT_REALISM, options.realism ?? {});
   let clockOffset = 0;
   const now = () => Date.now() + clockOffset;
   let faults: (EmulatorFault & { remaining: number })[] = [];
@@ -336,6 +368,7 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
         updated: created,
         status: seed.status,
         statusCategory: seed.statusCategory,
+        transitions: [],
       });
       state.nextIssue += 1;
     }
@@ -534,10 +567,30 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
         `${ctx.origin}${ctx.apiBase}`,
       );
     }
+    if (expand.includes('attachment')) {
+      dto.attachments = paged(
+        request.attachments.map((a) => attachmentDto(request, a, ctx)),
+        new URL(`${ctx.origin}${ctx.apiBase}/request/${request.issueId}/attachment`),
+        `${ctx.origin}${ctx.apiBase}`,
+      );
+    }
     if (expand.includes('requestType')) dto.requestType = requestTypeDto(desk, type, ctx);
     if (expand.includes('serviceDesk')) dto.serviceDesk = deskDto(desk, ctx);
     return dto;
   };
+
+  const attachmentDto = (request: StoredRequest, a: StoredAttachment, ctx: Context) => ({
+    filename: a.filename,
+    author: userDto(a.author, ctx),
+    created: date(a.created),
+    size: a.size,
+    mimeType: a.mimeType,
+    _links: {
+      jiraRest: `${ctx.origin}/rest/api/2/attachment/${a.id}`,
+      content: `${ctx.origin}/servicedesk/customershim/secure/attachment/${a.id}/${encodeURIComponent(a.filename)}`,
+      self: `${ctx.origin}${ctx.apiBase}/request/${request.issueId}/attachment/${a.id}`,
+    },
+  });
 
   const commentDto = (request: StoredRequest, comment: StoredComment, ctx: Context) => ({
     _expands: ['attachment', 'renderedBody'],
@@ -804,7 +857,7 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     if (field.jiraSchema.system === 'summary' && typeof value === 'string' && value.length > 255) {
       return 'Summary must be less than 255 characters.';
     }
-    return undefined;
+    return realism.fieldLimits ? fieldLimitProblem(field, value) : undefined;
   };
 
   const isEmpty = (value: unknown) =>
@@ -881,6 +934,7 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       updated: created,
       status: 'Waiting for support',
       statusCategory: 'NEW',
+      transitions: [],
     };
     state.requests.push(request);
     return ok(requestDto(request, ctx, []), 201);
@@ -888,23 +942,44 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
 
   sd('GET', '/request', 'request.list', (ctx) => {
     const accountId = authenticate(ctx, 'jsm');
-    // SPEC: "Filters customer requests where the request summary matches the searchTerm".
-    // Whether real JSM also matches the description is UNVERIFIED; the emulator matches
-    // summary OR description text, case-insensitively, with `*` wildcards ignored.
+    // SPEC: "Filters customer requests where the request summary matches the searchTerm"
+    // (JSM-NOTES §9.2); `summaryOnlySearch: false` also matches the description. `*`
+    // wildcards are ignored, case-insensitive. The list is an index that lags writes.
     const term = (ctx.url.searchParams.get('searchTerm') ?? '')
       .replace(/\*/g, '')
       .trim()
       .toLowerCase();
     const status = ctx.url.searchParams.get('requestStatus') ?? 'ALL_REQUESTS';
     const deskId = ctx.url.searchParams.get('serviceDeskId');
+    const typeId = ctx.url.searchParams.get('requestTypeId');
+    if (typeId && !deskId) {
+      throw new HttpError(400, 'requestTypeId can only be used together with serviceDeskId.');
+    }
+    // Default: owned + participated (+ organisations, which the demo customer has none of).
+    const ownership = ctx.url.searchParams.getAll('requestOwnership');
+    const owned = ownership.length === 0 || ownership.includes('OWNED_REQUESTS');
+    const participated = ownership.length === 0 || ownership.includes('PARTICIPATED_REQUESTS');
+    const indexed = now() - realism.listLagMs;
     const matches = state.requests
-      .filter((r) => visibleTo(r, accountId))
+      .filter((r) => r.created <= indexed)
+      .filter(
+        (r) =>
+          (owned && r.reporter === accountId) ||
+          (participated && r.participants.includes(accountId)),
+      )
       .filter((r) => !deskId || r.serviceDeskId === deskId)
+      .filter((r) => !typeId || r.requestTypeId === typeId)
       .filter((r) => status !== 'OPEN_REQUESTS' || r.statusCategory !== 'DONE')
       .filter((r) => status !== 'CLOSED_REQUESTS' || r.statusCategory === 'DONE')
       .filter((r) => {
         if (!term) return true;
-        const text = `${String(r.fieldValues.summary ?? '')}\n${typeof r.fieldValues.description === 'string' ? r.fieldValues.description : JSON.stringify(r.fieldValues.description ?? '')}`;
+        const description =
+          typeof r.fieldValues.description === 'string'
+            ? r.fieldValues.description
+            : JSON.stringify(r.fieldValues.description ?? '');
+        const text = realism.summaryOnlySearch
+          ? String(r.fieldValues.summary ?? '')
+          : `${String(r.fieldValues.summary ?? '')}\n${description}`;
         return text.toLowerCase().includes(term);
       })
       .sort((a, b) => b.updated - a.updated);
@@ -988,18 +1063,7 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     };
     request.comments.push(comment);
     request.updated = created;
-    const attachmentDtos = attachments.map((a) => ({
-      filename: a.filename,
-      author: userDto(a.author, ctx),
-      created: date(a.created),
-      size: a.size,
-      mimeType: a.mimeType,
-      _links: {
-        jiraRest: `${ctx.origin}/rest/api/2/attachment/${a.id}`,
-        content: `${ctx.origin}/servicedesk/customershim/secure/attachment/${a.id}/${encodeURIComponent(a.filename)}`,
-        self: `${ctx.origin}${ctx.apiBase}/request/${request.issueId}/attachment/${a.id}`,
-      },
-    }));
+    const attachmentDtos = attachments.map((a) => attachmentDto(request, a, ctx));
     return ok(
       {
         comment: commentDto(request, comment, ctx),
@@ -1011,6 +1075,63 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       },
       201,
     );
+  });
+
+  sd('GET', '/request/([^/]+)/attachment', 'request.attachments', (ctx, [key = '']) => {
+    const accountId = authenticate(ctx, 'jsm');
+    const request = findRequest(key, accountId);
+    return ok(
+      paged(
+        request.attachments.map((a) => attachmentDto(request, a, ctx)),
+        ctx.url,
+        `${ctx.origin}${ctx.apiBase}`,
+      ),
+    );
+  });
+
+  const transitionsOf = (request: StoredRequest) =>
+    realism.customerTransitions && request.statusCategory !== 'DONE' ? CUSTOMER_TRANSITIONS : [];
+
+  sd('GET', '/request/([^/]+)/transition', 'transition.list', (ctx, [key = '']) => {
+    const accountId = authenticate(ctx, 'jsm');
+    const request = findRequest(key, accountId);
+    return ok(
+      paged(
+        transitionsOf(request).map(({ id, name }) => ({ id, name })),
+        ctx.url,
+        `${ctx.origin}${ctx.apiBase}`,
+      ),
+    );
+  });
+
+  sd('POST', '/request/([^/]+)/transition', 'transition.perform', (ctx, [key = '']) => {
+    const accountId = authenticate(ctx, 'jsm');
+    const request = findRequest(key, accountId);
+    const body = ctx.body;
+    const transition = transitionsOf(request).find(
+      (t) => isObject(body) && String(body.id ?? '') === t.id,
+    );
+    if (!transition) {
+      throw new HttpError(
+        400,
+        'The transition is not valid for this request in its current status.',
+      );
+    }
+    const at = now();
+    if (isObject(body) && isObject(body.additionalComment)) {
+      request.comments.push({
+        id: String(state.nextComment++),
+        body: String(body.additionalComment.body ?? ''),
+        public: true,
+        author: accountId,
+        created: at,
+      });
+    }
+    request.status = transition.status;
+    request.statusCategory = 'DONE';
+    request.transitions.push({ id: transition.id, by: accountId, at });
+    request.updated = at;
+    return { status: 204, text: '' };
   });
 
   const participantsPage = (request: StoredRequest, ctx: Context) =>
@@ -1279,6 +1400,24 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
           contentType: 'text/html; charset=utf-8',
           text: '<!DOCTYPE html><html><head><title>400 Bad Request</title></head><body><h1>Bad Request</h1><p>Your browser sent a request that this server could not understand.</p></body></html>',
         };
+      case 'html-413':
+        return { status: 413, contentType: 'text/html; charset=utf-8', text: EDGE_413 };
+      case 'html-404':
+        return {
+          status: 404,
+          contentType: 'text/html; charset=utf-8',
+          text: "<!DOCTYPE html><html><body><h1>Oops, you've found a dead link.</h1></body></html>",
+        };
+      case 'conflict':
+        return {
+          status: 409,
+          body: {
+            errorMessage: 'The request conflicts with the current state of the resource.',
+            i18nErrorMessage: { i18nKey: 'sd.emulator.conflict', parameters: [] },
+          },
+        };
+      case 'unreadable-200':
+        return { status: 200, contentType: 'application/json', text: '{"issueKey": "SUP-' };
       case 'empty-403':
         return { status: 403, text: '', contentType: 'application/json' };
       case 'unauthorized':
@@ -1368,7 +1507,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     if (path === '/__emulator/config' && req.method === 'POST') {
       if (isObject(body) && typeof body.temporaryAttachmentTtlMs === 'number')
         ttlMs = body.temporaryAttachmentTtlMs;
-      return json({ temporaryAttachmentTtlMs: ttlMs });
+      if (isObject(body) && isObject(body.realism)) emulator.setRealism(body.realism);
+      return json({ temporaryAttachmentTtlMs: ttlMs, realism });
     }
     send(res, { status: 404, text: 'unknown control call' });
   };
@@ -1395,14 +1535,20 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       fault.remaining -= 1;
       await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 1000));
     }
-    const answering = matched.find((f) => f.kind !== 'latency' && f.kind !== 'drop-after-commit');
+    const reused = (socketCalls.get(req.socket) ?? 0) > 1;
+    record.reusedConnection = reused;
+    const answering = matched.find(
+      (f) => f.kind !== 'latency' && f.kind !== 'drop-after-commit' && f.kind !== 'drop-kept-alive',
+    );
     if (answering) {
       answering.remaining -= 1;
       record.fault = answering.kind;
       const reply = faultReply(answering);
       if (reply) return send(res, reply, record);
     }
-    const drop = matched.find((f) => f.kind === 'drop-after-commit');
+    const drop =
+      matched.find((f) => f.kind === 'drop-after-commit') ??
+      (reused ? matched.find((f) => f.kind === 'drop-kept-alive') : undefined);
 
     if (url.pathname === '/_edge/tenant_info') {
       record.route = 'tenant_info';
@@ -1426,6 +1572,22 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       apiBase = `/ex/jira/${gateway[1]}/rest/servicedeskapi`;
     }
 
+    if (mode === 'gateway') {
+      // A scoped token lacking the call's scope: the gateway refuses before the site (§9.6).
+      const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
+      const token = basic?.[1]
+        ? Buffer.from(basic[1], 'base64').toString('utf8').split(':').slice(1).join(':')
+        : '';
+      const needed = scopeFor(method, restPath);
+      if (
+        token === data.customer.scopedApiToken &&
+        needed &&
+        !realism.tokenScopes.includes(needed)
+      ) {
+        return send(res, { status: 401, body: SCOPE_ERROR }, record);
+      }
+    }
+
     for (const route of routes) {
       const match = route.pattern.exec(restPath);
       if (!match) continue;
@@ -1445,7 +1607,7 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       if (drop && reply.status < 400) {
         // The work is done (the request exists) but the answer never arrives.
         drop.remaining -= 1;
-        record.fault = 'drop-after-commit';
+        record.fault = drop.kind;
         res.socket?.destroy();
         return;
       }
@@ -1478,12 +1640,16 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     );
   };
 
+  const socketCalls = new WeakMap<object, number>();
   const server = createServer((req, res) => {
+    socketCalls.set(req.socket, (socketCalls.get(req.socket) ?? 0) + 1);
     handle(req, res).catch((error: unknown) => {
       console.error('Portal emulator error:', error);
       if (!res.headersSent) send(res, { status: 500, body: { errorMessage: 'Emulator failure.' } });
     });
   });
+  // Connections are kept alive as a real site's are, so a browser reuses them (§9.3).
+  server.keepAliveTimeout = realism.keepAliveMs;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
@@ -1494,6 +1660,10 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     data,
     state: () => state,
     requests: () => recorded,
+    setRealism(change) {
+      realism = mergeRealism(realism, change);
+      server.keepAliveTimeout = realism.keepAliveMs;
+    },
     setFaults(next) {
       faults = next.map((f) => ({ ...f, remaining: f.times ?? Number.POSITIVE_INFINITY }));
     },
@@ -1505,6 +1675,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       faults = [];
       recorded = [];
       clockOffset = 0;
+      realism = mergeRealism(DEFAULT_REALISM, options.realism ?? {});
+      server.keepAliveTimeout = realism.keepAliveMs;
     },
     close: () =>
       new Promise<void>((resolve) => {

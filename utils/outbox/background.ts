@@ -10,6 +10,7 @@
 import { browser } from 'wxt/browser';
 import { deleteBlob, getBlob, putBlob } from '../blob-store';
 import { AppError } from '../errors';
+import { t } from '../i18n';
 import { getPortalClient } from '../portal/service';
 import { readPortalSettings, watchEffectiveSettings } from '../profile/active';
 import { outboxJobsItem, savedColleaguesItem } from './items';
@@ -17,7 +18,9 @@ import { isOpen, type Job, type JobInput } from './job';
 import { type Colleague, findPeople, rememberColleagues } from './people';
 import { listMyRequests, outboxPortal } from './portal-adapter';
 import type { OutboxStatus, Report } from './protocol';
+import { withdrawnKeys } from './reconcile';
 import { buildReportHtml, type ReportFile, reportFileName } from './report';
+import { E2E_TIMINGS, TIMINGS } from './retry-policy';
 import { createOutbox, jobView, type Outbox } from './scheduler';
 import { createJobStore } from './store';
 
@@ -68,12 +71,17 @@ async function updateBadge(jobs: readonly Job[]): Promise<void> {
 }
 
 async function notifyDelivered(job: Job): Promise<void> {
+  const withdrawn = withdrawnKeys(job);
+  const summary = job.summary || job.captureReference;
   try {
     await browser.notifications.create(`outbox:${job.id}`, {
       type: 'basic',
       iconUrl: NOTIFICATION_ICON,
-      title: `Filed as ${job.result.issueKey ?? 'a request'}`,
-      message: job.summary || job.captureReference,
+      title: job.result.issueKey ? t('delivery_filedAs', job.result.issueKey) : t('delivery_filed'),
+      message:
+        withdrawn.length > 0
+          ? `${t('delivery_duplicateWithdrawn', [withdrawn.join(', '), job.result.issueKey ?? ''])} ${summary}`
+          : summary,
     });
   } catch (error) {
     // Notifications may be turned off for the browser; the popup shows the result anyway.
@@ -106,6 +114,8 @@ export function getOutbox(): Outbox {
     },
     onDelivered: notifyDelivered,
     onChange: updateBadge,
+    // The e2e build waits seconds for the portal's index, not minutes (retry-policy.ts).
+    timings: import.meta.env.MODE === 'e2e' ? E2E_TIMINGS : TIMINGS,
     async adoptFiles(jobId, files) {
       const adopted = [];
       for (const file of files) {
@@ -224,7 +234,23 @@ export async function searchPeople(query: string) {
 }
 
 export async function myRequests(requestStatus?: 'OPEN_REQUESTS' | 'ALL_REQUESTS') {
-  return { requests: await listMyRequests(await getPortalClient(), requestStatus) };
+  const requests = await listMyRequests(await getPortalClient(), requestStatus);
+  // Which requests the outbox kept and which duplicates it withdrew.
+  const jobs = await getOutbox().list();
+  return {
+    requests: requests.map((request) => {
+      const keptBy = jobs.find((job) => job.result.issueKey === request.issueKey);
+      const withdrawnFor = jobs.find((job) => withdrawnKeys(job).includes(request.issueKey));
+      const duplicates = keptBy ? withdrawnKeys(keptBy) : [];
+      return {
+        ...request,
+        ...(duplicates.length > 0 ? { duplicatesWithdrawn: duplicates } : {}),
+        ...(withdrawnFor?.result.issueKey
+          ? { withdrawnInFavourOf: withdrawnFor.result.issueKey }
+          : {}),
+      };
+    }),
+  };
 }
 
 export async function downloadReport(id: string): Promise<Report> {

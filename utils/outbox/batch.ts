@@ -1,11 +1,14 @@
 /**
  * Splitting files into upload calls. `attachTemporaryFile` takes at most 60 files per call
  * (413 beyond, SPEC) and each file must be within the site's upload limit (400 beyond). Calls
- * are also kept to a modest size: a fetch whose answer takes over 30 s gets the worker
- * stopped (PLATFORM-FACTS §4), and a smaller call loses less when the network drops.
+ * are also kept small (TIMINGS.uploadBatchBytes, about 2 MiB, in retry-policy.ts): each call's
+ * timeout grows with its size, so a call on a 2 Mbit/s uplink finishes in time, and a
+ * smaller call loses less when the network drops.
  */
+import { TIMINGS } from './retry-policy';
+
 export const MAX_FILES_PER_UPLOAD = 60;
-export const MAX_BYTES_PER_UPLOAD = 8 * 1024 * 1024;
+export const MAX_BYTES_PER_UPLOAD = TIMINGS.uploadBatchBytes;
 
 export interface Sized {
   size: number;

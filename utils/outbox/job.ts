@@ -8,7 +8,11 @@
 import * as z from 'zod/mini';
 import { ErrorInfoSchema } from '../errors';
 
-export const STEPS = ['create', 'upload', 'attach', 'participants'] as const;
+/**
+ * `reconcile` runs after every create: the browser itself may re-send a create whose
+ * connection dropped (JSM-NOTES §9.3), so a duplicate can exist that no answer told of.
+ */
+export const STEPS = ['create', 'upload', 'attach', 'participants', 'reconcile'] as const;
 export type StepName = (typeof STEPS)[number];
 
 export const StepStateSchema = z.enum(['pending', 'done', 'skipped']);
@@ -54,6 +58,43 @@ export const SkippedFileSchema = z.object({
   reason: z.string(),
 });
 
+/** A request found carrying the job's capture reference (reconcile.ts). */
+export const FoundRequestSchema = z.object({
+  issueKey: z.string(),
+  issueId: z.string(),
+  /** `createdDate.epochMillis`, when the portal said. */
+  created: z.optional(z.number()),
+  /** Attachments the portal listed on it. */
+  attachments: z._default(z.int(), 0),
+  webUrl: z.optional(z.string()),
+});
+export type FoundRequest = z.infer<typeof FoundRequestSchema>;
+
+/** A duplicate being withdrawn; each part is recorded once done, so a stopped worker resumes. */
+export const WithdrawalSchema = z.object({
+  issueKey: z.string(),
+  /** The public comment naming the kept request is on it. */
+  commented: z._default(z.boolean(), false),
+  /** `done`: cancelled/resolved by a customer transition; `none`: the portal offers none. */
+  transition: z._default(z.enum(['pending', 'done', 'none']), 'pending'),
+  /** Why the portal refused to withdraw it, when it did (it is then left to support). */
+  refused: z.optional(z.string()),
+});
+export type Withdrawal = z.infer<typeof WithdrawalSchema>;
+
+export const ReconcileStateSchema = z.object({
+  /** Search passes done. */
+  passes: z._default(z.int(), 0),
+  /** The index showed the kept request in a pass: it has caught up with our writes. */
+  sawKept: z._default(z.boolean(), false),
+  /** The next pass, not before (epoch ms). */
+  dueAt: z.nullable(z.number()),
+  /** What the last pass found. */
+  found: z._default(z.array(FoundRequestSchema), []),
+  withdrawn: z._default(z.array(WithdrawalSchema), []),
+});
+export type ReconcileState = z.infer<typeof ReconcileStateSchema>;
+
 export const JobResultSchema = z.object({
   issueKey: z.optional(z.string()),
   issueId: z.optional(z.string()),
@@ -70,6 +111,8 @@ export const JobResultSchema = z.object({
   /** The customer may not add participants (403): the user is offered the link instead. */
   sharingNotPermitted: z._default(z.boolean(), false),
   deliveredAt: z.optional(z.number()),
+  /** What the last notification said (key and withdrawn duplicates), so it is not repeated. */
+  notified: z.optional(z.string()),
 });
 export type JobResult = z.infer<typeof JobResultSchema>;
 
@@ -95,6 +138,18 @@ export const JobSchema = z.object({
     upload: StepStateSchema,
     attach: StepStateSchema,
     participants: StepStateSchema,
+    // Jobs stored before the reconciliation existed have none.
+    reconcile: z._default(StepStateSchema, 'skipped'),
+  }),
+  /** When the first create was sent, and the last (the reconciliation's time window). */
+  firstCreateAt: z._default(z.nullable(z.number()), null),
+  lastCreateAt: z._default(z.nullable(z.number()), null),
+  reconcile: z._default(ReconcileStateSchema, {
+    passes: 0,
+    sawKept: false,
+    dueAt: null,
+    found: [],
+    withdrawn: [],
   }),
   /** Failed attempts of the current step (drives the backoff); reset when a step succeeds. */
   attempts: z.int().check(z.nonnegative()),
@@ -173,7 +228,11 @@ export function createJob(input: JobInput & { portal: string }, id: string, now:
       upload: attachments.length > 0 ? 'pending' : 'skipped',
       attach: attachments.length > 0 ? 'pending' : 'skipped',
       participants: participants.length > 0 ? 'pending' : 'skipped',
+      reconcile: 'pending',
     },
+    firstCreateAt: null,
+    lastCreateAt: null,
+    reconcile: { passes: 0, sawKept: false, dueAt: null, found: [], withdrawn: [] },
     attempts: 0,
     totalAttempts: 0,
     nextAttemptAt: null,
@@ -206,6 +265,11 @@ export function isOpen(job: Job): boolean {
   return job.status !== 'delivered' && job.status !== 'cancelled';
 }
 
+/** Filed, and the portal is still looked at for duplicates (see reconcile.ts). */
+export function checking(job: Job): boolean {
+  return job.status === 'delivered' && job.steps.reconcile === 'pending';
+}
+
 /**
  * A job can be cancelled while nothing may have been filed: the create step is pending, no
  * create is in flight and no earlier create has an unknown outcome.
@@ -223,7 +287,7 @@ export function cancellable(job: Job): boolean {
 export const JobViewSchema = z.object({
   id: z.string(),
   status: JobStatusSchema,
-  step: z.enum(['create', 'upload', 'attach', 'participants', 'done']),
+  step: z.enum(['create', 'upload', 'attach', 'participants', 'reconcile', 'done']),
   summary: z.string(),
   captureReference: z.string(),
   createdAt: z.number(),
@@ -241,5 +305,9 @@ export const JobViewSchema = z.object({
   participantsAdded: z.array(z.string()),
   participantsRejected: z.array(z.string()),
   sharingNotPermitted: z.boolean(),
+  /** Filed; the portal is still looked at for a duplicate (the view keeps polling). */
+  checking: z.boolean(),
+  /** Duplicates of the kept request that were withdrawn. */
+  withdrawn: z.array(z.string()),
 });
 export type JobView = z.infer<typeof JobViewSchema>;

@@ -3,6 +3,7 @@
  * subset it uses, so tests pass a fake and the client may grow without touching this.
  */
 import type { RequestCreate } from '../portal/schemas';
+import type { FoundRequest } from './job';
 import type { CreatedRequest, OutboxPortal } from './runner';
 
 interface RequestLike {
@@ -16,7 +17,14 @@ interface RequestLike {
     statusDate?: { epochMillis?: number; iso8601?: string };
   };
   createdDate?: { epochMillis?: number; iso8601?: string };
+  attachments?: { values: unknown[]; isLastPage?: boolean; size?: number };
   _links?: { web?: string };
+}
+
+interface RequestPage {
+  values: RequestLike[];
+  isLastPage: boolean;
+  start: number;
 }
 
 export interface PortalClientLike {
@@ -24,23 +32,35 @@ export interface PortalClientLike {
   attachTemporaryFiles(
     serviceDeskId: string,
     files: readonly { name: string; data: Blob }[],
+    signal?: AbortSignal,
+    timeoutMs?: number,
   ): Promise<{ temporaryAttachments: { temporaryAttachmentId: string; fileName: string }[] }>;
   attachToRequest(issueKey: string, temporaryAttachmentIds: readonly string[]): Promise<unknown>;
   addParticipants(issueKey: string, accountIds: readonly string[]): Promise<unknown>;
   myRequests(filter: {
     searchTerm?: string;
     requestStatus?: 'OPEN_REQUESTS' | 'CLOSED_REQUESTS' | 'ALL_REQUESTS';
+    requestOwnership?: readonly 'OWNED_REQUESTS'[];
     serviceDeskId?: string;
+    requestTypeId?: string;
+    expand?: readonly string[];
+    start?: number;
     limit?: number;
-  }): Promise<{ values: RequestLike[] }>;
+  }): Promise<RequestPage>;
   getRequest(issueKey: string, expand?: readonly string[]): Promise<unknown>;
   attachmentMeta(): Promise<{ enabled: boolean; uploadLimit?: number }>;
   /** GET /request/{key}/attachment (SPEC), when the client offers it. */
   listAttachments?(issueKey: string): Promise<{ filename: string }[]>;
+  listComments(issueKey: string): Promise<{ body?: string }[]>;
+  addComment(issueKey: string, body: string): Promise<unknown>;
+  listTransitions(issueKey: string): Promise<{ id: string; name: string }[]>;
+  performTransition(issueKey: string, transitionId: string): Promise<unknown>;
 }
 
-/** How many of the user's latest requests are read when the search term finds nothing. */
-const RECENT_REQUESTS = 50;
+/** Requests per page when walking the user's own requests. */
+const PAGE = 50;
+/** Safety stop: a user with more own requests in the window than this is not walked further. */
+const MAX_PAGES = 20;
 
 /** Whether the request's summary or any field value contains `reference` as a whole word. */
 export function requestMentions(request: RequestLike, reference: string): boolean {
@@ -52,6 +72,24 @@ export function requestMentions(request: RequestLike, reference: string): boolea
     ...(request.requestFieldValues ?? []).map((f) => JSON.stringify(f.value ?? '')),
   ];
   return texts.some((text) => pattern.test(text));
+}
+
+function createdAt(request: RequestLike): number | undefined {
+  const date = request.createdDate;
+  if (date?.epochMillis !== undefined) return date.epochMillis;
+  const parsed = date?.iso8601 ? Date.parse(date.iso8601) : Number.NaN;
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+function found(request: RequestLike): FoundRequest {
+  const created = createdAt(request);
+  return {
+    issueKey: request.issueKey,
+    issueId: request.issueId,
+    ...(created === undefined ? {} : { created }),
+    attachments: request.attachments?.size ?? request.attachments?.values.length ?? 0,
+    ...(request._links?.web ? { webUrl: request._links.web } : {}),
+  };
 }
 
 function created(request: RequestLike): CreatedRequest {
@@ -74,31 +112,63 @@ function attachmentNames(dto: unknown): string[] | undefined {
 export function outboxPortal(client: PortalClientLike): OutboxPortal {
   return {
     createRequest: async (request) => created(await client.createRequest(request)),
-    uploadTemporaryFiles: (serviceDeskId, files) =>
-      client.attachTemporaryFiles(serviceDeskId, files),
+    uploadTemporaryFiles: (serviceDeskId, files, options) =>
+      client.attachTemporaryFiles(serviceDeskId, files, undefined, options?.timeoutMs),
     attachTemporaryFiles: (issueKey, ids) => client.attachToRequest(issueKey, ids),
     addParticipants: (issueKey, accountIds) => client.addParticipants(issueKey, accountIds),
 
     /**
-     * JSM's `searchTerm` matches the summary (SPEC) while the reference is in the description,
-     * so the user's latest requests in the desk are read too (newest activity first; the job's
-     * request is among them). Any failure throws: only an answer may allow a new create.
+     * The user's OWN requests of the desk and request type, page by page (latest activity
+     * first) until a whole page was created before `since`; plus `searchTerm`, which matches
+     * the summary, where the reference is appended. The reference is read from the fields.
+     * Any failure throws: only an answer may allow a new create.
      */
-    async findRequestsByText(reference, { serviceDeskId }) {
-      const [byTerm, recent] = await Promise.all([
-        client.myRequests({
-          searchTerm: reference,
+    async findRequestsByReference(reference, { serviceDeskId, requestTypeId, since }) {
+      const matches = new Map<string, FoundRequest>();
+      const consider = (request: RequestLike) => {
+        if (requestMentions(request, reference)) matches.set(request.issueKey, found(request));
+      };
+      const expand = ['status', 'attachment'];
+      for (let page = 0, start = 0; page < MAX_PAGES; page++) {
+        const answer = await client.myRequests({
+          requestOwnership: ['OWNED_REQUESTS'],
           requestStatus: 'ALL_REQUESTS',
           serviceDeskId,
-          limit: RECENT_REQUESTS,
-        }),
-        client.myRequests({ requestStatus: 'ALL_REQUESTS', serviceDeskId, limit: RECENT_REQUESTS }),
-      ]);
-      const found = new Map<string, CreatedRequest>();
-      for (const request of [...byTerm.values, ...recent.values]) {
-        if (requestMentions(request, reference)) found.set(request.issueKey, created(request));
+          requestTypeId,
+          expand,
+          start,
+          limit: PAGE,
+        });
+        answer.values.forEach(consider);
+        const allOlder =
+          since !== null &&
+          answer.values.length > 0 &&
+          answer.values.every(
+            (request) => (createdAt(request) ?? Number.POSITIVE_INFINITY) < since,
+          );
+        if (answer.isLastPage || answer.values.length === 0 || allOlder) break;
+        start = answer.start + answer.values.length;
       }
-      return [...found.values()];
+      const byTerm = await client.myRequests({
+        searchTerm: reference,
+        requestStatus: 'ALL_REQUESTS',
+        serviceDeskId,
+        expand,
+        limit: PAGE,
+      });
+      byTerm.values.forEach(consider);
+      return [...matches.values()];
+    },
+
+    async listComments(issueKey) {
+      return (await client.listComments(issueKey)).map((comment) => comment.body ?? '');
+    },
+    addComment: (issueKey, body) => client.addComment(issueKey, body),
+    listTransitions: (issueKey) => client.listTransitions(issueKey),
+    transition: (issueKey, id) => client.performTransition(issueKey, id),
+    async requestStatusCategory(issueKey) {
+      const request = (await client.getRequest(issueKey, ['status'])) as RequestLike;
+      return request.currentStatus?.statusCategory;
     },
 
     async listAttachmentNames(issueKey) {

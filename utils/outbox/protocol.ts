@@ -55,6 +55,10 @@ export const MyRequestSchema = z.object({
   statusCategory: z.string(),
   updatedAt: z.nullable(z.number()),
   webUrl: z.nullable(z.string()),
+  /** Duplicates of this request the outbox withdrew (same capture reference). */
+  duplicatesWithdrawn: z.optional(z.array(z.string())),
+  /** This one is a withdrawn duplicate of that request. */
+  withdrawnInFavourOf: z.optional(z.string()),
 });
 export const MyRequestListSchema = z.object({ requests: z.array(MyRequestSchema) });
 

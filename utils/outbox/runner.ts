@@ -5,16 +5,20 @@
  * - Write-ahead: before a call that changes the portal (create, attach) the job is saved with
  *   `uncertain` set to that step, and the flag is cleared in the same save that records the
  *   answer. If the worker is stopped mid-call, or the answer is lost, the flag survives.
- * - An uncertain create is never repeated blindly: the runner first searches the user's
- *   requests for the job's capture reference (it is in the request's text) and continues
- *   with the request it finds; it creates again only when the search answers and finds
- *   nothing. A failed search is just a failed attempt: retried later, still uncertain.
+ * - An uncertain create is never repeated blindly: the runner waits for the portal's search
+ *   index to catch up (TIMINGS.indexLagMs), then searches the user's requests for the job's
+ *   capture reference and continues with the request it finds; it creates again only when
+ *   the search answers and finds nothing. A failed search is just a failed attempt.
+ * - After every create, the reconcile step (reconcile.ts) looks again once the index has
+ *   caught up and withdraws any duplicate (the browser may re-send a create by itself).
+ * - What an error means (retry, sign in, back to the composer, fail) is decided in one table,
+ *   retry-policy.ts, with every timing constant.
  * - An uncertain attach is never repeated blindly either: the runner lists the request's
  *   attachments and re-attaches only the files whose names are missing (names are unique
  *   within a job, see job.ts). Re-sending the same temporary ids is not relied on: whether
  *   the portal consumes them on attach is not documented.
  * - Uploads change nothing visible (temporary files are not part of the request until they
- *   are attached), so they are simply redone; temporary ids older than TEMP_FILE_TTL_MS are
+ *   are attached), so they are simply redone; temporary ids older than TIMINGS.tempFileTtlMs are
  *   uploaded again because the portal expires them at an undocumented time.
  * - Adding a participant who already is one is a no-op on JSM, so that step is retried as is.
  *
@@ -23,15 +27,25 @@
  */
 import { AppError, type ErrorInfo } from '../errors';
 import type { RequestCreate } from '../portal/schemas';
-import { AUTH_RECHECK_MS, classify, outcomeUnknown, retryDelay } from './backoff';
+import { type BatchLimits, chunk, MAX_FILES_PER_UPLOAD, planBatches } from './batch';
 import {
-  type BatchLimits,
-  chunk,
-  MAX_BYTES_PER_UPLOAD,
-  MAX_FILES_PER_UPLOAD,
-  planBatches,
-} from './batch';
-import { type AttachmentRef, currentStep, type Job, type StepName } from './job';
+  type AttachmentRef,
+  checking,
+  currentStep,
+  type FoundRequest,
+  type Job,
+  type StepName,
+} from './job';
+import { findBeforeCreate, runReconcile, StepAgain, WaitUntil } from './reconcile';
+import {
+  type DeliveryTimings,
+  decide,
+  outcomeUnknown,
+  retryDelay,
+  TIMINGS,
+  UNREADABLE_CAP,
+  uploadTimeoutMs,
+} from './retry-policy';
 
 /** The part of the portal client the outbox needs (structural: the real client or a fake). */
 export interface OutboxPortal {
@@ -39,14 +53,30 @@ export interface OutboxPortal {
   uploadTemporaryFiles(
     serviceDeskId: string,
     files: readonly { name: string; data: Blob }[],
+    options?: { timeoutMs?: number },
   ): Promise<{ temporaryAttachments: { temporaryAttachmentId: string; fileName: string }[] }>;
   attachTemporaryFiles(
     issueKey: string,
     temporaryAttachmentIds: readonly string[],
   ): Promise<unknown>;
   addParticipants(issueKey: string, accountIds: readonly string[]): Promise<unknown>;
-  /** The user's requests whose text contains `text` (the capture reference). */
-  findRequestsByText(text: string, scope: { serviceDeskId: string }): Promise<CreatedRequest[]>;
+  /**
+   * Every request of the user's carrying `reference` in its fields: their own requests of the
+   * desk and request type created since `since` (page by page), and `searchTerm` matches.
+   * Throws when the portal does not answer: only an answer may allow a new create.
+   */
+  findRequestsByReference(
+    reference: string,
+    scope: { serviceDeskId: string; requestTypeId: string; since: number | null },
+  ): Promise<FoundRequest[]>;
+  /** Bodies of the request's comments. */
+  listComments(issueKey: string): Promise<string[]>;
+  addComment(issueKey: string, body: string): Promise<unknown>;
+  /** The customer transitions the portal offers on the request. */
+  listTransitions(issueKey: string): Promise<{ id: string; name: string }[]>;
+  transition(issueKey: string, transitionId: string): Promise<unknown>;
+  /** `currentStatus.statusCategory` of the request (`DONE` once closed). */
+  requestStatusCategory(issueKey: string): Promise<string | undefined>;
   /**
    * File names attached to a request, or `undefined` when the portal offers no way to list
    * them (then the runner re-sends the same temporary ids, see runAttach).
@@ -74,25 +104,24 @@ export interface RunnerDeps {
   now(): number;
   random(): number;
   limits?: Partial<BatchLimits>;
+  /** The retry policy's timings (retry-policy.ts); the e2e build shortens the waits. */
+  timings?: DeliveryTimings;
 }
 
-/**
- * How long a temporary file is trusted. Atlassian does not document the lifetime
- * (JSM-NOTES §2.7, open question 5), so older uploads are redone rather than risked.
- */
-export const TEMP_FILE_TTL_MS = 20 * 60_000;
 /** Re-uploads after the portal refused temporary ids at attach, before giving up on them. */
 const MAX_ATTACH_REFUSALS = 2;
-
-/** Thrown inside a step to mean: go round the loop again (e.g. back to upload). */
-class StepAgain extends Error {}
 
 function toInfo(error: unknown): ErrorInfo {
   return AppError.from(error).info;
 }
 
 export function isDue(job: Job, now: number): boolean {
-  if (job.status !== 'queued' && job.status !== 'waiting-retry' && job.status !== 'paused-auth') {
+  if (
+    job.status !== 'queued' &&
+    job.status !== 'waiting-retry' &&
+    job.status !== 'paused-auth' &&
+    !checking(job)
+  ) {
     return false;
   }
   return job.nextAttemptAt === null || job.nextAttemptAt <= now;
@@ -114,7 +143,8 @@ export async function runJob(
     state.updatedAt = deps.now();
     await deps.save(structuredClone(state));
   };
-  state.status = 'running';
+  // A filed job that is only being checked for duplicates stays "delivered" meanwhile.
+  if (!checking(state)) state.status = 'running';
   state.nextAttemptAt = null;
   await save();
 
@@ -124,7 +154,7 @@ export async function runJob(
       state.status = 'delivered';
       state.lastError = null;
       state.attempts = 0;
-      state.result.deliveredAt = deps.now();
+      state.result.deliveredAt ??= deps.now();
       await save();
       return state;
     }
@@ -133,7 +163,21 @@ export async function runJob(
       state.attempts = 0;
       state.lastError = null;
     } catch (error) {
-      if (error instanceof StepAgain) continue;
+      if (error instanceof StepAgain) {
+        if (state.status === 'delivered') state.status = 'running';
+        continue;
+      }
+      if (error instanceof WaitUntil) {
+        state.status = error.status;
+        state.nextAttemptAt = error.at;
+        if (error.status === 'delivered') {
+          state.lastError = null;
+          state.attempts = 0;
+          state.result.deliveredAt ??= deps.now();
+        }
+        await save();
+        return state;
+      }
       return fail(state, step, toInfo(error), deps, save);
     }
   }
@@ -148,26 +192,58 @@ async function fail(
 ): Promise<Job> {
   state.lastError = error;
   state.totalAttempts += 1;
-  const disposition = classify(error);
-  if (disposition === 'retry') {
+  const timings = deps.timings ?? TIMINGS;
+  const rule = decide(error, state.attempts + 1);
+  if (step === 'reconcile') {
+    // The request is filed: a failed check never takes that back. Retryable errors look
+    // again later; anything else ends the check (the duplicates found so far are withdrawn).
+    state.status = 'delivered';
+    state.lastError = null;
+    if (rule.decision === 'retry' || rule.decision === 'sign-in') {
+      state.attempts += 1;
+      state.nextAttemptAt =
+        deps.now() +
+        (rule.decision === 'retry'
+          ? retryDelay(error, state.attempts, deps.random, timings)
+          : timings.authRecheckMs);
+    } else {
+      state.steps.reconcile = 'done';
+      state.nextAttemptAt = null;
+    }
+    await save();
+    return state;
+  }
+  if (rule.decision === 'retry') {
     state.attempts += 1;
     state.status = 'waiting-retry';
-    state.nextAttemptAt = deps.now() + retryDelay(error, state.attempts, deps.random);
-  } else if (disposition === 'auth') {
+    state.nextAttemptAt = deps.now() + retryDelay(error, state.attempts, deps.random, timings);
+  } else if (rule.decision === 'sign-in') {
     state.status = 'paused-auth';
     // Looked at again now and then: a portal-session sign-in happens in a tab, unseen.
-    state.nextAttemptAt = deps.now() + AUTH_RECHECK_MS;
-  } else if (step === 'create') {
-    state.status = disposition === 'edit' ? 'needs-edit' : 'failed';
+    state.nextAttemptAt = deps.now() + timings.authRecheckMs;
+  } else if (rule.decision === 'composer' && step === 'create') {
+    state.status = 'needs-edit';
     state.nextAttemptAt = null;
   } else {
-    // After create, a refusal no retry fixes must not hold back a filed request: the steps
-    // handle their own refusals; anything else lands here and fails the job visibly.
+    // A refusal no retry fixes, a token without the scopes (not retried on a timer: saving a
+    // new token resumes it), or answers that could not be read too often in a row.
+    if (RETRY_CAPPED(error, rule)) {
+      state.lastError = {
+        ...error,
+        messageKey: 'error_unreadableCap',
+        values: [String(UNREADABLE_CAP), error.portalRequestId ?? '-'],
+      };
+    }
+    state.attempts = 0;
     state.status = 'failed';
     state.nextAttemptAt = null;
   }
   await save();
   return state;
+}
+
+function RETRY_CAPPED(error: ErrorInfo, rule: { decision: string }): boolean {
+  return rule.decision === 'fail' && decide(error).decision === 'retry';
 }
 
 type StepRunner = (state: Job, deps: RunnerDeps, save: () => Promise<void>) => Promise<void>;
@@ -177,6 +253,7 @@ const STEP_RUNNERS: Record<StepName, StepRunner> = {
   upload: runUpload,
   attach: runAttach,
   participants: runParticipants,
+  reconcile: runReconcile,
 };
 
 function recordRequest(state: Job, request: CreatedRequest): void {
@@ -186,18 +263,27 @@ function recordRequest(state: Job, request: CreatedRequest): void {
   if (web) state.result.webUrl = web;
 }
 
+/** The longest text field: what an edge's 400 most likely choked on. */
+function longestField(values: Record<string, unknown>): string | undefined {
+  let best: [string, number] | undefined;
+  for (const [id, value] of Object.entries(values)) {
+    const length = JSON.stringify(value ?? '').length;
+    if (!best || length > best[1]) best = [id, length];
+  }
+  return best?.[0];
+}
+
 async function runCreate(state: Job, deps: RunnerDeps, save: () => Promise<void>): Promise<void> {
   if (state.uncertain === 'create') {
     // The last create may have been filed. Only a search that answers (no throw) and finds
-    // nothing allows a new create. Caveat: a portal whose search lags behind its writes could
-    // still hide a fresh request; the retry delay before this search gives it time.
-    const found = await deps.portal.findRequestsByText(state.captureReference, {
-      serviceDeskId: state.serviceDeskId,
-    });
-    if (found.length > 0) {
-      // The oldest one is "ours" should there be more (there should never be).
-      const sorted = [...found].sort((a, b) => Number(a.issueId) - Number(b.issueId));
-      recordRequest(state, sorted[0] as CreatedRequest);
+    // nothing allows a new create, and not before the index had time to list it.
+    const found = await findBeforeCreate(state, deps);
+    if (found) {
+      recordRequest(state, {
+        issueId: found.issueId,
+        issueKey: found.issueKey,
+        ...(found.webUrl ? { _links: { web: found.webUrl } } : {}),
+      });
       state.result.foundBySearch = true;
       state.uncertain = null;
       state.steps.create = 'done';
@@ -208,6 +294,9 @@ async function runCreate(state: Job, deps: RunnerDeps, save: () => Promise<void>
   }
 
   state.uncertain = 'create';
+  const sentAt = deps.now();
+  state.firstCreateAt ??= sentAt;
+  state.lastCreateAt = sentAt;
   await save();
   let created: CreatedRequest;
   try {
@@ -218,8 +307,21 @@ async function runCreate(state: Job, deps: RunnerDeps, save: () => Promise<void>
       ...(state.isAdfRequest === undefined ? {} : { isAdfRequest: state.isAdfRequest }),
     });
   } catch (error) {
-    // A refusal (400, 401, 403, 429) means nothing was filed; otherwise keep the flag.
-    if (!outcomeUnknown(toInfo(error))) state.uncertain = null;
+    const info = toInfo(error);
+    // A refusal (4xx, 401, 429) means nothing was filed; otherwise keep the flag.
+    if (!outcomeUnknown(info)) state.uncertain = null;
+    if (info.code === 'refused' && info.status === 400) {
+      // The edge does not say which field it refused; the longest is the likely one.
+      const field = longestField(state.requestFieldValues);
+      if (field) {
+        throw new AppError({
+          ...info,
+          messageKey: 'error_refusedCreate',
+          values: [field, info.portalRequestId ?? '-'],
+          fields: { [field]: info.message },
+        });
+      }
+    }
     throw error;
   }
   recordRequest(state, created);
@@ -251,10 +353,10 @@ function outstanding(state: Job): AttachmentRef[] {
   return state.attachments.filter((file) => !done.has(file.blobId));
 }
 
-function dropExpiredUploads(state: Job, now: number): void {
+function dropExpiredUploads(state: Job, now: number, ttlMs: number): void {
   const attached = new Set(state.result.attached);
   state.result.uploads = state.result.uploads.filter(
-    (upload) => attached.has(upload.blobId) || now - upload.uploadedAt < TEMP_FILE_TTL_MS,
+    (upload) => attached.has(upload.blobId) || now - upload.uploadedAt < ttlMs,
   );
 }
 
@@ -266,7 +368,8 @@ function recountProgress(state: Job): void {
 }
 
 async function runUpload(state: Job, deps: RunnerDeps, save: () => Promise<void>): Promise<void> {
-  dropExpiredUploads(state, deps.now());
+  const timings = deps.timings ?? TIMINGS;
+  dropExpiredUploads(state, deps.now(), timings.tempFileTtlMs);
   if (state.uploadLimit === undefined && deps.portal.uploadLimit) {
     try {
       const limit = await deps.portal.uploadLimit();
@@ -290,7 +393,7 @@ async function runUpload(state: Job, deps: RunnerDeps, save: () => Promise<void>
 
   let limits: BatchLimits = {
     maxFiles: deps.limits?.maxFiles ?? MAX_FILES_PER_UPLOAD,
-    maxBytes: deps.limits?.maxBytes ?? MAX_BYTES_PER_UPLOAD,
+    maxBytes: deps.limits?.maxBytes ?? timings.uploadBatchBytes,
   };
   let queue = todo;
   while (queue.length > 0) {
@@ -303,9 +406,12 @@ async function runUpload(state: Job, deps: RunnerDeps, save: () => Promise<void>
     }
     if (files.length > 0) {
       try {
+        // The timeout grows with the call's size: it must finish on a slow uplink.
+        const bytes = files.reduce((sum, file) => sum + file.data.size, 0);
         const answer = await deps.portal.uploadTemporaryFiles(
           state.serviceDeskId,
           files.map((file) => ({ name: file.ref.name, data: file.data })),
+          { timeoutMs: uploadTimeoutMs(bytes, timings) },
         );
         const uploadedAt = deps.now();
         const byName = new Map(answer.temporaryAttachments.map((t) => [t.fileName, t]));
@@ -322,10 +428,13 @@ async function runUpload(state: Job, deps: RunnerDeps, save: () => Promise<void>
         });
       } catch (error) {
         const info = toInfo(error);
-        const disposition = classify(info);
-        if (disposition === 'retry' || disposition === 'auth') throw error;
-        if (disposition === 'edit' && files.length > 1) {
-          // 413 (too many) or 400 (one file too big, limit unknown): smaller calls find it.
+        const decision = decide(info).decision;
+        if (decision === 'retry' || decision === 'sign-in' || decision === 'fix-token') {
+          throw error;
+        }
+        if (decision === 'composer' && files.length > 1) {
+          // 413 (too many, or too large for the edge) or 400 (one file too big, limit
+          // unknown): smaller calls find the file.
           limits = { ...limits, maxFiles: Math.max(1, Math.floor(files.length / 2)) };
           continue;
         }
@@ -353,7 +462,9 @@ async function runAttach(state: Job, deps: RunnerDeps, save: () => Promise<void>
     await save();
   }
   // Probing relies on the very same ids: keep them even when old.
-  if (!probeSameIds) dropExpiredUploads(state, deps.now());
+  if (!probeSameIds) {
+    dropExpiredUploads(state, deps.now(), (deps.timings ?? TIMINGS).tempFileTtlMs);
+  }
   const uploads = new Map(state.result.uploads.map((upload) => [upload.blobId, upload]));
   const pending = outstanding(state);
   if (pending.some((file) => !uploads.has(file.blobId))) {
@@ -374,9 +485,9 @@ async function runAttach(state: Job, deps: RunnerDeps, save: () => Promise<void>
     } catch (error) {
       const info = toInfo(error);
       if (!outcomeUnknown(info)) state.uncertain = null;
-      const disposition = classify(info);
-      if (disposition === 'retry' || disposition === 'auth') throw error;
-      if (disposition === 'edit' && probeSameIds) {
+      const decision = decide(info).decision;
+      if (decision === 'retry' || decision === 'sign-in' || decision === 'fix-token') throw error;
+      if (decision === 'composer' && probeSameIds) {
         // The same ids, valid when last sent, are refused now: the portal consumed them, so
         // the earlier attach went through (JSM turns temporary files into attachments once).
         // Counting them as attached risks a missing file; sending them again cannot attach
@@ -387,7 +498,7 @@ async function runAttach(state: Job, deps: RunnerDeps, save: () => Promise<void>
         await save();
         continue;
       }
-      if (disposition === 'edit' && state.attachRefusals < MAX_ATTACH_REFUSALS) {
+      if (decision === 'composer' && state.attachRefusals < MAX_ATTACH_REFUSALS) {
         // 400 here means expired or unknown temporary ids (SPEC): upload again, but only
         // what is not attached yet; a bounded number of times.
         state.attachRefusals += 1;

@@ -16,6 +16,7 @@ import { AppError, type ErrorInfo } from '../errors';
 import {
   type AttachmentRef,
   cancellable,
+  checking,
   createJob,
   currentStep,
   isOpen,
@@ -25,6 +26,8 @@ import {
   type JobView,
   mentionsReference,
 } from './job';
+import { withdrawnKeys } from './reconcile';
+import { type DeliveryTimings, TIMINGS } from './retry-policy';
 import {
   addParticipants,
   type BlobSource,
@@ -53,8 +56,13 @@ export interface OutboxEnv {
   setAlarm(when: number | null): Promise<void>;
   /** Chrome's minimum alarm delay (30 s); shorter waits also use a timer. */
   minAlarmDelayMs?: number;
-  /** Told when a job was delivered (the notification). */
+  /**
+   * Told when a job was delivered (the notification), and again when the request kept
+   * changed or a duplicate was withdrawn.
+   */
   onDelivered?(job: Job): void | Promise<void>;
+  /** The retry policy's timings (retry-policy.ts); the e2e build shortens the waits. */
+  timings?: DeliveryTimings;
   /** Told whenever jobs change (badge, progress). */
   onChange?(jobs: readonly Job[]): void | Promise<void>;
   /**
@@ -121,7 +129,10 @@ export function createOutbox(env: OutboxEnv): Outbox {
     const times = jobs
       .filter(
         (job) =>
-          job.status === 'queued' || job.status === 'waiting-retry' || job.status === 'paused-auth',
+          job.status === 'queued' ||
+          job.status === 'waiting-retry' ||
+          job.status === 'paused-auth' ||
+          checking(job),
       )
       .map((job) => job.nextAttemptAt ?? env.now());
     if (times.length === 0) {
@@ -136,7 +147,9 @@ export function createOutbox(env: OutboxEnv): Outbox {
   }
 
   async function prune(jobs: readonly Job[]): Promise<void> {
-    const finished = jobs.filter((job) => !isOpen(job)).sort((a, b) => b.updatedAt - a.updatedAt);
+    const finished = jobs
+      .filter((job) => !isOpen(job) && !checking(job))
+      .sort((a, b) => b.updatedAt - a.updatedAt);
     const old = finished.filter(
       (job, index) => index >= KEEP_FINISHED_COUNT || env.now() - job.updatedAt > KEEP_FINISHED_MS,
     );
@@ -157,6 +170,15 @@ export function createOutbox(env: OutboxEnv): Outbox {
         portal = await env.portal(job.portal);
       } catch (error) {
         const info: ErrorInfo = AppError.from(error).info;
+        if (checking(job)) {
+          // Filed already; the portal is no longer the connected one: stop looking.
+          await update(job.id, (current) => ({
+            ...current,
+            steps: { ...current.steps, reconcile: 'done' },
+            nextAttemptAt: null,
+          }));
+          continue;
+        }
         await update(job.id, (current) => ({
           ...current,
           status: 'failed',
@@ -167,18 +189,38 @@ export function createOutbox(env: OutboxEnv): Outbox {
         continue;
       }
       // Claimed atomically: a cancel that got in first wins, and none can come after.
-      const claimed = await update(job.id, (current) =>
-        isDue(current, env.now())
-          ? { ...current, status: 'running', nextAttemptAt: null }
-          : undefined,
-      );
-      if (claimed?.status !== 'running') continue;
+      // A filed job being checked for duplicates stays "delivered" while it runs.
+      let claimedNow = false;
+      const claimed = await update(job.id, (current) => {
+        if (!isDue(current, env.now())) return undefined;
+        claimedNow = true;
+        return {
+          ...current,
+          status: checking(current) ? current.status : 'running',
+          nextAttemptAt: null,
+        };
+      });
+      if (!claimed || !claimedNow) continue;
       const result = await runJob(
         claimed,
-        { portal, blobs: env.blobs, save, now: env.now, random: env.random },
+        {
+          portal,
+          blobs: env.blobs,
+          save,
+          now: env.now,
+          random: env.random,
+          timings: env.timings ?? TIMINGS,
+        },
         { claimed: true },
       );
-      if (result.status === 'delivered') await env.onDelivered?.(result);
+      const said = notice(result);
+      if (result.status === 'delivered' && said && said !== result.result.notified) {
+        await env.onDelivered?.(result);
+        await update(result.id, (current) => ({
+          ...current,
+          result: { ...current.result, notified: said },
+        }));
+      }
     }
     const jobs = await env.store.list();
     await prune(jobs);
@@ -299,7 +341,13 @@ export function createOutbox(env: OutboxEnv): Outbox {
     },
 
     async resumeAfterSignIn() {
-      await wakeAll((job) => job.status === 'paused-auth');
+      // A job stopped for a token without the scopes is not on a timer: a newly saved
+      // connection is what resumes it.
+      await wakeAll(
+        (job) =>
+          job.status === 'paused-auth' ||
+          (job.status === 'failed' && job.lastError?.code === 'scope'),
+      );
       await kick();
     },
 
@@ -341,6 +389,12 @@ export function createOutbox(env: OutboxEnv): Outbox {
   };
 }
 
+/** What the delivery notification says: the kept key and the withdrawn duplicates. */
+function notice(job: Job): string | undefined {
+  if (!job.result.issueKey) return undefined;
+  return [job.result.issueKey, ...withdrawnKeys(job)].join(' ');
+}
+
 /** What the popup shows of a job (no field values, no blob ids). */
 export function jobView(job: Job, now: number): JobView {
   return {
@@ -363,5 +417,7 @@ export function jobView(job: Job, now: number): JobView {
     participantsAdded: job.result.participantsAdded,
     participantsRejected: job.result.participantsRejected,
     sharingNotPermitted: job.result.sharingNotPermitted,
+    checking: checking(job),
+    withdrawn: withdrawnKeys(job),
   };
 }

@@ -15,13 +15,16 @@ import {
   ArticlePageSchema,
   AttachmentCreateResultSchema,
   AttachmentMetaSchema,
+  AttachmentPageSchema,
   CommentSchema,
   CreateMetaSchema,
   CustomerRequestPageSchema,
   CustomerRequestSchema,
+  CustomerTransitionPageSchema,
   MyselfSchema,
   type Page,
   type PortalUser,
+  pagedSchema,
   type RequestCreate,
   type RequestType,
   RequestTypeGroupPageSchema,
@@ -48,6 +51,12 @@ export interface UploadFile {
 }
 
 export type RequestStatusFilter = 'OPEN_REQUESTS' | 'CLOSED_REQUESTS' | 'ALL_REQUESTS';
+export type RequestOwnership =
+  | 'OWNED_REQUESTS'
+  | 'PARTICIPATED_REQUESTS'
+  | 'ORGANIZATION'
+  | 'ALL_ORGANIZATIONS'
+  | 'APPROVER';
 
 type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
@@ -72,7 +81,13 @@ export function createPortalClient(options: PortalClientOptions) {
     path: string,
     schema: S | undefined,
     what: string,
-    extra: { query?: Query; json?: unknown; form?: FormData; signal?: AbortSignal } = {},
+    extra: {
+      query?: Query;
+      json?: unknown;
+      form?: FormData;
+      signal?: AbortSignal;
+      timeoutMs?: number;
+    } = {},
   ): Promise<z.infer<S>> {
     const [base, signIn] = await Promise.all([auth.restBase(), auth.authorize()]);
     const headers: Record<string, string> = {
@@ -98,9 +113,11 @@ export function createPortalClient(options: PortalClientOptions) {
       schema,
       what,
       authKind: auth.kind,
-      timeoutMs: extra.form
-        ? (options.uploadTimeoutMs ?? DEFAULT_TIMEOUT_MS)
-        : (options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      timeoutMs:
+        extra.timeoutMs ??
+        (extra.form
+          ? (options.uploadTimeoutMs ?? DEFAULT_TIMEOUT_MS)
+          : (options.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
       signal: extra.signal,
     });
   }
@@ -176,11 +193,15 @@ export function createPortalClient(options: PortalClientOptions) {
         signal,
       }),
 
-    /** Uploads to the desk of the request (a different desk's ids are refused at attach). */
+    /**
+     * Uploads to the desk of the request (a different desk's ids are refused at attach).
+     * `timeoutMs`: the caller sizes it to the call (utils/outbox/retry-policy.ts).
+     */
     attachTemporaryFiles: (
       serviceDeskId: string,
       files: readonly UploadFile[],
       signal?: AbortSignal,
+      timeoutMs?: number,
     ) => {
       const form = new FormData();
       for (const file of files) form.append('file', file.data, file.name);
@@ -189,7 +210,7 @@ export function createPortalClient(options: PortalClientOptions) {
         `${SD}/servicedesk/${seg(serviceDeskId)}/attachTemporaryFile`,
         TemporaryAttachmentsSchema,
         'upload the files',
-        { form, signal },
+        { form, signal, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
       );
     },
 
@@ -249,12 +270,19 @@ export function createPortalClient(options: PortalClientOptions) {
         signal,
       }),
 
-    /** GET /request: the caller's own and shared requests, newest activity first. */
+    /**
+     * GET /request: the caller's requests, latest activity first. The list is a search index
+     * that lags writes (JSM-NOTES §9.2); `searchTerm` matches the summary only.
+     */
     myRequests: (
       filter: {
         searchTerm?: string;
         requestStatus?: RequestStatusFilter;
+        requestOwnership?: readonly RequestOwnership[];
         serviceDeskId?: string;
+        /** Needs `serviceDeskId` (SPEC). */
+        requestTypeId?: string;
+        expand?: readonly string[];
         start?: number;
         limit?: number;
       } = {},
@@ -262,13 +290,69 @@ export function createPortalClient(options: PortalClientOptions) {
       call('GET', `${SD}/request`, CustomerRequestPageSchema, 'search your requests', {
         query: {
           searchTerm: filter.searchTerm,
+          requestOwnership: filter.requestOwnership,
           requestStatus: filter.requestStatus,
           serviceDeskId: filter.serviceDeskId,
-          expand: 'status',
+          requestTypeId: filter.serviceDeskId ? filter.requestTypeId : undefined,
+          expand: (filter.expand ?? ['status']).join(','),
           start: filter.start ?? 0,
           limit: filter.limit ?? 20,
         },
       }),
+
+    /** GET /request/{key}/attachment: the request's attachments, every page. */
+    listAttachments: (issueIdOrKey: string, walk?: WalkOptions) =>
+      collectPages(
+        (start, limit) =>
+          call(
+            'GET',
+            `${SD}/request/${seg(issueIdOrKey)}/attachment`,
+            AttachmentPageSchema,
+            'list the attachments',
+            { query: { start, limit } },
+          ),
+        walk,
+      ),
+
+    /** GET /request/{key}/comment: public comments (customers see only those). */
+    listComments: (issueIdOrKey: string, walk?: WalkOptions) =>
+      collectPages(
+        (start, limit) =>
+          call(
+            'GET',
+            `${SD}/request/${seg(issueIdOrKey)}/comment`,
+            pagedSchema(CommentSchema),
+            'read the comments',
+            { query: { public: true, start, limit } },
+          ),
+        walk,
+      ),
+
+    /** GET /request/{key}/transition: what the customer may do (cancel, resolve...). */
+    listTransitions: (issueIdOrKey: string, walk?: WalkOptions) =>
+      collectPages(
+        (start, limit) =>
+          call(
+            'GET',
+            `${SD}/request/${seg(issueIdOrKey)}/transition`,
+            CustomerTransitionPageSchema,
+            'read the possible actions',
+            { query: { start, limit } },
+          ),
+        walk,
+      ),
+
+    /** POST /request/{key}/transition: 204, no body. */
+    performTransition: (issueIdOrKey: string, transitionId: string, comment?: string) =>
+      call(
+        'POST',
+        `${SD}/request/${seg(issueIdOrKey)}/transition`,
+        undefined,
+        'withdraw the request',
+        {
+          json: { id: transitionId, ...(comment ? { additionalComment: { body: comment } } : {}) },
+        },
+      ),
 
     getRequest: (issueIdOrKey: string, expand: readonly string[] = ['status']) =>
       call('GET', `${SD}/request/${seg(issueIdOrKey)}`, CustomerRequestSchema, 'read the request', {

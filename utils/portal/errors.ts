@@ -24,6 +24,37 @@ interface PortalAnswer {
   contentType: string;
   /** `Retry-After` header value. */
   retryAfter?: string | null;
+  /** `X-RateLimit-Reset` header value (ISO 8601 `yyyy-MM-ddTHH:mmZ`, JSM-NOTES §4). */
+  rateLimitReset?: string | null;
+}
+
+/** What a scoped API token needs for everything this product does (JSM-NOTES §9.6). */
+export const REQUIRED_SCOPES = [
+  'read:servicedesk-request',
+  'write:servicedesk-request',
+  'read:jira-user',
+  'read:jira-work',
+] as const;
+
+/** The gateway's answer to a scoped token without the scope: `{"code":401,"message":...}`. */
+function isScopeError(body: string): boolean {
+  const json = parseJson(body);
+  return (
+    typeof json === 'object' &&
+    json !== null &&
+    /scope does not match/i.test(String((json as { message?: unknown }).message ?? ''))
+  );
+}
+
+/** Seconds until an `X-RateLimit-Reset` timestamp, when a 429 has no Retry-After. */
+export function parseRateLimitReset(
+  value: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
+  if (!value) return undefined;
+  const date = Date.parse(value.trim());
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 const MAX_DETAIL = 300;
@@ -81,20 +112,39 @@ function withReference(message: string, context: ErrorContext): string {
     : message;
 }
 
-function info(code: ErrorInfo['code'], message: string, context: ErrorContext): ErrorInfo {
+function info(
+  code: ErrorInfo['code'],
+  message: string,
+  context: ErrorContext & { status?: number },
+  words?: { key: string; values?: string[] },
+): ErrorInfo {
   return {
     code,
     message,
     ...(context.portalRequestId ? { portalRequestId: context.portalRequestId } : {}),
+    ...(context.status === undefined ? {} : { status: context.status }),
+    ...(words ? { messageKey: words.key, ...(words.values ? { values: words.values } : {}) } : {}),
   };
 }
 
 /** Maps a non-2xx answer of the portal to an AppError. */
-export function errorFromResponse(answer: PortalAnswer, context: ErrorContext = {}): AppError {
+export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}): AppError {
   const { status } = answer;
   const portal = readErrorBody(answer.body);
   const said = portal.message ? ` The portal said: "${clip(portal.message)}"` : '';
+  const context = { ...given, status };
 
+  if (status === 401 && isScopeError(answer.body)) {
+    const scopes = REQUIRED_SCOPES.join(', ');
+    return new AppError(
+      info(
+        'scope',
+        `The API token lacks a permission (scope) this needs. Create a scoped token with these scopes: ${scopes}; or use a classic API token. Then save the connection again.`,
+        context,
+        { key: 'error_scope', values: [scopes] },
+      ),
+    );
+  }
   if (status === 401) {
     const message =
       context.authKind === 'portal-session'
@@ -103,7 +153,9 @@ export function errorFromResponse(answer: PortalAnswer, context: ErrorContext = 
     return new AppError(info('auth', message, context));
   }
   if (status === 429 || (status === 503 && answer.retryAfter)) {
-    const seconds = parseRetryAfter(answer.retryAfter);
+    const seconds =
+      parseRetryAfter(answer.retryAfter) ??
+      (status === 429 ? parseRateLimitReset(answer.rateLimitReset) : undefined);
     const wait = seconds === undefined ? 'a minute' : `${seconds} seconds`;
     return new AppError({
       ...info(
@@ -129,10 +181,50 @@ export function errorFromResponse(answer: PortalAnswer, context: ErrorContext = 
       : "Your account has no access to this. Check that the Portal URL is the vendor's portal and that you signed up there with your company email address; ask the vendor for access if it persists.";
     return new AppError(info('forbidden', message, context));
   }
-  if (
-    looksLikeHtml(answer) ||
-    (answer.body.trim() !== '' && parseJson(answer.body) === undefined && status !== 404)
-  ) {
+  const unreadable =
+    looksLikeHtml(answer) || (answer.body.trim() !== '' && parseJson(answer.body) === undefined);
+  if (status === 409) {
+    return new AppError(
+      info(
+        'conflict',
+        withReference(
+          `The portal refused this as conflicting with its current state (HTTP 409).${said} It was not filed; download the report or try again later.`,
+          context,
+        ),
+        context,
+        { key: 'error_conflict', values: [context.portalRequestId ?? '-'] },
+      ),
+    );
+  }
+  if (unreadable && status >= 400 && status < 500) {
+    // An edge or WAF page, not the API's own answer: the call was refused, not processed
+    // (JSM-NOTES §9.6). 400 and 413 go back to the composer; the caller names the field or file.
+    const reference = context.portalRequestId ?? '-';
+    return new AppError(
+      info(
+        'refused',
+        withReference(
+          status === 413
+            ? 'The portal refused the upload as too large (HTTP 413). Remove or shrink the file, then submit again.'
+            : status === 400
+              ? 'The portal refused the request before reading it (HTTP 400). Shorten or simplify the text, then submit again.'
+              : `The portal refused the request (HTTP ${status}); it was not filed. Download the report and send it another way, or try again later.`,
+          context,
+        ),
+        context,
+        {
+          key:
+            status === 413
+              ? 'error_refusedTooLarge'
+              : status === 400
+                ? 'error_refusedBadRequest'
+                : 'error_refused',
+          values: [String(status), reference],
+        },
+      ),
+    );
+  }
+  if (unreadable && status < 500 && status !== 404) {
     return new AppError(
       info(
         'unexpected-response',

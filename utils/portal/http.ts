@@ -73,6 +73,7 @@ export async function exchange<S extends z.ZodMiniType>(
         body,
         contentType: response.headers.get('content-type') ?? '',
         retryAfter: response.headers.get('retry-after'),
+        rateLimitReset: response.headers.get('x-ratelimit-reset'),
       },
       context,
     );

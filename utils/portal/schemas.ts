@@ -164,6 +164,16 @@ export const RequestFieldValueSchema = z.looseObject({
   renderedValue: z.optional(z.unknown()),
 });
 
+/** SPEC `AttachmentDTO`: here the key is `filename` (lower-case n). */
+export const AttachmentSchema = z.looseObject({
+  filename: z.string(),
+  size: z.optional(z.number()),
+  mimeType: optionalString,
+  author: z.optional(UserSchema),
+  created: z.optional(DateSchema),
+  _links: z.optional(z.looseObject({})),
+});
+
 /** SPEC `CustomerRequestDTO`. */
 export const CustomerRequestSchema = z.looseObject({
   issueId: z.string(),
@@ -177,6 +187,8 @@ export const CustomerRequestSchema = z.looseObject({
   currentStatus: z.optional(RequestStatusSchema),
   status: z.optional(pagedSchema(RequestStatusSchema)),
   participants: z.optional(pagedSchema(UserSchema)),
+  /** With `expand=attachment`. */
+  attachments: z.optional(pagedSchema(AttachmentSchema)),
   _links: z.optional(
     z.looseObject({
       web: optionalString,
@@ -197,16 +209,6 @@ export const TemporaryAttachmentsSchema = z.looseObject({
 });
 export type TemporaryAttachments = z.infer<typeof TemporaryAttachmentsSchema>;
 
-/** SPEC `AttachmentDTO`: here the key is `filename` (lower-case n). */
-export const AttachmentSchema = z.looseObject({
-  filename: z.string(),
-  size: z.optional(z.number()),
-  mimeType: optionalString,
-  author: z.optional(UserSchema),
-  created: z.optional(DateSchema),
-  _links: z.optional(z.looseObject({})),
-});
-
 /** SPEC `CommentDTO`. */
 export const CommentSchema = z.looseObject({
   id: z.string(),
@@ -226,6 +228,19 @@ export const AttachmentCreateResultSchema = z.looseObject({
 export type AttachmentCreateResult = z.infer<typeof AttachmentCreateResultSchema>;
 
 export const UserPageSchema = pagedSchema(UserSchema);
+
+/** GET /request/{key}/attachment (SPEC `PagedDTOAttachmentDTO`). */
+export const AttachmentPageSchema = pagedSchema(AttachmentSchema);
+
+/** SPEC `CustomerTransitionDTO`: a transition the customer may perform. */
+export const CustomerTransitionSchema = z.looseObject({ id: z.string(), name: z.string() });
+export const CustomerTransitionPageSchema = pagedSchema(CustomerTransitionSchema);
+
+/** SPEC `CustomerTransitionExecutionDTO`. */
+export const TransitionExecutionSchema = z.object({
+  id: z.string(),
+  additionalComment: z.optional(z.object({ body: z.string() })),
+});
 
 /** SPEC `ArticleDTO`. */
 export const ArticleSchema = z.looseObject({

@@ -187,9 +187,11 @@ export async function testConnection(
     await site.info();
   } catch (error) {
     const appError = AppError.from(error);
-    if (appError.code === 'not-found' || appError.code === 'unexpected-response') {
+    // An HTML page (`refused`) where the API should answer: not a JSM site either.
+    if (['not-found', 'unexpected-response', 'refused'].includes(appError.code)) {
+      const { messageKey: _key, values: _values, ...info } = appError.info;
       throw new AppError({
-        ...appError.info,
+        ...info,
         code: 'unexpected-response',
         message: `${settings.portalUrl} does not look like a Jira Service Management site (its service desk API did not answer). Check the Portal URL: it is the address of the vendor's portal, like https://vendor.atlassian.net.`,
       });

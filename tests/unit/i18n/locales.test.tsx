@@ -30,6 +30,8 @@ const delivered = {
   participantsAdded: [],
   participantsRejected: [],
   sharingNotPermitted: false,
+  checking: false,
+  withdrawn: [],
 } satisfies JobView;
 
 describe('Chrome’s message substitution, as the unit tests’ browser does it', () => {

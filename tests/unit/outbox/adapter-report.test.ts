@@ -16,8 +16,9 @@ import { buildReportHtml, escapeHtml, reportFileName } from '@/utils/outbox/repo
 import { createJobStore, memoryRecordMap } from '@/utils/outbox/store';
 import { input } from './fake-portal';
 
-function request(key: string, description: string, summary = 'Saving fails') {
+function request(key: string, description: string, summary = 'Saving fails', created = 0) {
   return {
+    createdDate: { epochMillis: created },
     issueId: key.replace(/\D/g, ''),
     issueKey: key,
     summary,
@@ -40,9 +41,13 @@ function client(overrides: Partial<PortalClientLike> = {}): PortalClientLike {
     attachTemporaryFiles: vi.fn(),
     attachToRequest: vi.fn(),
     addParticipants: vi.fn(),
-    myRequests: vi.fn(async () => ({ values: [] })),
+    myRequests: vi.fn(async () => ({ values: [], isLastPage: true, start: 0 })),
     getRequest: vi.fn(async () => ({ issueKey: 'SUP-1' })),
     attachmentMeta: vi.fn(async () => ({ enabled: true, uploadLimit: 1000 })),
+    listComments: vi.fn(async () => []),
+    addComment: vi.fn(),
+    listTransitions: vi.fn(async () => []),
+    performTransition: vi.fn(),
     ...overrides,
   };
 }
@@ -50,21 +55,68 @@ function client(overrides: Partial<PortalClientLike> = {}): PortalClientLike {
 describe('portal adapter', () => {
   it('finds a request by the reference in its description, even when searchTerm (summary) misses', async () => {
     const myRequests = vi.fn(async (filter: { searchTerm?: string }) => ({
+      start: 0,
+      isLastPage: true,
       values: filter.searchTerm
         ? []
         : [
             request('SUP-2', 'Other\nCapture reference: SC-AAAAAA'),
-            request('SUP-3', 'x\nCapture reference: SC-7F3K9Q'),
+            request('SUP-3', 'x\nCapture reference: SC-7F3K9Q', 'Saving fails', 5),
           ],
     }));
     const portal = outboxPortal(client({ myRequests }));
-    const found = await portal.findRequestsByText('SC-7F3K9Q', { serviceDeskId: '1' });
+    const found = await portal.findRequestsByReference('SC-7F3K9Q', {
+      serviceDeskId: '1',
+      requestTypeId: '10',
+      since: null,
+    });
     expect(found).toEqual([
-      { issueId: '3', issueKey: 'SUP-3', _links: { web: 'http://127.0.0.1/portal/1/SUP-3' } },
+      {
+        issueId: '3',
+        issueKey: 'SUP-3',
+        created: 5,
+        attachments: 0,
+        webUrl: 'http://127.0.0.1/portal/1/SUP-3',
+      },
     ]);
+    // The user's own requests of this desk and request type, with their attachments.
     expect(myRequests).toHaveBeenCalledWith(
-      expect.objectContaining({ serviceDeskId: '1', requestStatus: 'ALL_REQUESTS' }),
+      expect.objectContaining({
+        requestOwnership: ['OWNED_REQUESTS'],
+        serviceDeskId: '1',
+        requestTypeId: '10',
+        requestStatus: 'ALL_REQUESTS',
+        expand: ['status', 'attachment'],
+      }),
     );
+    // And the summary search, where the reference is appended.
+    expect(myRequests).toHaveBeenCalledWith(expect.objectContaining({ searchTerm: 'SC-7F3K9Q' }));
+  });
+
+  it('walks the own requests page by page until a whole page is older than the first create', async () => {
+    const pages = [
+      [
+        request('SUP-9', 'new', 's', 900),
+        request('SUP-8', 'Capture reference: SC-7F3K9Q', 's', 800),
+      ],
+      [request('SUP-7', 'x', 's', 700), request('SUP-6', 'Capture reference: SC-7F3K9Q', 's', 650)],
+      [request('SUP-5', 'x', 's', 100), request('SUP-4', 'x', 's', 90)],
+      [request('SUP-3', 'Capture reference: SC-7F3K9Q', 's', 50)],
+    ];
+    const myRequests = vi.fn(async (filter: { searchTerm?: string; start?: number }) => {
+      if (filter.searchTerm) return { start: 0, isLastPage: true, values: [] };
+      const index = (filter.start ?? 0) / 2;
+      return { start: filter.start ?? 0, isLastPage: index === 3, values: pages[index] ?? [] };
+    });
+    const portal = outboxPortal(client({ myRequests }));
+    const found = await portal.findRequestsByReference('SC-7F3K9Q', {
+      serviceDeskId: '1',
+      requestTypeId: '10',
+      since: 600,
+    });
+    expect(found.map((f) => f.issueKey)).toEqual(['SUP-8', 'SUP-6']);
+    // Pages 0, 1 and 2 (all older than `since`: stop), then the summary search.
+    expect(myRequests).toHaveBeenCalledTimes(4);
   });
 
   it('a failing search throws (only an answer may allow a new create)', async () => {
@@ -75,7 +127,13 @@ describe('portal adapter', () => {
         },
       }),
     );
-    await expect(portal.findRequestsByText('SC-7F3K9Q', { serviceDeskId: '1' })).rejects.toThrow();
+    await expect(
+      portal.findRequestsByReference('SC-7F3K9Q', {
+        serviceDeskId: '1',
+        requestTypeId: '10',
+        since: null,
+      }),
+    ).rejects.toThrow();
   });
 
   it('matches the reference as a whole token only', () => {
@@ -106,7 +164,9 @@ describe('portal adapter', () => {
 
   it('maps "My requests" with status, last update and link', async () => {
     const list = await listMyRequests(
-      client({ myRequests: async () => ({ values: [request('SUP-9', 'd')] }) }),
+      client({
+        myRequests: async () => ({ start: 0, isLastPage: true, values: [request('SUP-9', 'd')] }),
+      }),
     );
     expect(list).toEqual([
       {

@@ -5,7 +5,7 @@
  * never answers (a worker stopped mid-call).
  */
 import { AppError, type ErrorInfo } from '@/utils/errors';
-import type { Job, JobInput } from '@/utils/outbox/job';
+import type { FoundRequest, Job, JobInput } from '@/utils/outbox/job';
 import type { CreatedRequest, OutboxPortal } from '@/utils/outbox/runner';
 
 export type Op =
@@ -15,7 +15,12 @@ export type Op =
   | 'participants'
   | 'search'
   | 'listAttachments'
-  | 'uploadLimit';
+  | 'uploadLimit'
+  | 'listComments'
+  | 'comment'
+  | 'listTransitions'
+  | 'transition'
+  | 'status';
 
 export interface Fault {
   when: 'before' | 'after' | 'hang';
@@ -28,6 +33,10 @@ export interface PortalRecord {
   text: string;
   attachments: string[];
   participants: string[];
+  /** The fake's clock when it was created (the index lists it `indexLagMs` later). */
+  created: number;
+  comments: string[];
+  statusCategory: 'NEW' | 'DONE';
 }
 
 export const errors = {
@@ -46,6 +55,25 @@ export const errors = {
     ...(fields ? { fields } : {}),
   }),
   forbidden: { code: 'forbidden', message: 'Not allowed.' },
+  scope: {
+    code: 'scope',
+    message: 'The API token lacks a scope.',
+    status: 401,
+    messageKey: 'error_scope',
+  },
+  unreadable: { code: 'unexpected-response', message: 'Unreadable.', status: 200 },
+  html400: {
+    code: 'refused',
+    message: 'The portal refused the request (HTTP 400).',
+    status: 400,
+    portalRequestId: 'edge-1',
+  },
+  html413: {
+    code: 'refused',
+    message: 'The portal refused the upload as too large (HTTP 413).',
+    status: 413,
+  },
+  conflict: { code: 'conflict', message: 'Conflict.', status: 409 },
 } satisfies Record<string, ErrorInfo | ((...args: never[]) => ErrorInfo)>;
 
 export class FakePortal implements OutboxPortal {
@@ -56,6 +84,17 @@ export class FakePortal implements OutboxPortal {
   limit: number | undefined;
   /** Account ids the portal knows; others get a 400. */
   knownAccounts = new Set(['acc-1', 'acc-2', 'acc-3']);
+  /** The request list lags writes by this much (a search index, JSM-NOTES §9.2). */
+  indexLagMs = 0;
+  /** The fake's clock (the tests' `now`). */
+  clock: () => number = () => 0;
+  /** The customer transitions offered on an open request. */
+  transitions = [
+    { id: '11', name: 'Escalate request' },
+    { id: '21', name: 'Cancel request' },
+  ];
+  /** The browser re-sends the next N creates by itself: the first copy's answer is never seen. */
+  resendCreates = 0;
   private nextTemp = 1;
 
   fail(op: Op, ...faults: Fault[]): this {
@@ -89,15 +128,27 @@ export class FakePortal implements OutboxPortal {
     requestFieldValues: Record<string, unknown>;
   }): Promise<CreatedRequest> {
     return this.guard('create', request, () => {
-      const n = this.requests.length + 1;
-      const record: PortalRecord = {
-        issueId: String(10000 + n),
-        issueKey: `SUP-${n}`,
-        text: JSON.stringify(request.requestFieldValues),
-        attachments: [],
-        participants: [],
+      const add = () => {
+        const n = this.requests.length + 1;
+        const record: PortalRecord = {
+          issueId: String(10000 + n),
+          issueKey: `SUP-${n}`,
+          text: JSON.stringify(request.requestFieldValues),
+          attachments: [],
+          participants: [],
+          created: this.clock(),
+          comments: [],
+          statusCategory: 'NEW',
+        };
+        this.requests.push(record);
+        return record;
       };
-      this.requests.push(record);
+      if (this.resendCreates > 0) {
+        // Committed, connection dropped, re-sent by the browser: two exist, one answer.
+        this.resendCreates -= 1;
+        add();
+      }
+      const record = add();
       return {
         issueId: record.issueId,
         issueKey: record.issueKey,
@@ -106,8 +157,13 @@ export class FakePortal implements OutboxPortal {
     });
   }
 
-  uploadTemporaryFiles(serviceDeskId: string, files: readonly { name: string; data: Blob }[]) {
-    return this.guard('upload', { serviceDeskId, names: files.map((f) => f.name) }, () => {
+  uploadTemporaryFiles(
+    serviceDeskId: string,
+    files: readonly { name: string; data: Blob }[],
+    options?: { timeoutMs?: number },
+  ) {
+    const names = files.map((f) => f.name);
+    return this.guard('upload', { serviceDeskId, names, timeoutMs: options?.timeoutMs }, () => {
       if (files.length > 60) throw new AppError(errors.validation());
       const limit = this.limit;
       if (limit !== undefined && files.some((f) => f.data.size > limit)) {
@@ -150,12 +206,56 @@ export class FakePortal implements OutboxPortal {
     });
   }
 
-  findRequestsByText(text: string) {
-    return this.guard('search', text, () =>
+  findRequestsByReference(
+    reference: string,
+    scope: { serviceDeskId: string; requestTypeId: string; since: number | null },
+  ): Promise<FoundRequest[]> {
+    return this.guard('search', { reference, ...scope }, () =>
       this.requests
-        .filter((r) => r.text.includes(text))
-        .map((r) => ({ issueId: r.issueId, issueKey: r.issueKey })),
+        .filter((r) => this.clock() - r.created >= this.indexLagMs)
+        .filter((r) => scope.since === null || r.created >= scope.since)
+        .filter((r) => r.text.includes(reference))
+        .map((r) => ({
+          issueId: r.issueId,
+          issueKey: r.issueKey,
+          created: r.created,
+          attachments: r.attachments.length,
+        })),
     );
+  }
+
+  listComments(issueKey: string): Promise<string[]> {
+    return this.guard('listComments', issueKey, () => [...this.find(issueKey).comments]);
+  }
+
+  addComment(issueKey: string, body: string) {
+    return this.guard('comment', { issueKey, body }, () => {
+      this.find(issueKey).comments.push(body);
+      return {};
+    });
+  }
+
+  listTransitions(issueKey: string) {
+    return this.guard('listTransitions', issueKey, () =>
+      this.find(issueKey).statusCategory === 'DONE' ? [] : [...this.transitions],
+    );
+  }
+
+  transition(issueKey: string, id: string) {
+    return this.guard('transition', { issueKey, id }, () => {
+      const record = this.find(issueKey);
+      if (!this.transitions.some((t) => t.id === id) || record.statusCategory === 'DONE') {
+        throw new AppError(errors.validation());
+      }
+      if (/cancel|resolv|close/i.test(this.transitions.find((t) => t.id === id)?.name ?? '')) {
+        record.statusCategory = 'DONE';
+      }
+      return undefined;
+    });
+  }
+
+  requestStatusCategory(issueKey: string) {
+    return this.guard('status', issueKey, () => this.find(issueKey).statusCategory);
   }
 
   listAttachmentNames(issueKey: string): Promise<string[] | undefined> {
@@ -208,10 +308,15 @@ export function input(overrides: Partial<JobInput> = {}): JobInput & { portal: s
   };
 }
 
-/** Asserts the portal record has no duplicate request, attachment or participant. */
+/**
+ * Asserts the portal record has no duplicate request left open, and no attachment or
+ * participant twice.
+ */
 export function duplicates(portal: FakePortal): string[] {
   const problems: string[] = [];
-  const refs = portal.requests.map((r) => /SC-[0-9A-Z]{6}/.exec(r.text)?.[0]);
+  const refs = portal.requests
+    .filter((r) => r.statusCategory !== 'DONE')
+    .map((r) => /SC-[0-9A-Z]{6}/.exec(r.text)?.[0]);
   if (new Set(refs).size !== refs.length) problems.push('duplicate request');
   for (const r of portal.requests) {
     if (new Set(r.attachments).size !== r.attachments.length)

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createJob, type Job } from '@/utils/outbox/job';
-import { type RunnerDeps, runJob, TEMP_FILE_TTL_MS } from '@/utils/outbox/runner';
+import { TIMINGS } from '@/utils/outbox/retry-policy';
+import { type RunnerDeps, runJob } from '@/utils/outbox/runner';
 import { createJobStore, memoryRecordMap } from '@/utils/outbox/store';
 import { duplicates, errors, FakeBlobs, FakePortal, input } from './fake-portal';
 
@@ -43,6 +44,7 @@ function newJob(overrides = {}): Job {
 beforeEach(() => {
   clock = 1_000_000;
   portal = new FakePortal();
+  portal.clock = () => clock;
   blobs = new FakeBlobs();
   saved = [];
   log = [];
@@ -233,7 +235,7 @@ describe('runJob: retries and Retry-After', () => {
     portal.fail('attach', { when: 'before', error: errors.auth });
     job = await runJob(job, deps());
     expect(job.status).toBe('paused-auth');
-    clock += TEMP_FILE_TTL_MS + 1;
+    clock += TIMINGS.tempFileTtlMs + 1;
     job = await runToEnd({ ...job, status: 'queued', nextAttemptAt: null });
     expect(job.status).toBe('delivered');
     expect(portal.count('upload')).toBe(2);
@@ -436,11 +438,12 @@ describe('runJob: a worker stopped mid-upload', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     const stored = (await store.get('job-1')) as Job;
     expect(stored.uncertain).toBe('create');
-    const resumed = await runJob(
+    const resumed = await runToEnd(
       { ...stored, status: 'queued' },
       { ...deps(), save: (j) => store.save(j) },
     );
     expect(resumed.status).toBe('delivered');
     expect(portal.count('search')).toBe(1);
+    expect(portal.count('create')).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
 import type { Job } from '@/utils/outbox/job';
+import { TIMINGS } from '@/utils/outbox/retry-policy';
 import { createOutbox, jobView, type Outbox, type OutboxEnv } from '@/utils/outbox/scheduler';
 import { createJobStore, memoryRecordMap } from '@/utils/outbox/store';
 import { duplicates, errors, FakeBlobs, FakePortal, input } from './fake-portal';
@@ -42,9 +43,18 @@ async function settle(outbox: Outbox) {
   await outbox.kick();
 }
 
+/** Lets the index lag and the duplicate check pass (the alarm's work), then runs the outbox. */
+async function afterChecks(outbox: Outbox) {
+  for (let i = 0; i < 4; i++) {
+    await vi.advanceTimersByTimeAsync(TIMINGS.confirmAfterMs);
+    await outbox.kick();
+  }
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date('2026-11-27T10:00:00Z') });
   portal = new FakePortal();
+  portal.clock = () => Date.now();
   blobs = new FakeBlobs();
   map = memoryRecordMap();
   alarms = [];
@@ -65,7 +75,54 @@ describe('outbox scheduler', () => {
     await settle(outbox);
     expect(delivered.map((j) => j.result.issueKey)).toEqual(['SUP-1']);
     expect(badge.at(-1)).toBe(0);
+    // Filed; the duplicate check is due once the portal's index has caught up.
+    const [filed] = await outbox.list();
+    expect(jobView(filed as Job, Date.now())).toMatchObject({ checking: true, withdrawn: [] });
+    expect(alarms.at(-1)).toBe((filed?.lastCreateAt as number) + TIMINGS.indexLagMs);
+    await afterChecks(outbox);
+    expect((await outbox.list())[0]?.steps.reconcile).toBe('done');
+    expect(portal.count('search')).toBe(2);
+    expect(delivered).toHaveLength(1);
     expect(alarms.at(-1)).toBeNull();
+  });
+
+  it('a duplicate the browser filed by itself is withdrawn; notified again with the kept key', async () => {
+    portal.resendCreates = 1;
+    const outbox = createOutbox(env());
+    await outbox.submit(input({ attachments: [blobs.add('a', 10)] }));
+    await settle(outbox);
+    expect(delivered.map((j) => j.result.issueKey)).toEqual(['SUP-2']);
+    await afterChecks(outbox);
+    const [job] = await outbox.list();
+    expect(jobView(job as Job, Date.now())).toMatchObject({
+      issueKey: 'SUP-2',
+      checking: false,
+      withdrawn: ['SUP-1'],
+    });
+    expect(delivered.map((j) => j.reconcile.withdrawn.map((w) => w.issueKey))).toEqual([
+      [],
+      ['SUP-1'],
+    ]);
+    expect(duplicates(portal)).toEqual([]);
+    expect(portal.requests[0]?.statusCategory).toBe('DONE');
+    expect(portal.requests[0]?.comments[0]).toContain('duplicate of SUP-2');
+  });
+
+  it('a token without the scopes: failed, no timer; a newly saved connection resumes it', async () => {
+    portal.fail('create', { when: 'before', error: errors.scope });
+    const outbox = createOutbox(env());
+    await outbox.submit(input());
+    await settle(outbox);
+    const [job] = await outbox.list();
+    expect(job).toMatchObject({ status: 'failed', nextAttemptAt: null });
+    expect(job?.lastError).toMatchObject({ code: 'scope', messageKey: 'error_scope' });
+    expect(alarms.at(-1)).toBeNull();
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    await outbox.kick();
+    expect(portal.count('create')).toBe(1);
+    await outbox.resumeAfterSignIn();
+    expect((await outbox.list())[0]?.status).toBe('delivered');
+    expect(portal.count('create')).toBe(2);
   });
 
   it('refuses a submit whose files are not in the blob store (nothing is sent)', async () => {
@@ -132,6 +189,11 @@ describe('outbox scheduler', () => {
 
     const second = createOutbox(env());
     await second.recover();
+    await second.kick();
+    // It looks for the lost create only once the index had time to list it.
+    expect((await second.list())[0]?.status).toBe('waiting-retry');
+    expect(portal.count('search')).toBe(0);
+    await vi.advanceTimersByTimeAsync(TIMINGS.indexLagMs);
     await second.kick();
     const [done] = await second.list();
     expect(done?.status).toBe('delivered');
@@ -230,7 +292,7 @@ describe('outbox scheduler', () => {
     expect(jobView(done as Job, Date.now())).toMatchObject({
       id: job.id,
       issueKey: 'SUP-1',
-      step: 'done',
+      step: 'reconcile',
       participantsAdded: ['acc-1'],
     });
     expect(duplicates(portal)).toEqual([]);
@@ -242,8 +304,16 @@ describe('outbox scheduler', () => {
     const outbox = createOutbox(env({ random: () => 1 }));
     await outbox.submit(input());
     await settle(outbox);
+    const waiting = (await outbox.list())[0] as Job;
     await outbox.online();
+    // No backoff, but the index lag before looking for the maybe-filed create still holds.
+    expect((await outbox.list())[0]?.nextAttemptAt).toBe(
+      (waiting.lastCreateAt as number) + TIMINGS.indexLagMs,
+    );
+    await vi.advanceTimersByTimeAsync(TIMINGS.indexLagMs);
+    await outbox.kick();
     expect((await outbox.list())[0]?.status).toBe('delivered');
+    expect(portal.count('create')).toBe(2);
   });
 
   it('online() never overrides a Retry-After', async () => {
@@ -308,6 +378,7 @@ describe('outbox scheduler', () => {
     const outbox = createOutbox(env());
     await outbox.submit(input({ attachments: [blobs.add('a', 10)] }));
     await settle(outbox);
+    await afterChecks(outbox);
     expect(blobs.deleted).toEqual([]);
     await vi.advanceTimersByTimeAsync(8 * 24 * 3600_000);
     await outbox.kick();

@@ -271,6 +271,12 @@ describe('every body the emulator sends fits the client', () => {
       'serviceDesk',
     ]);
     await client.getRequest('SUP-999').catch(() => undefined);
+    await client.getRequest(created.issueKey, ['attachment']);
+    await client.listAttachments(created.issueKey);
+    await client.listComments(created.issueKey);
+    const transitions = await client.listTransitions(created.issueKey);
+    await client.performTransition(created.issueKey, 'nope').catch(() => undefined);
+    await client.performTransition(created.issueKey, transitions[0]?.id ?? '', 'Withdrawn.');
     await client.searchKnowledgeBase('grafana');
     await client.searchKnowledgeBase('grafana', { serviceDeskId: '1' });
     await client.attachmentMeta();

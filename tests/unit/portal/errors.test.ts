@@ -119,22 +119,46 @@ describe('portal error mapping', () => {
     },
     { name: '503 without Retry-After', status: 503, body: '', code: 'server', message: /HTTP 503/ },
     {
-      name: 'HTML 400 from the edge',
+      name: 'HTML 400 from the edge (a refusal: not processed)',
       status: 400,
       body: '<!DOCTYPE html><html><body>Bad Request</body></html>',
       contentType: 'text/html',
-      code: 'unexpected-response',
-      message: /web page instead of data/,
+      code: 'refused',
+      message: /refused the request before reading it \(HTTP 400\).*req-1/,
     },
     {
-      name: 'plain text 500',
+      name: 'HTML 413 from the edge',
+      status: 413,
+      body: '<html><body>413 Request Entity Too Large</body></html>',
+      contentType: 'text/html',
+      code: 'refused',
+      message: /too large \(HTTP 413\)/,
+    },
+    {
+      name: 'HTML 404',
+      status: 404,
+      body: '<!DOCTYPE html><html><body>dead link</body></html>',
+      contentType: 'text/html',
+      code: 'refused',
+      message: /HTTP 404.*req-1/,
+    },
+    {
+      name: 'scoped token without the scope',
+      status: 401,
+      body: JSON.stringify({ code: 401, message: 'Unauthorized; scope does not match' }),
+      code: 'scope',
+      message: /write:servicedesk-request/,
+    },
+    {
+      name: 'plain text 502 (retryable)',
       status: 502,
       body: 'Bad gateway',
       contentType: 'text/plain',
-      code: 'unexpected-response',
+      code: 'server',
       message: /HTTP 502/,
     },
-    { name: 'odd status', status: 409, body: '', code: 'unexpected-response', message: /HTTP 409/ },
+    { name: '409', status: 409, body: '', code: 'conflict', message: /HTTP 409/ },
+    { name: 'odd status', status: 302, body: '', code: 'unexpected-response', message: /HTTP 302/ },
   ];
 
   it.each(cases)('$name -> $code', (c) => {
@@ -180,6 +204,21 @@ describe('portal error mapping', () => {
     ).toBe(10);
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe('X-RateLimit-Reset when a 429 has no Retry-After', () => {
+  it('waits until the reset time', () => {
+    const reset = new Date(Date.now() + 90_000).toISOString().slice(0, 16);
+    const error = errorFromResponse({
+      status: 429,
+      body: '',
+      contentType: 'text/plain',
+      rateLimitReset: `${reset}Z`,
+    });
+    expect(error.code).toBe('rate-limited');
+    expect(error.info.retryAfterSeconds).toBeGreaterThan(20);
+    expect(error.info.retryAfterSeconds).toBeLessThanOrEqual(90);
   });
 });
 

@@ -15,6 +15,7 @@ import { emulatorTokenClient, nodeFetch, type TokenClientOptions } from './emula
 let emulator: PortalEmulator;
 
 const tokenClient = (options?: TokenClientOptions) => emulatorTokenClient(emulator, options);
+const scopedClient = () => emulatorTokenClient(emulator, { tokenKind: 'scoped' });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -258,20 +259,84 @@ describe('portal client against the emulator', () => {
     expect(error.message).toContain('expired');
   });
 
-  it('finds my requests by a term in the summary or the description', async () => {
+  it('finds my requests by a term in the summary only, as JSM does', async () => {
     const client = tokenClient();
-    const byDescription = await client.myRequests({ searchTerm: 'SC-DEMO0001' });
-    expect(byDescription.values.map((r) => r.summary)).toEqual([
+    // The capture reference of the demo request is in its description: searchTerm misses it.
+    expect((await client.myRequests({ searchTerm: 'SC-DEMO0001' })).values).toEqual([]);
+    const bySummary = await client.myRequests({ searchTerm: 'etcdserver' });
+    expect(bySummary.values.map((r) => r.summary)).toEqual([
       "Argo CD sync fails with 'etcdserver: request timed out'",
     ]);
-    expect(byDescription.values[0]?.status?.values[0]?.status).toBe('Waiting for support');
+    expect(bySummary.values[0]?.status?.values[0]?.status).toBe('Waiting for support');
     const closed = await client.myRequests({ requestStatus: 'CLOSED_REQUESTS' });
     expect(closed.values.map((r) => r.currentStatus?.statusCategory)).toEqual(['DONE']);
-    const one = await client.getRequest(byDescription.values[0]?.issueKey ?? '');
-    expect(one.issueKey).toBe(byDescription.values[0]?.issueKey);
+    const one = await client.getRequest(bySummary.values[0]?.issueKey ?? '');
+    expect(one.issueKey).toBe(bySummary.values[0]?.issueKey);
     expect(emulator.requests().find((r) => r.route === 'request.list')?.query.expand).toEqual([
       'status',
     ]);
+  });
+
+  it('lists lag writes; owned requests of one desk and request type; attachments and transitions', async () => {
+    const client = tokenClient();
+    emulator.setRealism({ listLagMs: 60_000 });
+    const created = await client.createRequest({
+      serviceDeskId: '1',
+      requestTypeId: '11',
+      requestFieldValues: { summary: 'Lagging [SC-LAG001]' },
+    });
+    const mine = () =>
+      client.myRequests({
+        requestOwnership: ['OWNED_REQUESTS'],
+        serviceDeskId: '1',
+        requestTypeId: '11',
+        expand: ['attachment'],
+      });
+    expect((await mine()).values.map((r) => r.issueKey)).not.toContain(created.issueKey);
+    emulator.advanceClock(60_000);
+    const listed = (await mine()).values;
+    expect(listed.map((r) => r.issueKey)).toContain(created.issueKey);
+    expect(listed.every((r) => r.requestTypeId === '11')).toBe(true);
+    expect(listed.find((r) => r.issueKey === created.issueKey)?.attachments?.values).toEqual([]);
+    expect(await client.listAttachments(created.issueKey)).toEqual([]);
+    const transitions = await client.listTransitions(created.issueKey);
+    expect(transitions.map((t) => t.name)).toContain('Cancel request');
+    const cancel = transitions.find((t) => t.name === 'Cancel request');
+    await client.performTransition(created.issueKey, cancel?.id ?? '');
+    expect((await client.getRequest(created.issueKey)).currentStatus?.statusCategory).toBe('DONE');
+    expect(await client.listTransitions(created.issueKey)).toEqual([]);
+  });
+
+  it('refuses a summary with a line break or over 255 characters, and text over 32,767', async () => {
+    const client = tokenClient();
+    const create = (values: Record<string, unknown>) =>
+      failure(
+        client.createRequest({
+          serviceDeskId: '1',
+          requestTypeId: '11',
+          requestFieldValues: values,
+        }),
+      );
+    expect((await create({ summary: 'two\nlines' })).message).toContain('newline');
+    expect((await create({ summary: 'x'.repeat(256) })).code).toBe('validation');
+    expect((await create({ summary: 'long', description: 'x'.repeat(32_768) })).message).toContain(
+      '32,767',
+    );
+  });
+
+  it('a scoped token without write:servicedesk-request is refused by the gateway', async () => {
+    emulator.setRealism({ tokenScopes: ['read:servicedesk-request', 'read:jira-user'] });
+    const client = scopedClient();
+    expect((await client.myRequests({})).values.length).toBeGreaterThan(0);
+    const error = await failure(
+      client.createRequest({
+        serviceDeskId: '1',
+        requestTypeId: '11',
+        requestFieldValues: { summary: 'x' },
+      }),
+    );
+    expect(error.code).toBe('scope');
+    expect(error.message).toContain('write:servicedesk-request');
   });
 
   it('comments, lists participants, searches the knowledge base, reads limits and finds colleagues', async () => {
@@ -318,7 +383,7 @@ describe('fault switches seen through the client', () => {
     expect(limited.info.retryAfterSeconds).toBe(42);
 
     emulator.setFaults([{ kind: 'html-400', path, times: 1 }]);
-    expect((await failure(client.listServiceDesks())).code).toBe('unexpected-response');
+    expect((await failure(client.listServiceDesks())).code).toBe('refused');
 
     emulator.setFaults([{ kind: 'empty-403', path, times: 1 }]);
     expect((await failure(client.listServiceDesks())).code).toBe('forbidden');
@@ -343,7 +408,9 @@ describe('fault switches seen through the client', () => {
       }),
     );
     expect(error.code).toBe('network');
-    // The portal has the ticket: the outbox must look it up before retrying.
+    // The portal has the ticket (listed once the index caught up): the outbox must look it
+    // up before retrying.
+    emulator.advanceClock(5_000);
     const found = await client.myRequests({ searchTerm: 'Dropped' });
     expect(found.values).toHaveLength(1);
   });

@@ -31,6 +31,8 @@ function view(overrides: Partial<JobView> = {}): JobView {
     participantsAdded: [],
     participantsRejected: [],
     sharingNotPermitted: false,
+    checking: false,
+    withdrawn: [],
     ...overrides,
   };
 }
@@ -134,6 +136,49 @@ describe('DeliveryResult', () => {
       />,
     );
     expect(screen.getByRole('alert').textContent).toContain('huge.png: Too big.');
+  });
+
+  it('names the kept request and the withdrawn duplicate; says when it is still checking', () => {
+    const { rerender } = render(
+      <DeliveryResult
+        job={view({ status: 'delivered', issueKey: 'SUP-2', checking: true })}
+        onCopyLink={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('region', { name: 'Request filed' }).textContent).toContain(
+      'checked once more for a duplicate',
+    );
+    rerender(
+      <DeliveryResult
+        job={view({ status: 'delivered', issueKey: 'SUP-2', withdrawn: ['SUP-1'] })}
+        onCopyLink={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe(
+      'The portal had this request twice; the duplicate SUP-1 was withdrawn. Follow SUP-2.',
+    );
+  });
+
+  it('an error with its own words shows them from the locale, with its values', () => {
+    render(
+      <DeliveryProgress
+        job={view({
+          status: 'failed',
+          lastError: {
+            code: 'scope',
+            message: 'x',
+            messageKey: 'error_scope',
+            values: ['read:servicedesk-request, write:servicedesk-request'],
+          },
+        })}
+        onCancel={vi.fn()}
+        onRetryNow={vi.fn()}
+        onSignIn={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain(
+      'A scoped token needs: read:servicedesk-request, write:servicedesk-request.',
+    );
   });
 
   it('shows nothing before delivery', () => {
@@ -245,6 +290,36 @@ describe('MyRequestsList', () => {
     expect(within(table).getByRole('cell', { name: 'T5' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(onRefresh).toHaveBeenCalled();
+  });
+
+  it('marks the kept request and a withdrawn duplicate', () => {
+    render(
+      <MyRequestsList
+        loading={false}
+        onRefresh={vi.fn()}
+        requests={[
+          {
+            issueKey: 'SUP-2',
+            summary: 'Broken',
+            status: 'Waiting for support',
+            updatedAt: null,
+            webUrl: null,
+            duplicatesWithdrawn: ['SUP-1'],
+          },
+          {
+            issueKey: 'SUP-1',
+            summary: 'Broken',
+            status: 'Canceled',
+            updatedAt: null,
+            webUrl: null,
+            withdrawnInFavourOf: 'SUP-2',
+          },
+        ]}
+      />,
+    );
+    const rows = screen.getAllByRole('row');
+    expect(rows[1]?.textContent).toContain('(duplicate SUP-1 withdrawn)');
+    expect(rows[2]?.textContent).toContain('(withdrawn: a duplicate of SUP-2)');
   });
 
   it('says when there are none, and shows errors', () => {

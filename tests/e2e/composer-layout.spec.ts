@@ -66,6 +66,7 @@ function filed() {
 
 /** How often `text` is on screen (rendered text; a closed section's content is not). */
 async function occurrences(page: Page, text: string): Promise<number> {
+  // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point here.
   const all = await page.locator('body').innerText();
   return all.split(text).length - 1;
 }
@@ -136,7 +137,7 @@ test('1: at 460 x 600 the main action is on screen in every stage, the composer 
   // The first error is also the pre-filled summary: the portal section's mapping table shows
   // the summary field's value, the error list shows the error itself.
   const mapping = popup.getByRole('table', { name: "How the request fills the portal's fields" });
-  const inMapping = (await mapping.innerText()).split(FIRST_ERROR).length - 1;
+  const inMapping = ((await mapping.textContent()) ?? '').split(FIRST_ERROR).length - 1;
   expect((await occurrences(popup, FIRST_ERROR)) - inMapping).toBe(1);
   await popup.locator('details.disclosure[open] > summary').first().click();
   await body.evaluate((el) => el.scrollTo(0, el.scrollHeight));

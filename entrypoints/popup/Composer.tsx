@@ -91,6 +91,12 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
     return () => clearTimeout(timer);
   }, [draft !== undefined, portal.fields !== undefined]);
 
+  // Each stage starts at its top: the popup's body keeps its scroll otherwise.
+  const stageKey = drafts.jobId && stage.kind === 'edit' ? 'delivery' : stage.kind;
+  useEffect(() => {
+    document.querySelector('.popup-body')?.scrollTo(0, 0);
+  }, [stageKey]);
+
   const attachments = attachmentRefs(screenshots.items);
   const preview = (mode: PreviewMode, replaces?: string) => {
     setSendError(undefined);

@@ -1,6 +1,8 @@
 import type { Capture } from '@/utils/capture/capture';
 import { plural, t } from '@/utils/i18n';
 import type { TicketContext } from '@/utils/ticket/draft';
+import { PageFactsList } from '../PageFactsList';
+import { Disclosure } from '../ui/Disclosure';
 import { Icon } from '../ui/Icon';
 
 interface Props {
@@ -103,6 +105,18 @@ export function CaptureSummary(props: Props) {
           {capture.droppedEvents > 0 && (
             <span>{plural('capture_dropped', capture.droppedEvents)}</span>
           )}
+        </div>
+      )}
+      {capture && (
+        <div class="capture-summary-more">
+          <Disclosure
+            name="facts"
+            icon="info"
+            title={t('facts_label')}
+            line={[capture.consoleFacts?.product, context.browser].filter(Boolean).join(' · ')}
+          >
+            <PageFactsList capture={capture} inferred={false} />
+          </Disclosure>
         </div>
       )}
     </section>

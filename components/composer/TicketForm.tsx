@@ -29,8 +29,6 @@ interface Props {
   header?: ComponentChildren;
   /** Above the decisions: what was captured, at a glance. */
   top?: ComponentChildren;
-  /** The page's technical facts, in the "Environment and context" section. */
-  context?: ComponentChildren;
   /** After the portal's own fields in the portal section (the mapping table). */
   portalExtra?: ComponentChildren;
 }
@@ -55,7 +53,6 @@ export function TicketForm({
   stepsControls,
   header,
   top,
-  context,
   portalExtra,
 }: Props) {
   const id = useId();
@@ -257,7 +254,6 @@ export function TicketForm({
           >
             {text('environment', t('form_environment'), false, t('form_environmentHint'))}
             {text('product', t('form_product'))}
-            {context}
           </Disclosure>
 
           <Disclosure

@@ -6,7 +6,6 @@ import { OffersPanel } from '@/components/composer/OffersPanel';
 import { PortalPicker } from '@/components/composer/PortalPicker';
 import { StepsControls } from '@/components/composer/StepsControls';
 import { TicketForm } from '@/components/composer/TicketForm';
-import { PageFactsList } from '@/components/PageFactsList';
 import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
 import { Disclosure } from '@/components/ui/Disclosure';
 import { Icon } from '@/components/ui/Icon';
@@ -234,7 +233,6 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
             />
           </>
         }
-        context={capture && <PageFactsList capture={capture} />}
         portalExtra={
           portal.fields && (
             <MappingTable

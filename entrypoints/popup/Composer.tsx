@@ -208,6 +208,7 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
       />
     );
     const first = screenshots.items.find((item) => item.source !== 'file');
+    const pickerInSight = portal.state === 'not-connected' || portal.state === 'error';
     body = (
       <TicketForm
         draft={draft}
@@ -217,10 +218,12 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
         submitting={connected && portal.fields === undefined}
         onChange={update}
         onSubmit={() => preview({ kind: 'new' }, replaces)}
-        header={picker}
+        // Not connected (or failing), the picker says why and links to the options: in sight.
+        header={pickerInSight ? undefined : picker}
         top={
           <>
             {drafts.restored && <p class="composer-restored">{t('draft_restored')}</p>}
+            {pickerInSight && picker}
             <CaptureSummary
               context={draft.context}
               capture={capture}

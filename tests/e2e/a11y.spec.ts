@@ -22,6 +22,8 @@ for (const scheme of ['light', 'dark'] as const) {
     openPopup,
     openAllowedPage,
   }) => {
+    // Axe on the full composer: slow on shared cores.
+    test.slow();
     const page = await openAllowedPage(consoleServer.url('/console'));
     const popup = await openPopup(page);
     await popup.emulateMedia({ colorScheme: scheme });

@@ -104,6 +104,8 @@ test('1: the popup opens pre-filled from the capture, a rule and a screenshot', 
   openComposer,
   consoleServer,
 }) => {
+  // Axe runs twice on a full composer: slow on shared cores.
+  test.slow();
   const { popup } = await openComposer();
   await expect(popup.getByLabel('Environment', { exact: true })).toHaveValue('Staging');
   await expect(popup.getByLabel('Product or service', { exact: true })).toHaveValue('OpenShift');
@@ -259,14 +261,15 @@ test('5: a draft closed mid-edit comes back intact; "Discard draft" clears it', 
   openPopup,
 }) => {
   const { page, popup } = await openComposer();
-  await popup.getByLabel('Summary', { exact: true }).fill('Operators list fails to load');
-  await popup.getByLabel('Impact', { exact: true }).fill('Nobody can see the operators.');
-  await popup.getByRole('radio', { name: /^P3/ }).check();
+  // The error is trimmed first: the later edits' saves carry it too.
   await openSection(popup, 'Errors and logs');
   await popup
     .getByRole('group', { name: 'Errors and failed requests' })
     .getByRole('checkbox', { name: /Cannot read properties of undefined/ })
     .uncheck();
+  await popup.getByLabel('Summary', { exact: true }).fill('Operators list fails to load');
+  await popup.getByLabel('Impact', { exact: true }).fill('Nobody can see the operators.');
+  await popup.getByRole('radio', { name: /^P3/ }).check();
   await expect(popup.getByText('Draft saved on this computer.')).toBeVisible();
   await popup.close();
 

@@ -105,7 +105,7 @@ test('1: at 460 x 600 the main action is on screen in every stage, the composer 
   openComposer,
 }) => {
   // Axe runs six times here, on two shared cores.
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const popup = await openComposer();
   const body = popup.locator('.popup-body');
   const submit = popup.getByRole('button', { name: 'Submit request' });

@@ -143,6 +143,8 @@ test('an OpenShift console yields its cluster and versions; other consoles their
   consoleServer,
   openPopup,
 }) => {
+  // Five popups, each showing its region once the composer's code and draft are ready.
+  test.slow();
   const cases: Array<[string, string[]]> = [
     [
       'openshift-console.html',

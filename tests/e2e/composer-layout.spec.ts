@@ -117,6 +117,9 @@ test('1: at 460 x 600 the main action is on screen in every stage, the composer 
   );
   const collapsed = await body.evaluate((el) => el.scrollHeight);
   expect(collapsed).toBeLessThanOrEqual(SCREENS * HEIGHT);
+  test
+    .info()
+    .annotations.push({ type: 'composer height (collapsed)', description: `${collapsed} px` });
   await body.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expectOnScreen(submit);
   await body.evaluate((el) => el.scrollTo(0, 0));

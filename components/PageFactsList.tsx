@@ -1,16 +1,31 @@
 import type { Capture } from '@/utils/capture/capture';
 import { t } from '@/utils/i18n';
 
-/** Page facts, environment and console facts, each saying where it came from. */
-export function PageFactsList({ capture }: { capture: Capture }) {
+/**
+ * Page facts, environment and console facts, each saying where it came from. `inferred: false`
+ * leaves out environment and product (shown elsewhere with their rule).
+ */
+export function PageFactsList({
+  capture,
+  inferred = true,
+}: {
+  capture: Capture;
+  inferred?: boolean;
+}) {
   const { facts, environment, product, consoleFacts } = capture;
   const rows: Array<[string, string, string?]> = [];
-  rows.push([
-    t('facts_environment'),
-    environment.value ?? t('facts_unknown'),
-    environment.matched.description,
-  ]);
-  rows.push([t('facts_product'), product.value ?? t('facts_unknown'), product.matched.description]);
+  if (inferred) {
+    rows.push([
+      t('facts_environment'),
+      environment.value ?? t('facts_unknown'),
+      environment.matched.description,
+    ]);
+    rows.push([
+      t('facts_product'),
+      product.value ?? t('facts_unknown'),
+      product.matched.description,
+    ]);
+  }
   for (const fact of consoleFacts?.facts ?? []) rows.push([fact.label, fact.value]);
   if (facts) {
     rows.push([t('facts_time'), `${facts.time} (${facts.timeZone})`]);

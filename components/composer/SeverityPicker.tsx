@@ -69,45 +69,49 @@ export function SeverityPicker({
         ))}
       </div>
 
-      <fieldset class="composer-questions">
-        <legend>{t('severity_questions')}</legend>
-        <YesNo
-          name={`${id}-production`}
-          legend={t('severity_production')}
-          value={answers.production}
-          onChange={(production) => set({ production })}
-        />
-        <YesNo
-          name={`${id}-workaround`}
-          legend={t('severity_workaround')}
-          value={answers.workaround}
-          onChange={(workaround) => set({ workaround })}
-        />
-        <label for={`${id}-reach`}>{t('severity_reach')}</label>
-        <select
-          id={`${id}-reach`}
-          value={answers.reach ?? ''}
-          onChange={(e) => {
-            const reach = e.currentTarget.value as Reach | '';
-            set({ reach: reach || undefined });
-          }}
-        >
-          <option value="">{t('severity_notAnswered')}</option>
-          {(Object.keys(REACH_TEXT) as Reach[]).map((reach) => (
-            <option key={reach} value={reach}>
-              {t(REACH_TEXT[reach])}
-            </option>
-          ))}
-        </select>
-        <label for={`${id}-function`}>{t('severity_function')}</label>
-        <input
-          id={`${id}-function`}
-          type="text"
-          value={answers.blockedFunction ?? ''}
-          placeholder={t('severity_functionExample')}
-          onInput={(e) => set({ blockedFunction: e.currentTarget.value || undefined })}
-        />
-      </fieldset>
+      {/* Folded: most users know the level; the questions are there for those who do not. */}
+      <details class="composer-questions-toggle">
+        <summary>{t('layout_severityQuestions')}</summary>
+        <fieldset class="composer-questions">
+          <legend>{t('severity_questions')}</legend>
+          <YesNo
+            name={`${id}-production`}
+            legend={t('severity_production')}
+            value={answers.production}
+            onChange={(production) => set({ production })}
+          />
+          <YesNo
+            name={`${id}-workaround`}
+            legend={t('severity_workaround')}
+            value={answers.workaround}
+            onChange={(workaround) => set({ workaround })}
+          />
+          <label for={`${id}-reach`}>{t('severity_reach')}</label>
+          <select
+            id={`${id}-reach`}
+            value={answers.reach ?? ''}
+            onChange={(e) => {
+              const reach = e.currentTarget.value as Reach | '';
+              set({ reach: reach || undefined });
+            }}
+          >
+            <option value="">{t('severity_notAnswered')}</option>
+            {(Object.keys(REACH_TEXT) as Reach[]).map((reach) => (
+              <option key={reach} value={reach}>
+                {t(REACH_TEXT[reach])}
+              </option>
+            ))}
+          </select>
+          <label for={`${id}-function`}>{t('severity_function')}</label>
+          <input
+            id={`${id}-function`}
+            type="text"
+            value={answers.blockedFunction ?? ''}
+            placeholder={t('severity_functionExample')}
+            onInput={(e) => set({ blockedFunction: e.currentTarget.value || undefined })}
+          />
+        </fieldset>
+      </details>
 
       <div id={`${id}-status`} aria-live="polite">
         {suggestion && (

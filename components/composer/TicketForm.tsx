@@ -8,6 +8,8 @@ import { type Draft, toggleEvent, toggleRequest } from '@/utils/ticket/draft';
 import { fieldProblems, mapDraftToFields } from '@/utils/ticket/field-mapping';
 import type { PortalFieldMeta } from '@/utils/ticket/portal-fields';
 import type { SeverityDefinition } from '@/utils/ticket/severity';
+import { Disclosure } from '../ui/Disclosure';
+import { Icon } from '../ui/Icon';
 import { PortalField } from './PortalField';
 import { SeverityPicker } from './SeverityPicker';
 
@@ -19,12 +21,16 @@ interface Props {
   submitting?: boolean;
   onChange: (draft: Draft) => void;
   onSubmit: (draft: Draft) => void;
-  /** Screenshots, participants, desk and request type pickers: placed before the submit button. */
+  /** Screenshots, offers, the draft's status: placed after the pre-filled sections. */
   children?: ComponentChildren;
   /** Controls for "Steps to reproduce" (use recorded steps, clear), placed right after it. */
   stepsControls?: ComponentChildren;
-  /** Placed at the top of the form (where the request goes). */
+  /** Where the request goes (service desk, request type): first in the portal section. */
   header?: ComponentChildren;
+  /** Above the decisions: what was captured, at a glance. */
+  top?: ComponentChildren;
+  /** After the portal's own fields in the portal section (the mapping table). */
+  portalExtra?: ComponentChildren;
 }
 
 const KIND: Record<PageEvent['kind'], MessageKey> = {
@@ -46,6 +52,8 @@ export function TicketForm({
   children,
   stepsControls,
   header,
+  top,
+  portalExtra,
 }: Props) {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -69,10 +77,13 @@ export function TicketForm({
     const found = collectErrors(draft, fields);
     setAttempted(true);
     if (Object.keys(found).length > 0) {
-      // Focus the first invalid field once the render has marked it.
-      setTimeout(() =>
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      // Focus the first invalid field once the render has marked it, opening its section.
+      setTimeout(() => {
+        const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+        const section = invalid?.closest('details');
+        if (section) section.open = true;
+        invalid?.focus();
+      });
       return;
     }
     onSubmit(draft);
@@ -120,93 +131,202 @@ export function TicketForm({
   };
 
   const { events, failedRequests } = draft.context;
+  const total = events.length + failedRequests.length;
+  const included =
+    events.length -
+    draft.excludedEvents.length +
+    failedRequests.length -
+    draft.excludedRequests.length;
+  const steps = draft.steps.trim();
+  const stepCount = steps.split('\n').filter((line) => /^\s*\d+\./.test(line)).length;
+  const filled = mappings.filter((m) => m.value !== undefined).length;
+  const needYou = portalFields.filter((f) => {
+    const m = mappings.find((x) => x.fieldId === f.fieldId);
+    return m?.required && m.value === undefined;
+  }).length;
+  const portalInvalid = portalFields.some((f) => live[`field:${f.fieldId}`]);
   return (
     <form ref={formRef} class="composer composer-form" noValidate onSubmit={submit}>
-      {header}
-      {text('summary', t('form_summary'))}
-      {text('environment', t('form_environment'), false, t('form_environmentHint'))}
-      {text('product', t('form_product'))}
+      <div class="stage-content">
+        {top}
+        <div class="composer-decide">
+          {text('summary', t('form_summary'))}
+          <SeverityPicker
+            value={draft.severity}
+            answers={draft.severityAnswers}
+            environment={draft.environment}
+            definitions={definitions}
+            onChange={(severity) => set({ severity })}
+            onAnswersChange={(severityAnswers) => set({ severityAnswers })}
+          />
+          {text('impact', t('form_impact'), true, t('form_impactHint'))}
+          {text('recentChanges', t('form_recentChanges'), true, t('form_recentChangesHint'))}
+        </div>
 
-      <fieldset class="composer-errors">
-        <legend>{t('form_errors')}</legend>
-        {events.length === 0 && failedRequests.length === 0 && <p>{t('form_noErrors')}</p>}
-        {events.map((event, index) => (
-          <label key={`e${index}`} class="composer-choice composer-log">
-            <input
-              type="checkbox"
-              checked={!draft.excludedEvents.includes(index)}
-              onChange={(e) => onChange(toggleEvent(draft, index, e.currentTarget.checked))}
-            />
-            <span>
-              {t(KIND[event.kind])}
-              {event.count > 1 ? ` ×${event.count}` : ''}: {event.message.split('\n')[0]}
-            </span>
-          </label>
-        ))}
-        {failedRequests.map((request) => (
-          <label key={`r${request.id}`} class="composer-choice composer-log">
-            <input
-              type="checkbox"
-              checked={!draft.excludedRequests.includes(request.id)}
-              onChange={(e) => onChange(toggleRequest(draft, request.id, e.currentTarget.checked))}
-            />
-            <span>{t('form_failedRequest', failedRequestText(request))}</span>
-          </label>
-        ))}
-      </fieldset>
+        <div class="composer-sections">
+          <h2 class="composer-sections-heading">{t('layout_prefilled')}</h2>
+          <Disclosure
+            name="errors"
+            icon="terminal"
+            title={t('completeness_errors')}
+            line={
+              total === 0
+                ? t('layout_nothingCaptured')
+                : t('layout_errorsLine', [String(included), String(total)])
+            }
+          >
+            <fieldset class="composer-errors">
+              <legend>{t('form_errors')}</legend>
+              {total === 0 && <p>{t('form_noErrors')}</p>}
+              {events.length > 0 && (
+                <ul class="composer-loglist" aria-label={t('events_label')}>
+                  {events.map((event, index) => (
+                    <li key={`e${index}`}>
+                      <label class="composer-choice composer-log">
+                        <input
+                          type="checkbox"
+                          checked={!draft.excludedEvents.includes(index)}
+                          onChange={(e) =>
+                            onChange(toggleEvent(draft, index, e.currentTarget.checked))
+                          }
+                        />
+                        <span>
+                          {t(KIND[event.kind])}
+                          {event.count > 1 ? ` ×${event.count}` : ''}:{' '}
+                          {event.message.split('\n')[0]}
+                        </span>
+                      </label>
+                      {(event.source || event.url !== draft.context.url) && (
+                        <p class="composer-log-detail">
+                          {event.source}
+                          {event.url !== draft.context.url && ` ${t('events_onPage', event.url)}`}
+                        </p>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {failedRequests.length > 0 && (
+                <ul class="composer-loglist" aria-label={t('capture_failedRequests')}>
+                  {failedRequests.map((request) => (
+                    <li key={`r${request.id}`}>
+                      <label class="composer-choice composer-log">
+                        <input
+                          type="checkbox"
+                          checked={!draft.excludedRequests.includes(request.id)}
+                          onChange={(e) =>
+                            onChange(toggleRequest(draft, request.id, e.currentTarget.checked))
+                          }
+                        />
+                        <span>{t('form_failedRequest', failedRequestText(request))}</span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </fieldset>
+          </Disclosure>
 
-      {text('steps', t('form_steps'), true)}
-      {stepsControls}
-      {text('impact', t('form_impact'), true, t('form_impactHint'))}
-      {text('recentChanges', t('form_recentChanges'), true, t('form_recentChangesHint'))}
+          <Disclosure
+            name="steps"
+            icon="list"
+            title={t('form_steps')}
+            line={
+              stepCount > 0
+                ? plural('layout_stepsLine', stepCount)
+                : steps
+                  ? steps.split('\n')[0]
+                  : t('layout_empty')
+            }
+          >
+            {text('steps', t('form_steps'), true)}
+            {stepsControls}
+          </Disclosure>
 
-      <SeverityPicker
-        value={draft.severity}
-        answers={draft.severityAnswers}
-        environment={draft.environment}
-        definitions={definitions}
-        onChange={(severity) => set({ severity })}
-        onAnswersChange={(severityAnswers) => set({ severityAnswers })}
-      />
+          <Disclosure
+            name="context"
+            icon="layers"
+            title={t('layout_contextSection')}
+            line={
+              [draft.environment, draft.product].filter(Boolean).join(' · ') ||
+              draft.context.browser
+            }
+          >
+            {text('environment', t('form_environment'), false, t('form_environmentHint'))}
+            {text('product', t('form_product'))}
+          </Disclosure>
 
-      {portalFields.map((f) => (
-        <PortalField
-          key={f.fieldId}
-          field={f}
-          value={
-            draft.fieldValues[f.fieldId] ?? mappings.find((m) => m.fieldId === f.fieldId)?.input
-          }
-          error={live[`field:${f.fieldId}`]}
-          onChange={(value) => {
-            const fieldValues = { ...draft.fieldValues };
-            if (value === undefined) delete fieldValues[f.fieldId];
-            else fieldValues[f.fieldId] = value;
-            set({ fieldValues });
-          }}
-        />
-      ))}
+          <Disclosure
+            name="portal"
+            icon="inbox"
+            title={t('layout_portalSection')}
+            attention={portalInvalid}
+            line={
+              needYou > 0
+                ? plural('layout_portalNeeds', needYou)
+                : fields.length > 0
+                  ? plural('layout_portalLine', filled)
+                  : undefined
+            }
+          >
+            {header}
+            {portalFields.length > 0 && (
+              <div class="composer-portal-fields">
+                {portalFields.map((f) => (
+                  <PortalField
+                    key={f.fieldId}
+                    field={f}
+                    value={
+                      draft.fieldValues[f.fieldId] ??
+                      mappings.find((m) => m.fieldId === f.fieldId)?.input
+                    }
+                    error={live[`field:${f.fieldId}`]}
+                    onChange={(value) => {
+                      const fieldValues = { ...draft.fieldValues };
+                      if (value === undefined) delete fieldValues[f.fieldId];
+                      else fieldValues[f.fieldId] = value;
+                      set({ fieldValues });
+                    }}
+                  />
+                ))}
+              </div>
+            )}
+            {portalExtra}
+          </Disclosure>
 
-      {children}
-
-      {missing.length > 0 && (
-        <section class="composer-missing" aria-labelledby={`${id}-missing`}>
-          <h3 id={`${id}-missing`}>{t('form_stillMissing')}</h3>
-          <ul>
-            {missing.map((m) => (
-              <li key={m.key}>
-                <strong>{m.label}</strong>: {m.hint}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      <div role="alert" class="composer-error">
-        {attempted && errorCount > 0 ? plural('form_needAttention', errorCount) : ''}
+          {children}
+        </div>
       </div>
-      <button type="submit" class="composer-submit" disabled={submitting}>
-        {t('form_submit')}
-      </button>
+
+      <footer class="composer-footer">
+        <div class="stage-footer-status">
+          {missing.length > 0 ? (
+            <section class="composer-missing" aria-labelledby={`${id}-missing`}>
+              <h3 id={`${id}-missing`}>{t('form_stillMissing')}</h3>
+              <ul>
+                {missing.map((m) => (
+                  <li key={m.key}>
+                    <span>{m.label}</span>
+                    <span class="visually-hidden">: {m.hint}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : (
+            <p class="composer-ready">
+              <Icon name="check" />
+              {t('layout_ready')}
+            </p>
+          )}
+          <div role="alert" class="composer-error">
+            {attempted && errorCount > 0 ? plural('form_needAttention', errorCount) : ''}
+          </div>
+        </div>
+        <button type="submit" class="composer-submit btn-lg" disabled={submitting}>
+          <Icon name="send" />
+          {t('form_submit')}
+        </button>
+      </footer>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { AllowedOriginsList } from '@/components/AllowedOriginsList';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { useEffectiveSettings } from '@/components/hooks/use-effective-settings';
 import { StepRecordingSettings } from '@/components/StepRecordingSettings';
+import { Icon } from '@/components/ui/Icon';
 import { allowedOriginsItem, stepRecordingOffItem } from '@/utils/capture/items';
 import { setStepRecording } from '@/utils/capture/step-recording';
 import { AppError, type ErrorInfo } from '@/utils/errors';
@@ -69,7 +70,10 @@ export function OptionsApp() {
 
   return (
     <main class="options">
-      <h1>{t('options_heading')}</h1>
+      <header class="options-header">
+        <Icon name="logo" />
+        <h1>{t('options_heading')}</h1>
+      </header>
       {error && <ErrorNotice error={error} />}
       {effective && <ProfileOptions settings={effective} />}
       <PortalConnection

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { CaptureSummary } from '@/components/composer/CaptureSummary';
 import { DraftStatus } from '@/components/composer/DraftStatus';
 import { OffersPanel } from '@/components/composer/OffersPanel';
 import { PortalPicker } from '@/components/composer/PortalPicker';
@@ -10,10 +11,12 @@ import { useOffers } from '@/components/hooks/use-offers';
 import { usePortalForm } from '@/components/hooks/use-portal-form';
 import { useScreenshots } from '@/components/hooks/use-screenshots';
 import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
+import { Disclosure } from '@/components/ui/Disclosure';
+import { Icon } from '@/components/ui/Icon';
 import type { Capture } from '@/utils/capture/capture';
 import { additionComment, attachmentRefs, buildJobInput } from '@/utils/composer/submit';
 import { AppError, type ErrorInfo } from '@/utils/errors';
-import { interleave, t } from '@/utils/i18n';
+import { interleave, plural, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
 import { initialSteps } from '@/utils/ticket/draft';
 import { lazy } from './lazy';
@@ -56,13 +59,16 @@ export interface ComposerProps {
   tabId: number;
   /** Undefined while the background still collects it. */
   capture?: Capture;
+  /** "Always capture on this site": where it stands, and the user's click. */
+  allowState: 'idle' | 'asking' | 'allowed';
+  onAllowSite: (origin: string) => void;
 }
 
 /**
  * The composer's wiring (loaded right after the popup's shell): the draft of the captured tab,
  * the portal, screenshots, the preview and the delivery.
  */
-export function Composer({ tabId, capture }: ComposerProps) {
+export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerProps) {
   const drafts = useDraft(tabId, capture);
   const { draft, update } = drafts;
   // Screenshots: the visible area is taken once the form has its draft, so its encoding does
@@ -87,6 +93,12 @@ export function Composer({ tabId, capture }: ComposerProps) {
     }, 200);
     return () => clearTimeout(timer);
   }, [draft !== undefined, portal.fields !== undefined]);
+
+  // Each stage starts at its top: the popup's body keeps its scroll otherwise.
+  const stageKey = drafts.jobId && stage.kind === 'edit' ? 'delivery' : stage.kind;
+  useEffect(() => {
+    document.querySelector('.popup-body')?.scrollTo(0, 0);
+  }, [stageKey]);
 
   const attachments = attachmentRefs(screenshots.items);
   const preview = (mode: PreviewMode, replaces?: string) => {
@@ -147,17 +159,24 @@ export function Composer({ tabId, capture }: ComposerProps) {
     );
   } else if (stage.kind === 'added') {
     body = (
-      <section aria-label={t('popup_addedRegion')}>
-        <p role="status">{addedText(stage)}</p>
-        <button
-          type="button"
-          onClick={() => {
-            setStage({ kind: 'edit' });
-            void drafts.discard();
-          }}
-        >
-          {t('popup_newReport')}
-        </button>
+      <section class="stage-content delivery-stage" aria-label={t('popup_addedRegion')}>
+        <p role="status" class="delivery-done">
+          <Icon name="check" />
+          <span>{addedText(stage)}</span>
+        </p>
+        <div class="stage-footer">
+          <span class="stage-footer-status" />
+          <button
+            type="button"
+            class="btn-primary btn-lg"
+            onClick={() => {
+              setStage({ kind: 'edit' });
+              void drafts.discard();
+            }}
+          >
+            {t('popup_newReport')}
+          </button>
+        </div>
       </section>
     );
   } else if (draft && stage.kind === 'preview') {
@@ -192,41 +211,37 @@ export function Composer({ tabId, capture }: ComposerProps) {
         onRequestType={portal.chooseType}
       />
     );
+    const first = screenshots.items.find((item) => item.source !== 'file');
+    const pickerInSight = portal.state === 'not-connected' || portal.state === 'error';
     body = (
-      <>
-        <DraftStatus
-          restored={drafts.restored}
-          saveState={drafts.saveState}
-          onDiscard={() => void drafts.discard()}
-        />
-        <TicketForm
-          draft={draft}
-          fields={portal.fields}
-          definitions={portal.definitions}
-          // Submitting waits for the request type's form: its required fields are checked first.
-          submitting={connected && portal.fields === undefined}
-          onChange={update}
-          onSubmit={() => preview({ kind: 'new' }, replaces)}
-          header={picker}
-          stepsControls={
-            <StepsControls
-              recordedSteps={recorded?.steps.length ?? 0}
-              unavailableNote={capture?.scope === 'always-on' ? undefined : t('popup_stepsWhere')}
-              onUse={() =>
-                update({
-                  ...draft,
-                  steps: initialSteps(draft.context.url, draft.context.capturedAt, recorded?.text),
-                })
-              }
-              onClear={() => update({ ...draft, steps: '' })}
+      <TicketForm
+        draft={draft}
+        fields={portal.fields}
+        definitions={portal.definitions}
+        // Submitting waits for the request type's form: its required fields are checked first.
+        submitting={connected && portal.fields === undefined}
+        onChange={update}
+        onSubmit={() => preview({ kind: 'new' }, replaces)}
+        // Not connected (or failing), the picker says why and links to the options: in sight.
+        header={pickerInSight ? undefined : picker}
+        top={
+          <>
+            {drafts.restored && <p class="composer-restored">{t('draft_restored')}</p>}
+            {pickerInSight && picker}
+            <CaptureSummary
+              context={draft.context}
+              capture={capture}
+              environment={draft.environment}
+              product={draft.product}
+              thumbnail={first ? screenshots.thumbnails[first.id] : undefined}
+              portalName={connected ? portal.portalName : undefined}
+              allowState={allowState}
+              onAllowSite={onAllowSite}
             />
-          }
-        >
-          {/* biome-ignore lint/a11y/noStaticElementInteractions: only stops implicit form submission. */}
-          <div onKeyDown={keepEnterInside}>
-            {tabId !== undefined && <ScreenshotsSection {...screenshots} />}
-          </div>
-          {portal.fields && (
+          </>
+        }
+        portalExtra={
+          portal.fields && (
             <MappingTable
               draft={draft}
               fields={portal.fields}
@@ -234,15 +249,44 @@ export function Composer({ tabId, capture }: ComposerProps) {
               onSave={(overrides) => void portal.saveMapping(overrides)}
               status={portal.mappingStatus}
             />
-          )}
+          )
+        }
+        stepsControls={
+          <StepsControls
+            recordedSteps={recorded?.steps.length ?? 0}
+            unavailableNote={capture?.scope === 'always-on' ? undefined : t('popup_stepsWhere')}
+            onUse={() =>
+              update({
+                ...draft,
+                steps: initialSteps(draft.context.url, draft.context.capturedAt, recorded?.text),
+              })
+            }
+            onClear={() => update({ ...draft, steps: '' })}
+          />
+        }
+      >
+        <Disclosure
+          name="files"
+          icon="paperclip"
+          title={t('shots_heading')}
+          line={plural('layout_filesLine', screenshots.items.length)}
+        >
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: only stops implicit form submission. */}
+          <div onKeyDown={keepEnterInside}>
+            {tabId !== undefined && <ScreenshotsSection {...screenshots} />}
+          </div>
+        </Disclosure>
+        {/* Offers (similar requests, articles) have their own place below the sections. */}
+        <div class="composer-offers-slot">
           <OffersPanel
             offers={offers}
             busy={sending}
             onAddTo={(issueKey) => preview({ kind: 'add', issueKey })}
           />
-          {replaces && <p class="notice">{t('popup_replacesRefused')}</p>}
-        </TicketForm>
-      </>
+        </div>
+        {replaces && <p class="notice">{t('popup_replacesRefused')}</p>}
+        <DraftStatus saveState={drafts.saveState} onDiscard={() => void drafts.discard()} />
+      </TicketForm>
     );
   }
 

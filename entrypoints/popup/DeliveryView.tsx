@@ -19,6 +19,7 @@ import {
   ShareWithColleagues,
 } from '@/components/delivery/ShareWithColleagues';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { Icon } from '@/components/ui/Icon';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
@@ -119,28 +120,36 @@ export function DeliveryView({
   }, [withdrawn]);
 
   if (!job) {
-    return error ? (
-      <ErrorNotice error={error} />
-    ) : (
-      <p role="status">{t('popup_readingDelivery')}</p>
+    return (
+      <div class="stage-content">
+        {error ? <ErrorNotice error={error} /> : <p role="status">{t('popup_readingDelivery')}</p>}
+      </div>
     );
   }
+  const delivered = job.status === 'delivered';
   return (
-    <section aria-label={t('popup_delivery')}>
-      <DeliveryProgress
-        job={job}
-        onCancel={(id) => void sendMessage('cancelJob', { id }).then(setJob, fail)}
-        onRetryNow={(id) => void sendMessage('retryNow', { id }).catch(fail)}
-        onSignIn={() => portalUrl && void browser.tabs.create({ url: loginUrlFor(portalUrl) })}
-      />
-      <DeliveryResult
-        job={job}
-        copied={copied}
-        onCopyLink={async (url) => {
-          await navigator.clipboard.writeText(url);
-          setCopied(true);
-        }}
-      />
+    <section class="stage-content delivery-stage" aria-label={t('popup_delivery')}>
+      {/* Once filed, the result says so (once): the progress line would repeat it. */}
+      {!delivered && (
+        <DeliveryProgress
+          job={job}
+          onCancel={(id) => void sendMessage('cancelJob', { id }).then(setJob, fail)}
+          onRetryNow={(id) => void sendMessage('retryNow', { id }).catch(fail)}
+          onSignIn={() => portalUrl && void browser.tabs.create({ url: loginUrlFor(portalUrl) })}
+        />
+      )}
+      {/* Live from the start, so "Filed as …" is read out when the progress line goes. */}
+      <div aria-live="polite" class={delivered ? 'card delivery-done-card' : undefined}>
+        {delivered && <Icon name="check" class="delivery-done-icon" />}
+        <DeliveryResult
+          job={job}
+          copied={copied}
+          onCopyLink={async (url) => {
+            await navigator.clipboard.writeText(url);
+            setCopied(true);
+          }}
+        />
+      </div>
       {job.status === 'needs-edit' && (
         <button type="button" onClick={onEdit}>
           {t('popup_correctRequest')}
@@ -197,9 +206,12 @@ export function DeliveryView({
         />
       )}
       {(job.status === 'delivered' || job.status === 'cancelled') && (
-        <button type="button" onClick={onNewReport}>
-          {t('popup_newReport')}
-        </button>
+        <div class="stage-footer">
+          <span class="stage-footer-status" />
+          <button type="button" class="btn-primary btn-lg" onClick={onNewReport}>
+            {t('popup_newReport')}
+          </button>
+        </div>
       )}
     </section>
   );

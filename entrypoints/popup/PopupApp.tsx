@@ -1,6 +1,6 @@
-import { CaptureView } from '@/components/CaptureView';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { useCaptureTarget } from '@/components/hooks/use-capture-target';
+import { PopupFrame } from '@/components/ui/PopupFrame';
 import { t } from '@/utils/i18n';
 import { lazy } from './lazy';
 
@@ -14,18 +14,21 @@ export function PopupApp() {
   const target = useCaptureTarget();
   const { tabId, capture } = target;
   return (
-    <main class="popup">
-      <h1 class="visually-hidden">{t('extName')}</h1>
+    <PopupFrame>
       {target.error && <ErrorNotice error={target.error} />}
-      {!capture && !target.error && <p aria-live="polite">{t('popup_capturing')}</p>}
-      {tabId !== undefined && <Composer tabId={tabId} capture={capture} />}
-      {capture && (
-        <CaptureView
+      {!capture && !target.error && (
+        <p class="popup-message" aria-live="polite">
+          {t('popup_capturing')}
+        </p>
+      )}
+      {tabId !== undefined && (
+        <Composer
+          tabId={tabId}
           capture={capture}
           allowState={target.allowState}
           onAllowSite={target.allowSite}
         />
       )}
-    </main>
+    </PopupFrame>
   );
 }

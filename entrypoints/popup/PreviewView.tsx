@@ -55,7 +55,7 @@ export function PreviewView(props: PreviewViewProps) {
     }
   };
   return (
-    <div ref={start} tabIndex={-1} class="composer-stage">
+    <div ref={start} tabIndex={-1} class="stage-content composer-stage">
       {mode.kind === 'add' && <p class="notice">{t('preview_addInstead', mode.issueKey)}</p>}
       <PreviewPanel
         preview={preview}

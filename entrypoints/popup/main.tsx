@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { PopupFrame } from '@/components/ui/PopupFrame';
 import { t } from '@/utils/i18n';
 
 // The language of the messages shown (the browser's UI language may have none).
@@ -7,9 +8,11 @@ const root = document.getElementById('app') as HTMLElement;
 // The popup's frame and status show at once; the app (message protocol, schemas: most of the
 // first JavaScript's evaluation time) follows in the same moment it is ready.
 render(
-  <main class="popup">
-    <p aria-live="polite">{t('popup_capturing')}</p>
-  </main>,
+  <PopupFrame>
+    <p class="popup-message" aria-live="polite">
+      {t('popup_capturing')}
+    </p>
+  </PopupFrame>,
   root,
 );
 void import('./PopupApp').then(({ PopupApp }) => render(<PopupApp />, root));

@@ -17,6 +17,7 @@ import {
   launchExtensionBrowser,
   OUTPUT_DIR,
   openPopupFor,
+  openSection,
   ROOT,
   reloadUntilCaptured,
   setExtensionStorage,
@@ -57,6 +58,8 @@ async function captureDemoConsole(extension: ExtensionBrowser, consoleUrl: strin
 /** Fills what only the user knows, looks at the preview, and sends. */
 async function fileRequest(popup: Page): Promise<string> {
   await popup.getByLabel('Summary', { exact: true }).waitFor();
+  // The portal's form is loaded: its section shows how the capture fills the fields.
+  await openSection(popup, 'Portal fields');
   await popup.getByRole('table', { name: "How the request fills the portal's fields" }).waitFor();
   await popup
     .getByLabel('Impact', { exact: true })

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { openSection } from '../support/browser';
 import { expect, test } from './fixtures';
 
 /** Serious and critical axe-core findings, one line each, so a failure says what to fix. */
@@ -21,9 +22,13 @@ for (const scheme of ['light', 'dark'] as const) {
     openPopup,
     openAllowedPage,
   }) => {
+    // Axe on the full composer: slow on shared cores.
+    test.slow();
     const page = await openAllowedPage(consoleServer.url('/console'));
     const popup = await openPopup(page);
     await popup.emulateMedia({ colorScheme: scheme });
+    // The captured errors' section open too, so its list and checkboxes are checked.
+    await openSection(popup, 'Errors and logs');
     await expect(popup.getByRole('list', { name: 'Captured errors' })).toBeVisible();
     expect(await seriousIssues(popup)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../support/browser';
-import { tabIdOf } from '../support/browser';
+import { openSection, tabIdOf } from '../support/browser';
 import { expect, test } from './fixtures';
 
 type ChromeApi = {
@@ -29,6 +29,7 @@ async function pageBuffer(extension: ExtensionBrowser, page: Page) {
 }
 
 async function expectEverything(popup: Page, prefix: string) {
+  await openSection(popup, 'Errors and logs');
   const errors = popup.getByRole('list', { name: 'Captured errors' });
   await expect(errors).toContainText(`${prefix} head error: cluster operators unavailable`);
   await expect(errors).toContainText(`${prefix} head throw: replicas is undefined`);
@@ -50,6 +51,7 @@ test('an allowed origin: errors from inline <head> scripts, a missing image and 
   const page = await openAllowedPage(consoleServer.url('/pages/capture-inline.html'));
 
   const popup = await openPopup(page);
+  await openSection(popup, 'Errors and logs');
   await expectEverything(popup, 'Inline');
   await expect(popup.getByRole('region', { name: 'Captured page' })).toContainText(
     'Capturing on this site since the page loaded.',
@@ -119,6 +121,7 @@ test("a page forging the hook's events changes no setting and nothing but text",
   await page.reload();
 
   const popup = await openPopup(page);
+  await openSection(popup, 'Errors and logs');
   const errors = popup.getByRole('list', { name: 'Captured errors' });
   await expect(errors).toContainText('Real error after forgeries');
   // The forged entry is shown as text: no element was made from it, its secret is redacted.
@@ -140,6 +143,8 @@ test('an OpenShift console yields its cluster and versions; other consoles their
   consoleServer,
   openPopup,
 }) => {
+  // Five popups, each showing its region once the composer's code and draft are ready.
+  test.slow();
   const cases: Array<[string, string[]]> = [
     [
       'openshift-console.html',
@@ -193,6 +198,7 @@ test('a tab of an origin that was not allowed: capture starts when the popup ope
     void fetch('/api/fail/503');
   });
   popup = await openPopup(page);
+  await openSection(popup, 'Errors and logs');
   await expect(popup.getByRole('list', { name: 'Captured errors' })).toContainText(
     'Error after the popup opened',
   );
@@ -213,6 +219,7 @@ test('a tab keeps its last events across a full navigation and an in-app route c
   await page.waitForURL(/capture-nav-b/);
 
   const popup = await openPopup(page);
+  await openSection(popup, 'Errors and logs');
   const errors = popup.getByRole('list', { name: 'Captured errors' });
   await expect(errors).toContainText('Error on the second page');
   const first = errors.getByRole('listitem').filter({ hasText: 'Error on the first page' });

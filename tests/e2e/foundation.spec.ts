@@ -1,3 +1,4 @@
+import { openSection } from '../support/browser';
 import { expect, test } from './fixtures';
 
 test('the service worker starts', async ({ extension }) => {
@@ -29,6 +30,7 @@ test('an error thrown by an inline <head> script reaches the popup once the site
   const page = await openAllowedPage(consoleServer.url('/console'));
 
   const popup = await openPopup(page);
+  await openSection(popup, 'Errors and logs');
   const errors = popup.getByRole('list', { name: 'Captured errors' });
   await expect(errors).toContainText("Cannot read properties of undefined (reading 'replicas')");
   await expect(errors).toContainText('Failed to load cluster operators: 503 Service Unavailable');

@@ -2,7 +2,7 @@ import { BreadcrumbSchema } from '../../utils/capture/breadcrumbs';
 import { TabEventsSchema } from '../../utils/capture/capture';
 import { draftSteps } from '../../utils/ticket/steps';
 import type { ExtensionBrowser } from '../support/browser';
-import { openAllowedPage, tabIdOf, waitForPageContext } from '../support/browser';
+import { openAllowedPage, openSection, tabIdOf, waitForPageContext } from '../support/browser';
 import { expect, test } from './fixtures';
 
 type ChromeApi = {
@@ -107,6 +107,7 @@ test('text typed into fields, a password included, is never recorded, drafted or
   );
   // What the popup shows (and would send).
   const popup = await openPopup(page);
+  await openSection(popup, 'Errors and logs');
   await expect(popup.getByRole('list', { name: 'Captured errors' })).toContainText(
     'Scaling failed: 500',
   );

@@ -199,3 +199,14 @@ export async function reloadUntilCaptured(
   }
   throw new Error(`The page was not captured from its load (no "${text}").`);
 }
+
+/**
+ * Opens one of the popup's collapsed sections ("Errors and logs", "Portal fields", "Screenshots
+ * and files"…) by the title on its summary, the way a user does; open ones stay open.
+ */
+export async function openSection(popup: Page, title: string): Promise<void> {
+  const summary = popup.locator('details.disclosure > summary', { hasText: title }).first();
+  await summary.waitFor();
+  const open = await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open);
+  if (!open) await summary.click();
+}

@@ -244,7 +244,7 @@ const format = (f: Finding) => `${f.file}:${f.line}: ${JSON.stringify(f.text)} (
 describe('user-facing text is in _locales, not in the code', () => {
   it('checks every component and page', () => {
     expect(files.length).toBeGreaterThan(30);
-    expect(files).toContain('components/CaptureView.tsx');
+    expect(files).toContain('components/composer/CaptureSummary.tsx');
     expect(files).toContain('entrypoints/options/OptionsApp.tsx');
     expect(files).toContain('components/composer/TicketForm.tsx');
     expect(files).toContain('entrypoints/popup/Composer.tsx');

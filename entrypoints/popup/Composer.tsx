@@ -9,6 +9,7 @@ import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
 import type { Capture } from '@/utils/capture/capture';
 import { additionComment, attachmentRefs, buildJobInput } from '@/utils/composer/submit';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { refusedFields } from '@/utils/field-kinds/portal-errors';
 import { interleave, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { useScreenshots } from '@/utils/screenshot/use-screenshots';
@@ -27,7 +28,7 @@ const PreviewView = lazy(() => import('./PreviewView').then((m) => m.PreviewView
 const DeliveryView = lazy(() => import('./DeliveryView').then((m) => m.DeliveryView));
 
 type Stage =
-  | { kind: 'edit'; replaces?: string }
+  | { kind: 'edit'; replaces?: string; refusal?: ErrorInfo }
   | { kind: 'preview'; mode: PreviewMode; replaces?: string }
   | { kind: 'added'; issueKey: string; webUrl?: string; attached: number };
 
@@ -85,6 +86,8 @@ export function Composer({ tabId, capture }: ComposerProps) {
   }, [draft !== undefined, portal.fields !== undefined]);
 
   const attachments = attachmentRefs(screenshots.items);
+  const searchPeople = (query: string) =>
+    sendMessage('findPeople', { query }).then((found) => found.people);
   const preview = (mode: PreviewMode, replaces?: string) => {
     setSendError(undefined);
     setStage({ kind: 'preview', mode, replaces });
@@ -133,7 +136,7 @@ export function Composer({ tabId, capture }: ComposerProps) {
       <DeliveryView
         jobId={jobId}
         portalUrl={portal.connection?.portalUrl}
-        onEdit={() => setStage({ kind: 'edit', replaces: jobId })}
+        onEdit={(refusal) => setStage({ kind: 'edit', replaces: jobId, refusal })}
         onNewReport={() => void drafts.discard()}
         onDelivered={() => void drafts.finish()}
         severity={draft?.severity}
@@ -162,6 +165,7 @@ export function Composer({ tabId, capture }: ComposerProps) {
         draft={draft}
         attachments={attachments}
         mode={stage.mode}
+        fields={portal.fields}
         connected={connected}
         portalName={portal.portalName}
         sending={sending}
@@ -204,6 +208,12 @@ export function Composer({ tabId, capture }: ComposerProps) {
           onChange={update}
           onSubmit={() => preview({ kind: 'new' }, replaces)}
           header={picker}
+          files={attachments}
+          searchPeople={searchPeople}
+          portalFormUrl={portal.portalFormUrl}
+          refusedFields={
+            stage.kind === 'edit' ? refusedFields(stage.refusal, portal.fields ?? []) : undefined
+          }
           stepsControls={
             <StepsControls
               recordedSteps={recorded?.steps.length ?? 0}

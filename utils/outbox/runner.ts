@@ -23,6 +23,7 @@
  */
 import { AppError, type ErrorInfo } from '../errors';
 import type { RequestCreate } from '../portal/schemas';
+import { markAttachedAtCreate, needsUploadBeforeCreate, valuesForCreate } from './attachment-field';
 import { AUTH_RECHECK_MS, classify, outcomeUnknown, retryDelay } from './backoff';
 import {
   type BatchLimits,
@@ -199,12 +200,18 @@ async function runCreate(state: Job, deps: RunnerDeps, save: () => Promise<void>
       const sorted = [...found].sort((a, b) => Number(a.issueId) - Number(b.issueId));
       recordRequest(state, sorted[0] as CreatedRequest);
       state.result.foundBySearch = true;
+      markAttachedAtCreate(state);
       state.uncertain = null;
       state.steps.create = 'done';
       await save();
       return;
     }
     state.uncertain = null;
+  }
+  // A form with an Attachment field takes the files at create: upload them first.
+  if (needsUploadBeforeCreate(state, deps.now(), TEMP_FILE_TTL_MS)) {
+    state.steps.upload = 'pending';
+    await runUpload(state, deps, save);
   }
 
   state.uncertain = 'create';
@@ -214,7 +221,7 @@ async function runCreate(state: Job, deps: RunnerDeps, save: () => Promise<void>
     created = await deps.portal.createRequest({
       serviceDeskId: state.serviceDeskId,
       requestTypeId: state.requestTypeId,
-      requestFieldValues: state.requestFieldValues,
+      requestFieldValues: valuesForCreate(state),
       ...(state.isAdfRequest === undefined ? {} : { isAdfRequest: state.isAdfRequest }),
     });
   } catch (error) {
@@ -223,6 +230,7 @@ async function runCreate(state: Job, deps: RunnerDeps, save: () => Promise<void>
     throw error;
   }
   recordRequest(state, created);
+  markAttachedAtCreate(state);
   state.uncertain = null;
   state.steps.create = 'done';
   await save();

@@ -105,7 +105,7 @@ export function verbatimBlock(text: string): string {
   const body = text.replace(/\r\n?/g, '\n');
   let name = 'noformat';
   for (let n = 0; n < 256 && body.includes(`{${name}}`); n++) {
-    name = [...'noformat'].map((c, i) => ((n + 1) >> i) & 1 ? c.toUpperCase() : c).join('');
+    name = [...'noformat'].map((c, i) => (((n + 1) >> i) & 1 ? c.toUpperCase() : c)).join('');
   }
   return `{${name}}\n${body}\n{${name}}`;
 }

@@ -4,7 +4,8 @@
  * the report to an existing request instead.
  */
 import { AppError } from '../errors';
-import type { AttachmentRef, JobInput } from '../outbox/job';
+import { nameFilesAtCreate } from '../outbox/attachment-field';
+import { type AttachmentRef, type JobInput, uniqueNames } from '../outbox/job';
 import { redact } from '../privacy/redact';
 import type { Screenshot } from '../screenshot/model';
 import { composeDescription, escapeWiki } from '../ticket/description';
@@ -40,7 +41,9 @@ export function buildJobInput(
   attachments: readonly AttachmentRef[],
 ): JobInput {
   const description = composeDescription(draft);
-  const files = attachments.map((a) => ({ blobId: a.blobId, name: a.name }));
+  // Unique names first: an attachment field names the files it carries at create.
+  const named = uniqueNames(attachments);
+  const files = named.map((a) => ({ blobId: a.blobId, name: a.name }));
   const problems = fieldProblems(mapDraftToFields(draft, target.fields, { description, files }));
   if (Object.keys(problems).length > 0) {
     throw new AppError({
@@ -54,9 +57,12 @@ export function buildJobInput(
     captureReference: draft.captureRef,
     serviceDeskId: target.serviceDeskId,
     requestTypeId: target.requestTypeId,
-    requestFieldValues: requestFieldValues(draft, target.fields, undefined, { description, files }),
+    requestFieldValues: nameFilesAtCreate(
+      requestFieldValues(draft, target.fields, undefined, { description, files }),
+      files,
+    ),
     summary: draft.summary.trim(),
-    attachments: [...attachments],
+    attachments: named,
     participants: draft.participants.map((p) => p.accountId),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * A request type whose form has an Attachment field takes the files at create, as temporary
  * attachment ids in `requestFieldValues.attachment` (JSM-NOTES 9.4: some vendors' automation
- * rejects requests whose files arrive later). The composer marks that field with the blob ids
- * of the files it carries (`{"$uploadsOf": [blobId…]}`); before the create, the runner uploads
+ * rejects requests whose files arrive later). The composer marks that field with the names of
+ * the job's files it carries (`{"$uploadsOf": [name…]}`; names are unique within a job and
+ * survive the outbox taking its own copy of each file); before the create, the runner uploads
  * the job's files (its usual upload step, run early) and this module swaps in their temporary
  * ids. After the create those files count as attached; the rest are attached as usual.
  */
@@ -17,10 +18,29 @@ function blobIdsOf(value: unknown): string[] | undefined {
 
 /** Blob ids the create call carries, by field id. */
 export function filesAtCreate(job: Job): Map<string, string[]> {
+  const byName = new Map(job.attachments.map((file) => [file.name, file.blobId]));
   const out = new Map<string, string[]>();
   for (const [fieldId, value] of Object.entries(job.requestFieldValues)) {
+    const names = blobIdsOf(value);
+    if (names)
+      out.set(
+        fieldId,
+        names.map((name) => byName.get(name)).filter((id): id is string => id !== undefined),
+      );
+  }
+  return out;
+}
+
+/** The composer's field values with the files named instead of by the popup's blob ids. */
+export function nameFilesAtCreate(
+  values: Record<string, unknown>,
+  files: readonly { blobId: string; name: string }[],
+): Record<string, unknown> {
+  const names = new Map(files.map((file) => [file.blobId, file.name]));
+  const out = { ...values };
+  for (const [fieldId, value] of Object.entries(values)) {
     const ids = blobIdsOf(value);
-    if (ids) out.set(fieldId, ids);
+    if (ids) out[fieldId] = { [UPLOADS_OF]: ids.map((id) => names.get(id) ?? id) };
   }
   return out;
 }

@@ -109,7 +109,7 @@ function eventText(event: PageEvent): string {
   if (event.stack) {
     // Each line once: engines repeat the message as the stack's top line ("TypeError: x"
     // for the message "x"), and some stacks repeat frames.
-    const seen = new Set<string>();
+    const seen = new Set<string>(event.source ? [`at ${event.source}`] : []);
     const message = event.message.trim();
     const stack = event.stack
       .split('\n')

@@ -147,9 +147,7 @@ describe('draftSteps', () => {
       },
     ];
     const texts = draftSteps(trail, events).steps.map((s) => s.text);
-    expect(texts.at(-2)).toBe(
-      'Request failed: PATCH http://127.0.0.1/api/scale → 500',
-    );
+    expect(texts.at(-2)).toBe('Request failed: PATCH http://127.0.0.1/api/scale → 500');
     expect(texts.at(-1)).toBe('Error in the console: poll failed (9 times)');
   });
 

@@ -3,7 +3,10 @@
  * wiki-rendered field, and no link, mention, image, macro or heading comes from it.
  */
 import { describe, expect, it } from 'vitest';
+import { composeDescription } from '@/utils/ticket/description';
+import { requestFieldValues } from '@/utils/ticket/field-mapping';
 import { encodeText, MAX_TEXT_FIELD, verbatimBlock, wikiText } from '@/utils/ticket/wiki-text';
+import { draft, event } from './fixtures';
 import { lines, render } from './wiki-converter';
 
 export const CORPUS: readonly string[] = [
@@ -87,5 +90,67 @@ describe('encodeText', () => {
     expect(out.shortened).toBe(true);
     expect(out.text).toContain('shortened');
     expect(out.text.endsWith('Capture reference: SC-ABCDEF')).toBe(true);
+  });
+});
+
+/** Whether `needle`'s lines appear, in order and together, among `hay`'s lines. */
+function containsLines(hay: string[], needle: string[]): boolean {
+  for (let i = 0; i + needle.length <= hay.length; i++) {
+    if (needle.every((line, j) => hay[i + j]?.endsWith(line) && (j === 0 || hay[i + j] === line)))
+      return true;
+  }
+  return false;
+}
+
+describe('acceptance: the corpus in the description and in a wiki-rendered custom field', () => {
+  const OWN_MARKUP = ['heading', 'codeBlock', 'bulletList', 'listItem', 'mark:strong', 'mark:em'];
+
+  it('reads verbatim in the description, typed and captured, with no markup from page text', () => {
+    const d = draft(
+      { steps: CORPUS.join('\n\n'), impact: CORPUS.slice(0, 8).join('\n') },
+      { events: CORPUS.map((text) => event(text, { kind: 'console-error' })), title: CORPUS[10] },
+    );
+    const shown = render(composeDescription(d));
+    for (const type of shown.markup) expect(OWN_MARKUP).toContain(type);
+    for (const text of CORPUS)
+      expect(containsLines(shown.lines, lines(text)), JSON.stringify(text)).toBe(true);
+    for (const link of shown.links) {
+      expect(link.text).toMatch(/^(https?|ftp):\/\//);
+      expect(new URL(link.href).href).toBe(new URL(link.text).href);
+    }
+  });
+
+  it('reads verbatim in a paragraph custom field filled from the draft', () => {
+    const fields = [
+      {
+        fieldId: 'summary',
+        name: 'Summary',
+        required: true,
+        validValues: [],
+        jiraSchema: { type: 'string', system: 'summary' },
+      },
+      {
+        fieldId: 'description',
+        name: 'Description',
+        required: false,
+        validValues: [],
+        jiraSchema: { type: 'string', system: 'description' },
+      },
+      {
+        fieldId: 'customfield_1',
+        name: 'Steps to reproduce',
+        required: false,
+        validValues: [],
+        jiraSchema: {
+          type: 'string',
+          custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea',
+        },
+      },
+    ];
+    const all = CORPUS.join('\n\n');
+    const values = requestFieldValues(draft({ steps: all }), fields);
+    const shown = render(String(values.customfield_1));
+    expect(shown.lines).toEqual(lines(all));
+    for (const type of shown.markup) expect(['codeBlock']).toContain(type);
   });
 });

@@ -1,5 +1,6 @@
-import { WikiMarkupTransformer } from '@atlaskit/editor-wikimarkup-transformer';
 import { JSONTransformer } from '@atlaskit/editor-json-transformer';
+import { WikiMarkupTransformer } from '@atlaskit/editor-wikimarkup-transformer';
+
 const w = new WikiMarkupTransformer();
 const j = new JSONTransformer();
 const show = (doc) => JSON.stringify(j.encode(doc).content);

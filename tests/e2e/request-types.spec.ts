@@ -138,5 +138,7 @@ test("3: a create refused for field 'Cluster ID' shows the portal's message at t
     /The portal refused this field: Please provide a valid value for field 'Cluster ID'/,
   );
   expect(createCalls()).toHaveLength(1);
+  const refused = createCalls()[0]?.body as { requestFieldValues: Record<string, unknown> };
+  expect(refused.requestFieldValues[CLUSTER_ID]).toBe('Cluster 1');
   expect(emulator.state().requests.some((r) => r.requestTypeId === '13')).toBe(false);
 });

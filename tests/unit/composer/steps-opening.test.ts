@@ -21,14 +21,20 @@ describe('steps in the order they happened', () => {
   });
 
   it('opens with the captured page when the user stayed on it', () => {
-    const steps = initialSteps(URL_A, T0, '1. Clicked button "Scale"\n2. Error in the console: boom');
+    const steps = initialSteps(
+      URL_A,
+      T0,
+      '1. Clicked button "Scale"\n2. Error in the console: boom',
+    );
     expect(steps.split('\n')).toEqual([
       `1. Open ${URL_A} (captured 2026-05-04 11:22:05 UTC)`,
       '2. Clicked button "Scale"',
       '3. Error in the console: boom',
       '4. ',
     ]);
-    expect(initialSteps(URL_A, T0)).toBe(`1. Open ${URL_A} (captured 2026-05-04 11:22:05 UTC)\n2. `);
+    expect(initialSteps(URL_A, T0)).toBe(
+      `1. Open ${URL_A} (captured 2026-05-04 11:22:05 UTC)\n2. `,
+    );
   });
 
   it('recognises a step that opens the captured page', () => {

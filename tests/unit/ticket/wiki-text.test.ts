@@ -9,7 +9,7 @@ import { encodeText, MAX_TEXT_FIELD, verbatimBlock, wikiText } from '@/utils/tic
 import { draft, event } from './fixtures';
 import { lines, render } from './wiki-converter';
 
-export const CORPUS: readonly string[] = [
+const CORPUS: readonly string[] = [
   'Opened https://console.example.com/k8s/ns/team-a/deployments/missing-logo.png?tab=events&x_y=1#pod~+1',
   'GET https://api.example.com/v1/items?filter=a-b_c&sort=-created#top -> 500',
   'See (https://docs.example.com/a_b-c) and https://x.example/path.',

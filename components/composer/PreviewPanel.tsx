@@ -31,6 +31,33 @@ export function PreviewPanel({ preview, sending, onConfirm, onBack }: Props) {
         value={preview.description}
       />
 
+      {preview.fields.length > 0 && (
+        <>
+          <h3 id={`${id}-fields`}>{t('preview_fields')}</h3>
+          <dl aria-labelledby={`${id}-fields`} class="composer-preview-fields">
+            {preview.fields.map((f) => (
+              <div key={f.fieldId} data-field-id={f.fieldId}>
+                <dt>{f.name}</dt>
+                <dd>
+                  {f.multiline ? (
+                    <textarea
+                      aria-label={f.name}
+                      class="composer-description"
+                      readOnly
+                      rows={6}
+                      value={f.value}
+                    />
+                  ) : (
+                    f.value
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p class="composer-hint">{t('preview_hiddenNote')}</p>
+        </>
+      )}
+
       <h3>{t('preview_attachments')}</h3>
       {preview.attachments.length === 0 ? (
         <p>{t('preview_noAttachments')}</p>

@@ -5,9 +5,15 @@ import { type MessageKey, plural, t } from '@/utils/i18n';
 import { missingInformation } from '@/utils/ticket/completeness';
 import { failedRequestText } from '@/utils/ticket/description';
 import { type Draft, toggleEvent, toggleRequest } from '@/utils/ticket/draft';
-import { fieldProblems, mapDraftToFields } from '@/utils/ticket/field-mapping';
+import {
+  fieldProblems,
+  mapDraftToFields,
+  type ReportFile,
+  textTarget,
+} from '@/utils/ticket/field-mapping';
 import type { PortalFieldMeta } from '@/utils/ticket/portal-fields';
 import type { SeverityDefinition } from '@/utils/ticket/severity';
+import type { Person } from '../fields';
 import { Disclosure } from '../ui/Disclosure';
 import { Icon } from '../ui/Icon';
 import { PortalField } from './PortalField';
@@ -31,6 +37,14 @@ interface Props {
   top?: ComponentChildren;
   /** After the portal's own fields in the portal section (the mapping table). */
   portalExtra?: ComponentChildren;
+  /** The report's files (an attachment field on the form carries them at create). */
+  files?: readonly ReportFile[];
+  /** People search for user pickers. */
+  searchPeople?: (query: string) => Promise<Person[]>;
+  /** The request type's form on the portal. */
+  portalFormUrl?: string;
+  /** Messages the portal gave for fields when it refused the request, by field id. */
+  refusedFields?: Readonly<Record<string, string>>;
 }
 
 const KIND: Record<PageEvent['kind'], MessageKey> = {
@@ -54,6 +68,10 @@ export function TicketForm({
   header,
   top,
   portalExtra,
+  files,
+  searchPeople,
+  portalFormUrl,
+  refusedFields = {},
 }: Props) {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -61,20 +79,23 @@ export function TicketForm({
   const [attempted, setAttempted] = useState(false);
   const set = (patch: Partial<Draft>) => onChange({ ...draft, ...patch });
 
-  const mappings = mapDraftToFields(draft, fields);
-  // Fields the draft fills on its own are shown in the mapping table instead.
+  const mappings = mapDraftToFields(draft, fields, { files });
+  // Fields the draft fills on its own are shown in the mapping table instead; the ones the
+  // user chooses (a cascade, the files) and the ones the portal refused are always here.
   const portalFields = fields.filter((f) => {
     const m = mappings.find((x) => x.fieldId === f.fieldId);
     if (!m) return false;
+    if (refusedFields[f.fieldId] || m.kind === 'attachment' || m.kind === 'cascade') return true;
     const unfilled = m.origin === 'user' || m.origin === 'default' || m.origin === 'none';
     return unfilled || m.problem || (m.required && m.value === undefined);
   });
+  const target = fields.length > 0 ? textTarget(fields) : undefined;
   const missing = missingInformation(draft);
-  const live = attempted ? collectErrors(draft, fields) : {};
+  const live = attempted ? collectErrors(draft, fields, files) : {};
 
   const submit = (e: Event) => {
     e.preventDefault();
-    const found = collectErrors(draft, fields);
+    const found = collectErrors(draft, fields, files);
     setAttempted(true);
     if (Object.keys(found).length > 0) {
       // Focus the first invalid field once the render has marked it, opening its section.
@@ -144,7 +165,9 @@ export function TicketForm({
     const m = mappings.find((x) => x.fieldId === f.fieldId);
     return m?.required && m.value === undefined;
   }).length;
-  const portalInvalid = portalFields.some((f) => live[`field:${f.fieldId}`]);
+  const portalInvalid = portalFields.some(
+    (f) => live[`field:${f.fieldId}`] || refusedFields[f.fieldId],
+  );
   return (
     <form ref={formRef} class="composer composer-form" noValidate onSubmit={submit}>
       <div class="stage-content">
@@ -270,6 +293,11 @@ export function TicketForm({
             }
           >
             {header}
+            {fields.length > 0 && (
+              <p class="composer-hint">
+                {target ? t('form_textGoesTo', target.name) : t('form_textNowhere')}
+              </p>
+            )}
             {portalFields.length > 0 && (
               <div class="composer-portal-fields">
                 {portalFields.map((f) => (
@@ -280,7 +308,15 @@ export function TicketForm({
                       draft.fieldValues[f.fieldId] ??
                       mappings.find((m) => m.fieldId === f.fieldId)?.input
                     }
-                    error={live[`field:${f.fieldId}`]}
+                    error={
+                      live[`field:${f.fieldId}`] ??
+                      (refusedFields[f.fieldId]
+                        ? t('field_refused', refusedFields[f.fieldId])
+                        : undefined)
+                    }
+                    files={files}
+                    searchPeople={searchPeople}
+                    portalFormUrl={portalFormUrl}
                     onChange={(value) => {
                       const fieldValues = { ...draft.fieldValues };
                       if (value === undefined) delete fieldValues[f.fieldId];
@@ -332,10 +368,14 @@ export function TicketForm({
 }
 
 /** Blocking problems, keyed `summary` or `field:<fieldId>`. */
-function collectErrors(draft: Draft, fields: readonly PortalFieldMeta[]): Record<string, string> {
+function collectErrors(
+  draft: Draft,
+  fields: readonly PortalFieldMeta[],
+  files?: readonly ReportFile[],
+): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!draft.summary.trim()) errors.summary = t('form_summaryError');
-  const problems = fieldProblems(mapDraftToFields(draft, fields));
+  const problems = fieldProblems(mapDraftToFields(draft, fields, { files }));
   for (const [fieldId, message] of Object.entries(problems)) {
     // The summary field's problem is already reported at the Summary box.
     if (fieldId === 'summary' && errors.summary) continue;

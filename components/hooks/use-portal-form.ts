@@ -179,9 +179,16 @@ export function usePortalForm(
     }
   }, [connection]);
 
+  const chosenType = typeList?.find((type) => type.id === typeId);
+  const portalFormUrl =
+    connection?.portalUrl && chosenType?.portalId
+      ? `${connection.portalUrl.replace(/\/+$/, '')}/servicedesk/customer/portal/${chosenType.portalId}/create/${chosenType.id}`
+      : undefined;
+
   return {
     state,
     connection,
+    portalFormUrl,
     portalName,
     definitions: profile ? profileSeverities(profile) : undefined,
     escalation: profile ? escalationLinks(profile.escalationChannels) : [],

@@ -16,6 +16,7 @@ import { Icon } from '@/components/ui/Icon';
 import type { Capture } from '@/utils/capture/capture';
 import { additionComment, attachmentRefs, buildJobInput } from '@/utils/composer/submit';
 import { AppError, type ErrorInfo } from '@/utils/errors';
+import { refusedFields } from '@/utils/field-kinds/portal-errors';
 import { interleave, plural, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
 import { initialSteps } from '@/utils/ticket/draft';
@@ -30,7 +31,7 @@ const PreviewView = lazy(() => import('./PreviewView').then((m) => m.PreviewView
 const DeliveryView = lazy(() => import('./DeliveryView').then((m) => m.DeliveryView));
 
 type Stage =
-  | { kind: 'edit'; replaces?: string }
+  | { kind: 'edit'; replaces?: string; refusal?: ErrorInfo }
   | { kind: 'preview'; mode: PreviewMode; replaces?: string }
   | { kind: 'added'; issueKey: string; webUrl?: string; attached: number };
 
@@ -101,6 +102,8 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
   }, [stageKey]);
 
   const attachments = attachmentRefs(screenshots.items);
+  const searchPeople = (query: string) =>
+    sendMessage('findPeople', { query }).then((found) => found.people);
   const preview = (mode: PreviewMode, replaces?: string) => {
     setSendError(undefined);
     setStage({ kind: 'preview', mode, replaces });
@@ -149,7 +152,7 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
       <DeliveryView
         jobId={jobId}
         portalUrl={portal.connection?.portalUrl}
-        onEdit={() => setStage({ kind: 'edit', replaces: jobId })}
+        onEdit={(refusal) => setStage({ kind: 'edit', replaces: jobId, refusal })}
         onNewReport={() => void drafts.discard()}
         onDelivered={() => void drafts.finish()}
         severity={draft?.severity}
@@ -185,6 +188,7 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
         draft={draft}
         attachments={attachments}
         mode={stage.mode}
+        fields={portal.fields}
         connected={connected}
         portalName={portal.portalName}
         sending={sending}
@@ -224,6 +228,12 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
         onSubmit={() => preview({ kind: 'new' }, replaces)}
         // Not connected (or failing), the picker says why and links to the options: in sight.
         header={pickerInSight ? undefined : picker}
+        files={attachments}
+        searchPeople={searchPeople}
+        portalFormUrl={portal.portalFormUrl}
+        refusedFields={
+          stage.kind === 'edit' ? refusedFields(stage.refusal, portal.fields ?? []) : undefined
+        }
         top={
           <>
             {drafts.restored && <p class="composer-restored">{t('draft_restored')}</p>}

@@ -30,8 +30,8 @@ import { loginUrlFor } from '@/utils/portal/vendor-profiles';
 export interface DeliveryViewProps {
   jobId: string;
   portalUrl?: string;
-  /** The job needs changes: back to the form, to submit again (replacing it). */
-  onEdit: () => void;
+  /** The job needs changes: back to the form with the portal's refusal, to submit again. */
+  onEdit: (refusal?: ErrorInfo) => void;
   onNewReport: () => void;
   /** The draft's severity: a P1 shows the vendor's escalation channels. */
   severity?: string;
@@ -151,7 +151,7 @@ export function DeliveryView({
         />
       </div>
       {job.status === 'needs-edit' && (
-        <button type="button" onClick={onEdit}>
+        <button type="button" onClick={() => onEdit(job.lastError ?? undefined)}>
           {t('popup_correctRequest')}
         </button>
       )}

@@ -11,6 +11,7 @@ import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import type { AttachmentRef } from '@/utils/outbox/job';
 import type { Draft } from '@/utils/ticket/draft';
+import type { PortalFieldMeta } from '@/utils/ticket/portal-fields';
 import { buildPreview } from '@/utils/ticket/preview';
 
 export type PreviewMode = { kind: 'new' } | { kind: 'add'; issueKey: string };
@@ -19,6 +20,8 @@ export interface PreviewViewProps {
   draft: Draft;
   attachments: readonly AttachmentRef[];
   mode: PreviewMode;
+  /** The request type's fields: every value sent is listed by the field's name. */
+  fields?: readonly PortalFieldMeta[];
   connected: boolean;
   portalName?: string;
   sending: boolean;
@@ -38,6 +41,8 @@ export function PreviewView(props: PreviewViewProps) {
     draft,
     attachments: props.attachments.map((a) => ({ name: a.name, size: a.size, type: a.type })),
     portalName: props.portalName,
+    fields: mode.kind === 'new' ? props.fields : undefined,
+    files: props.attachments.map((a) => ({ blobId: a.blobId, name: a.name })),
   });
   if (mode.kind === 'add') {
     preview.description = additionComment(draft);

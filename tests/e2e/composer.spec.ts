@@ -87,9 +87,22 @@ test.beforeEach(() => {
   emulator.reset();
 });
 
-/** The requests the emulator holds that the test filed (the seeded ones excluded). */
+/**
+ * The requests the emulator holds that the test filed (the seeded ones excluded): the
+ * summary as typed, then the capture reference.
+ */
 function filed(summary: string) {
-  return emulator.state().requests.filter((r) => r.fieldValues.summary === summary);
+  return emulator
+    .state()
+    .requests.filter((r) =>
+      new RegExp(`^${escapeRegExp(summary)} \\[SC-[0-9A-Z]{6}\\]$`).test(
+        String(r.fieldValues.summary),
+      ),
+    );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function waitForFormReady(popup: Page) {
@@ -182,7 +195,7 @@ test('2: submitting files the request with the summary, description, severity an
   const [request] = filed(FIRST_ERROR);
   expect(request).toBeDefined();
   const values = request?.fieldValues ?? {};
-  expect(values.summary).toBe(FIRST_ERROR);
+  expect(values.summary).toMatch(new RegExp(`^${escapeRegExp(FIRST_ERROR)} \\[SC-[0-9A-Z]{6}\\]$`));
   const description = String(values.description);
   for (const section of SECTIONS) expect(description).toContain(`h3. ${section}`);
   expect(description).toContain(`Page URL: ${consoleUrl}`);

@@ -150,6 +150,8 @@ test('answers the composer messages through the background', async ({
     'Report an incident',
     'Ask a question',
     'Request a change',
+    'Report a cluster problem',
+    'Request a platform change',
   ]);
   const fields = (await ask('getRequestTypeFields', {
     serviceDeskId: '1',

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export interface DemoFieldValue {
   value: string;
   label: string;
+  /** A cascading select's second level. */
+  children?: DemoFieldValue[];
 }
 
 export interface DemoField {
@@ -15,8 +17,24 @@ export interface DemoField {
   name: string;
   description?: string;
   required: boolean;
-  jiraSchema: { type: string; system?: string; custom?: string; customId?: number };
+  /** `false`: not on the customer's form; its `presetValues` apply server-side (JSM-NOTES 9.4). */
+  visible?: boolean;
+  jiraSchema: {
+    type: string;
+    system?: string;
+    custom?: string;
+    customId?: number;
+    items?: string;
+  };
   validValues?: DemoFieldValue[];
+  defaultValues?: DemoFieldValue[];
+  /** Hidden fields' values, set by the portal itself. */
+  presetValues?: string[];
+  /**
+   * A validator of the vendor's site (a workflow validator or automation): text the field
+   * must match, else the create is refused naming the field by its label.
+   */
+  pattern?: string;
 }
 
 export interface DemoRequestType {

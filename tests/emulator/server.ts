@@ -23,6 +23,7 @@ import {
   type DemoAccount,
   type DemoData,
   type DemoField,
+  type DemoFieldValue,
   type DemoRequestType,
   type DemoServiceDesk,
   loadDemoData,
@@ -426,20 +427,21 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     },
   });
 
+  const valueDto = (v: DemoFieldValue): Record<string, unknown> => ({
+    value: v.value,
+    label: v.label,
+    children: (v.children ?? []).map(valueDto),
+  });
   const fieldDto = (field: DemoField) => ({
     fieldId: field.fieldId,
     name: field.name,
     description: field.description ?? '',
     required: field.required,
-    defaultValues: [],
-    validValues: (field.validValues ?? []).map((v) => ({
-      value: v.value,
-      label: v.label,
-      children: [],
-    })),
-    presetValues: [],
+    defaultValues: (field.defaultValues ?? []).map(valueDto),
+    validValues: (field.validValues ?? []).map(valueDto),
+    presetValues: field.presetValues ?? [],
     jiraSchema: field.jiraSchema,
-    visible: true,
+    visible: field.visible !== false,
   });
 
   const findDesk = (idOrKey: string): DemoServiceDesk => {
@@ -828,16 +830,34 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     (ctx, [id = '']) => searchArticles(ctx, findDesk(id).id),
   );
 
+  const optionIn = (options: DemoFieldValue[] | undefined, value: unknown) =>
+    isObject(value)
+      ? options?.find(
+          (v) => v.value === value.id || (value.id === undefined && v.label === value.value),
+        )
+      : undefined;
+  const accountKnown = (value: unknown) =>
+    isObject(value) && accounts.some((a) => a.accountId === value.accountId);
+
+  /**
+   * Field values by kind (JSM-NOTES 2.5), as strict as Jira's field layer: option objects by
+   * id, a cascade's child among its parent's children, people by accountId, dates, numbers.
+   */
   const validateValue = (field: DemoField, value: unknown, isAdf: boolean): string | undefined => {
     const type = field.jiraSchema.type;
+    const custom = field.jiraSchema.custom?.split(':').pop();
+    const invalid = `Please provide a valid value for field '${field.name}'`;
+    if (custom === 'cascadingselect' || type === 'option-with-child') {
+      const parent = optionIn(field.validValues, value);
+      if (!parent || !isObject(value)) return invalid;
+      if (value.child === undefined) return parent.children?.length ? invalid : undefined;
+      return optionIn(parent.children, value.child) ? undefined : invalid;
+    }
     if (type === 'option') {
       // Bare strings are refused by Jira's field layer (JSM-NOTES §2.5).
       if (!isObject(value))
         return "Could not find valid 'id' or 'value' in the Parent Option object.";
-      const match = field.validValues?.some(
-        (v) => v.value === value.id || (value.id === undefined && v.label === value.value),
-      );
-      return match
+      return optionIn(field.validValues, value)
         ? undefined
         : `Option id '${String(value.id ?? value.value)}' is not valid for field '${field.name}'.`;
     }
@@ -848,6 +868,29 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       );
       return match ? undefined : `Specify a valid 'id' or 'name' for Priority.`;
     }
+    if (type === 'array') {
+      if (!Array.isArray(value)) return invalid;
+      const items = field.jiraSchema.items;
+      if (items === 'attachment') {
+        // Temporary attachment ids from attachTemporaryFile, checked when the request is made.
+        return value.every((id) => typeof id === 'string') && value.length > 0
+          ? undefined
+          : invalid;
+      }
+      if (items === 'string')
+        return value.every((v) => typeof v === 'string') ? undefined : invalid;
+      if (items === 'user') return value.every(accountKnown) ? undefined : invalid;
+      return value.every((v) => optionIn(field.validValues, v)) ? undefined : invalid;
+    }
+    if (type === 'user') return accountKnown(value) ? undefined : invalid;
+    if (type === 'number') return typeof value === 'number' ? undefined : invalid;
+    if (type === 'date')
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? undefined : invalid;
+    if (type === 'datetime')
+      return typeof value === 'string' &&
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3})?)?([+-]\d{4}|Z)$/.test(value)
+        ? undefined
+        : invalid;
     if (field.jiraSchema.system === 'description' && isAdf) {
       return isObject(value) && value.type === 'doc'
         ? undefined
@@ -857,6 +900,10 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     if (field.jiraSchema.system === 'summary' && typeof value === 'string' && value.length > 255) {
       return 'Summary must be less than 255 characters.';
     }
+    if (custom === 'url' && typeof value === 'string' && !/^https?:\/\/\S+$/.test(value))
+      return invalid;
+    if (field.pattern && typeof value === 'string' && !new RegExp(field.pattern).test(value))
+      return invalid;
     return realism.fieldLimits ? fieldLimitProblem(field, value) : undefined;
   };
 
@@ -891,7 +938,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     }
     const isAdf = body.isAdfRequest === true;
     for (const fieldId of Object.keys(values)) {
-      if (!type.fields.some((f) => f.fieldId === fieldId)) {
+      // Hidden fields are not on the customer's screen: setting one is refused.
+      if (!type.fields.some((f) => f.fieldId === fieldId && f.visible !== false)) {
         throw new HttpError(
           400,
           `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`,
@@ -899,8 +947,9 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       }
     }
     for (const field of type.fields) {
+      if (field.visible === false) continue;
       const value = values[field.fieldId];
-      if (isEmpty(value)) {
+      if (isEmpty(value) || (Array.isArray(value) && value.length === 0)) {
         if (field.required) {
           throw new HttpError(
             400,
@@ -917,15 +966,43 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
         });
       }
     }
+    // Files given at create: temporary ids of this desk, not expired (JSM-NOTES 9.4).
+    const attachmentField = type.fields.find(
+      (f) => f.jiraSchema.system === 'attachment' || f.jiraSchema.items === 'attachment',
+    );
+    const givenFiles: TemporaryAttachment[] = [];
+    if (attachmentField && Array.isArray(values[attachmentField.fieldId])) {
+      for (const tempId of values[attachmentField.fieldId] as unknown[]) {
+        const temp = state.temporary.get(String(tempId));
+        if (!temp || now() - temp.created > ttlMs || temp.serviceDeskId !== desk.id) {
+          throw new HttpError(
+            400,
+            `Your request could not be created. Please provide a valid value for field '${attachmentField.name}'`,
+            { i18nKey: 'sd.validation.request.create.field.invalid' },
+          );
+        }
+        givenFiles.push(temp);
+      }
+    }
+    // Hidden fields take their presets, set by the portal itself.
+    const presets: Record<string, unknown> = {};
+    for (const field of type.fields) {
+      if (field.visible === false && field.presetValues?.length) {
+        const option = field.validValues?.find((v) => field.presetValues?.includes(v.value));
+        presets[field.fieldId] = option ? { id: option.value } : field.presetValues[0];
+      }
+    }
     const number = state.nextIssue;
     state.nextIssue += 1;
     const created = now();
+    const fieldValues = { ...values, ...presets };
+    if (attachmentField) delete fieldValues[attachmentField.fieldId];
     const request: StoredRequest = {
       issueId: String(20000 + number),
       issueKey: `${desk.projectKey}-${number}`,
       serviceDeskId: desk.id,
       requestTypeId: type.id,
-      fieldValues: { ...values },
+      fieldValues,
       reporter: accountId,
       participants: [],
       comments: [],
@@ -936,6 +1013,17 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       statusCategory: 'NEW',
       transitions: [],
     };
+    for (const temp of givenFiles) {
+      state.temporary.delete(temp.id);
+      request.attachments.push({
+        id: String(state.nextAttachment++),
+        filename: temp.fileName,
+        size: temp.size,
+        mimeType: temp.mimeType,
+        author: accountId,
+        created,
+      });
+    }
     state.requests.push(request);
     return ok(requestDto(request, ctx, []), 201);
   });

@@ -4,12 +4,15 @@
  * the report to an existing request instead.
  */
 import { AppError } from '../errors';
-import type { AttachmentRef, JobInput } from '../outbox/job';
+import { nameFilesAtCreate } from '../outbox/attachment-field';
+import { type AttachmentRef, type JobInput, uniqueNames } from '../outbox/job';
+import { redact } from '../privacy/redact';
 import type { Screenshot } from '../screenshot/model';
 import { composeDescription, escapeWiki } from '../ticket/description';
 import type { Draft } from '../ticket/draft';
 import { fieldProblems, mapDraftToFields, requestFieldValues } from '../ticket/field-mapping';
 import type { PortalFieldMeta } from '../ticket/portal-fields';
+import { fitWiki } from '../ticket/wiki-text';
 
 /** The files the request will carry: what each screenshot uploads (the annotated export). */
 export function attachmentRefs(screenshots: readonly Screenshot[]): AttachmentRef[] {
@@ -38,7 +41,10 @@ export function buildJobInput(
   attachments: readonly AttachmentRef[],
 ): JobInput {
   const description = composeDescription(draft);
-  const problems = fieldProblems(mapDraftToFields(draft, target.fields, { description }));
+  // Unique names first: an attachment field names the files it carries at create.
+  const named = uniqueNames(attachments);
+  const files = named.map((a) => ({ blobId: a.blobId, name: a.name }));
+  const problems = fieldProblems(mapDraftToFields(draft, target.fields, { description, files }));
   if (Object.keys(problems).length > 0) {
     throw new AppError({
       code: 'validation',
@@ -51,9 +57,12 @@ export function buildJobInput(
     captureReference: draft.captureRef,
     serviceDeskId: target.serviceDeskId,
     requestTypeId: target.requestTypeId,
-    requestFieldValues: requestFieldValues(draft, target.fields, undefined, { description }),
+    requestFieldValues: nameFilesAtCreate(
+      requestFieldValues(draft, target.fields, undefined, { description, files }),
+      files,
+    ),
     summary: draft.summary.trim(),
-    attachments: [...attachments],
+    attachments: named,
     participants: draft.participants.map((p) => p.accountId),
   };
 }
@@ -80,5 +89,7 @@ export function offlineJobInput(
 
 /** The comment that adds this report to an existing request: the composed text, headed. */
 export function additionComment(draft: Draft): string {
-  return `*Another occurrence, reported with Support Capture:* ${escapeWiki(draft.summary.trim())}\n\n${composeDescription(draft)}`;
+  return fitWiki(
+    `*Another occurrence, reported with Support Capture:* ${escapeWiki(redact(draft.summary.trim()))}\n\n${composeDescription(draft)}`,
+  );
 }

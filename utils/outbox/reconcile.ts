@@ -24,8 +24,8 @@
  */
 import { AppError } from '../errors';
 import type { FoundRequest, Job, Withdrawal } from './job';
+import type { OutboxPortal, RunnerDeps } from './ports';
 import { type DeliveryTimings, decide, TIMINGS } from './retry-policy';
-import type { OutboxPortal, RunnerDeps } from './runner';
 
 /** Thrown inside a step: the job waits until `at`, with `status`. */
 export class WaitUntil extends Error {

@@ -26,7 +26,7 @@
  * and returns; the scheduler calls it again when due. It refuses to run before that time.
  */
 import { AppError, type ErrorInfo } from '../errors';
-import type { RequestCreate } from '../portal/schemas';
+import { markAttachedAtCreate, needsUploadBeforeCreate, valuesForCreate } from './attachment-field';
 import { type BatchLimits, chunk, MAX_FILES_PER_UPLOAD, planBatches } from './batch';
 import {
   type AttachmentRef,
@@ -36,6 +36,7 @@ import {
   type Job,
   type StepName,
 } from './job';
+import type { BlobSource, CreatedRequest, OutboxPortal, RunnerDeps } from './ports';
 import { findBeforeCreate, runReconcile, StepAgain, WaitUntil } from './reconcile';
 import {
   type DeliveryTimings,
@@ -47,66 +48,7 @@ import {
   uploadTimeoutMs,
 } from './retry-policy';
 
-/** The part of the portal client the outbox needs (structural: the real client or a fake). */
-export interface OutboxPortal {
-  createRequest(request: RequestCreate): Promise<CreatedRequest>;
-  uploadTemporaryFiles(
-    serviceDeskId: string,
-    files: readonly { name: string; data: Blob }[],
-    options?: { timeoutMs?: number },
-  ): Promise<{ temporaryAttachments: { temporaryAttachmentId: string; fileName: string }[] }>;
-  attachTemporaryFiles(
-    issueKey: string,
-    temporaryAttachmentIds: readonly string[],
-  ): Promise<unknown>;
-  addParticipants(issueKey: string, accountIds: readonly string[]): Promise<unknown>;
-  /**
-   * Every request of the user's carrying `reference` in its fields: their own requests of the
-   * desk and request type created since `since` (page by page), and `searchTerm` matches.
-   * Throws when the portal does not answer: only an answer may allow a new create.
-   */
-  findRequestsByReference(
-    reference: string,
-    scope: { serviceDeskId: string; requestTypeId: string; since: number | null },
-  ): Promise<FoundRequest[]>;
-  /** Bodies of the request's comments. */
-  listComments(issueKey: string): Promise<string[]>;
-  addComment(issueKey: string, body: string): Promise<unknown>;
-  /** The customer transitions the portal offers on the request. */
-  listTransitions(issueKey: string): Promise<{ id: string; name: string }[]>;
-  transition(issueKey: string, transitionId: string): Promise<unknown>;
-  /** `currentStatus.statusCategory` of the request (`DONE` once closed). */
-  requestStatusCategory(issueKey: string): Promise<string | undefined>;
-  /**
-   * File names attached to a request, or `undefined` when the portal offers no way to list
-   * them (then the runner re-sends the same temporary ids, see runAttach).
-   */
-  listAttachmentNames(issueKey: string): Promise<string[] | undefined>;
-  /** The site's per-file upload limit in bytes, if it says. */
-  uploadLimit?(): Promise<number | undefined>;
-}
-
-export interface CreatedRequest {
-  issueId: string;
-  issueKey: string;
-  _links?: { web?: string };
-}
-
-export interface BlobSource {
-  get(id: string): Promise<Blob | undefined>;
-}
-
-export interface RunnerDeps {
-  portal: OutboxPortal;
-  blobs: BlobSource;
-  /** Persists the job; resolves once it is stored. */
-  save(job: Job): Promise<void>;
-  now(): number;
-  random(): number;
-  limits?: Partial<BatchLimits>;
-  /** The retry policy's timings (retry-policy.ts); the e2e build shortens the waits. */
-  timings?: DeliveryTimings;
-}
+export type { BlobSource, CreatedRequest, OutboxPortal, RunnerDeps } from './ports';
 
 /** Re-uploads after the portal refused temporary ids at attach, before giving up on them. */
 const MAX_ATTACH_REFUSALS = 2;
@@ -285,12 +227,18 @@ async function runCreate(state: Job, deps: RunnerDeps, save: () => Promise<void>
         ...(found.webUrl ? { _links: { web: found.webUrl } } : {}),
       });
       state.result.foundBySearch = true;
+      markAttachedAtCreate(state);
       state.uncertain = null;
       state.steps.create = 'done';
       await save();
       return;
     }
     state.uncertain = null;
+  }
+  // A form with an Attachment field takes the files at create: upload them first.
+  if (needsUploadBeforeCreate(state, deps.now(), (deps.timings ?? TIMINGS).tempFileTtlMs)) {
+    state.steps.upload = 'pending';
+    await runUpload(state, deps, save);
   }
 
   state.uncertain = 'create';
@@ -303,7 +251,7 @@ async function runCreate(state: Job, deps: RunnerDeps, save: () => Promise<void>
     created = await deps.portal.createRequest({
       serviceDeskId: state.serviceDeskId,
       requestTypeId: state.requestTypeId,
-      requestFieldValues: state.requestFieldValues,
+      requestFieldValues: valuesForCreate(state),
       ...(state.isAdfRequest === undefined ? {} : { isAdfRequest: state.isAdfRequest }),
     });
   } catch (error) {
@@ -325,6 +273,7 @@ async function runCreate(state: Job, deps: RunnerDeps, save: () => Promise<void>
     throw error;
   }
   recordRequest(state, created);
+  markAttachedAtCreate(state);
   state.uncertain = null;
   state.steps.create = 'done';
   await save();

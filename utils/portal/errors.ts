@@ -6,6 +6,7 @@
  * See shared/contracts/JSM-NOTES.md §0.4, §4, §6.
  */
 import { AppError, type ErrorInfo } from '../errors';
+import { readErrorList } from '../field-kinds/portal-errors';
 import { JsmErrorSchema, PlatformErrorSchema } from './schemas';
 
 export type AuthKind = 'portal-session' | 'api-token';
@@ -81,6 +82,8 @@ export function readErrorBody(body: string): { message?: string; fields?: Record
   const json = parseJson(body);
   const jsm = JsmErrorSchema.safeParse(json);
   if (jsm.success) return { message: jsm.data.errorMessage };
+  const listed = readErrorList(json);
+  if (listed) return { message: listed };
   const platform = PlatformErrorSchema.safeParse(json);
   if (platform.success && (platform.data.errorMessages || platform.data.errors)) {
     const fields = platform.data.errors;

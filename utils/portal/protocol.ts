@@ -54,6 +54,8 @@ export const RequestTypeSummarySchema = z.object({
   description: z.optional(z.string()),
   helpText: z.optional(z.string()),
   groupIds: z.array(z.string()),
+  /** The portal the type belongs to: its form is /servicedesk/customer/portal/{portalId}/create/{id}. */
+  portalId: z.optional(z.string()),
 });
 export const RequestTypeListSchema = z.object({
   groups: z.array(z.object({ id: z.string(), name: z.string() })),

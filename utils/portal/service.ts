@@ -3,9 +3,11 @@
  * the portal messages. This module (with the rest of utils/portal/) is the only reader of the
  * stored credentials; pages receive views without them.
  */
+
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { getEffectiveSettings, readPortalSettings } from '../profile/active';
+import { articleUrl } from '../ticket/article-link';
 import { type AuthProvider, apiTokenProvider, portalSessionProvider } from './auth';
 import { createPortalClient, type PortalClient, type RequestStatusFilter } from './client';
 import { portalCredentialsItem } from './credentials-item';
@@ -245,6 +247,7 @@ export async function listRequestTypes(serviceDeskId: string): Promise<RequestTy
         description: type.description,
         helpText: type.helpText,
         groupIds: type.groupIds ?? [],
+        ...(type.portalId ? { portalId: type.portalId } : {}),
       })),
   };
 }
@@ -278,12 +281,28 @@ export async function searchMyRequests(
 export async function searchKnowledgeBase(query: string, serviceDeskId?: string) {
   const client = await getPortalClient();
   const page = await client.searchKnowledgeBase(query, { serviceDeskId });
+  // The article page sits under the desk's portal: its id comes with the request types.
+  const portalUrl = (await readPortalSettings())?.portalUrl;
+  const portalId = serviceDeskId
+    ? await client.listRequestTypes(serviceDeskId).then(
+        (types) => types.find((type) => type.portalId)?.portalId,
+        () => undefined,
+      )
+    : undefined;
   return {
-    articles: page.values.map((article) => ({
-      title: article.title,
-      excerpt: article.excerpt,
-      url: article.content?.iframeSrc,
-    })),
+    articles: page.values.map((article) => {
+      const pageId = (article.source as { pageId?: unknown } | undefined)?.pageId;
+      return {
+        title: article.title,
+        excerpt: article.excerpt,
+        url: articleUrl(
+          portalUrl,
+          portalId ?? undefined,
+          typeof pageId === 'string' ? pageId : undefined,
+          article.content?.iframeSrc,
+        ),
+      };
+    }),
   };
 }
 

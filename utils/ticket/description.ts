@@ -22,6 +22,7 @@ import {
   type SeverityDefinition,
   severityLabel,
 } from './severity';
+import { fitWiki, MAX_TEXT_FIELD, verbatimBlock, wikiText } from './wiki-text';
 
 export {
   CAPTURE_REFERENCE_PATTERN,
@@ -46,7 +47,7 @@ export type DescriptionSection = (typeof DESCRIPTION_SECTIONS)[number];
  * Jira rejects descriptions over 32,767 characters. Each block has its own budget (escaped
  * length) so the sum stays well below that and the reference line always survives.
  */
-export const MAX_DESCRIPTION = 32_767;
+export const MAX_DESCRIPTION = MAX_TEXT_FIELD;
 const BUDGET = {
   short: 1_000,
   steps: 5_000,
@@ -59,42 +60,31 @@ const MAX_EVENTS = 25;
 const MAX_STACK_LINES = 12;
 const NOT_PROVIDED = '_Not provided._';
 
-/**
- * Escapes text for Jira wiki markup so it renders as typed. Markup characters get a
- * backslash; a backslash itself and line-leading `h1.`/`bq.` become HTML entities, because a
- * doubled backslash is Jira's forced line break (pandoc's Jira writer does the same:
- * https://github.com/jgm/pandoc/issues/5926).
- */
+/** Text that reads as typed in wiki markup (see wiki-text.ts). */
 export function escapeWiki(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\\*_+\-^~?{}[\]|!#]/g, (c) => (c === '\\' ? '&#92;' : `\\${c}`))
-    .replace(/^(\s*)(h[1-6]|bq)\./gim, '$1$2&#46;');
+  return wikiText(text);
 }
 
-/**
- * A verbatim block. Only the text `{noformat}` ends one, so any inside is broken up (Jira's
- * macro names must follow the brace directly).
- */
+/** A verbatim block, cut at `max` characters of text. */
 export function noformat(text: string, max = Number.POSITIVE_INFINITY): string {
-  let body = text.replace(/\r\n?/g, '\n').replace(/\{(noformat)/gi, '{ $1');
+  let body = text.replace(/\r\n?/g, '\n');
   if (body.length > max) body = `${body.slice(0, max)}\n… (shortened)`;
-  return `{noformat}\n${body}\n{noformat}`;
+  return verbatimBlock(body);
 }
 
-/** The escaped text, cut so its escaped form fits `max` (never inside an escape). */
+/** The escaped text, cut so its escaped form fits `max`. */
 export function escapeWikiWithin(text: string, max: number): string {
-  const full = escapeWiki(text);
+  const full = wikiText(text);
   if (full.length <= max) return full;
   const marker = ' … (shortened)';
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (escapeWiki(text.slice(0, mid)).length + marker.length <= max) lo = mid;
+    if (wikiText(text.slice(0, mid)).length + marker.length <= max) lo = mid;
     else hi = mid - 1;
   }
-  return `${escapeWiki(text.slice(0, lo))}${marker}`;
+  return `${wikiText(text.slice(0, lo))}${marker}`;
 }
 
 const KIND_LABEL: Record<PageEvent['kind'], string> = {
@@ -105,6 +95,11 @@ const KIND_LABEL: Record<PageEvent['kind'], string> = {
   'resource-error': 'Failed to load',
 };
 
+/** A stack frame line (V8 `at f (…)`, Gecko/WebKit `f@…`), as opposed to the message. */
+function isFrame(line: string): boolean {
+  return /^at\s/.test(line) || /@\S+:\d+/.test(line);
+}
+
 function eventText(event: PageEvent): string {
   const count = event.count > 1 ? ` (×${event.count})` : '';
   const lines = [
@@ -112,10 +107,25 @@ function eventText(event: PageEvent): string {
   ];
   if (event.source) lines.push(`  at ${event.source}`);
   if (event.stack) {
-    const stack = event.stack.split('\n').filter((l) => l.trim());
-    // The first stack line usually repeats the message.
-    if (stack[0] && event.message.startsWith(stack[0].trim())) stack.shift();
-    for (const line of stack.slice(0, MAX_STACK_LINES)) lines.push(`    ${line.trim()}`);
+    // Each line once: engines repeat the message as the stack's top line ("TypeError: x"
+    // for the message "x"), and some stacks repeat frames.
+    const seen = new Set<string>(event.source ? [`at ${event.source}`] : []);
+    const message = event.message.trim();
+    const stack = event.stack
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => {
+        if (!l || seen.has(l)) return false;
+        seen.add(l);
+        return true;
+      });
+    while (
+      stack[0] &&
+      !isFrame(stack[0]) &&
+      (stack[0].includes(message) || message.includes(stack[0]))
+    )
+      stack.shift();
+    for (const line of stack.slice(0, MAX_STACK_LINES)) lines.push(`    ${line}`);
     if (stack.length > MAX_STACK_LINES)
       lines.push(`    … ${stack.length - MAX_STACK_LINES} more lines`);
   }
@@ -218,8 +228,9 @@ export function composeDescriptionWithStats(
   section('Recent configuration changes', typed(draft.recentChanges, BUDGET.long));
 
   const c = draft.context;
+  // The page's address outside the block, so it is a link the engineer can open.
+  const page = escapeWikiWithin(`Page URL: ${c.url}`, BUDGET.short);
   const technical = [
-    `Page URL: ${c.url}`,
     `Page title: ${c.title || '(none)'}`,
     ...(c.browser ? [`Browser: ${c.browser}`] : []),
     `Captured: ${formatCaptureTime(c.capturedAt)} (${SCOPE_TEXT[c.scope]})`,
@@ -229,9 +240,9 @@ export function composeDescriptionWithStats(
     ...factLines('Facts', c.facts),
     ...factLines('Console facts', c.consoleFacts),
   ];
-  section('Technical context', noformat(technical.join('\n'), BUDGET.technical));
+  section('Technical context', `${page}\n${noformat(technical.join('\n'), BUDGET.technical)}`);
 
-  const text = `${sections.join('\n\n')}\n\n${captureReferenceLine(draft.captureRef)}`;
+  const text = fitWiki(`${sections.join('\n\n')}\n\n${captureReferenceLine(draft.captureRef)}`);
   return { text, redactions };
 }
 

@@ -284,15 +284,22 @@ export function repeatsOpening(line: string, url: string): boolean {
   }
 }
 
-/** The opening line, then the recorded steps renumbered from 2, then an empty next step. */
+/**
+ * The steps in the order they happened: where the user started, what they did, the error,
+ * then an empty next step. A recorded trail that opens a page starts where the user started;
+ * otherwise the user stayed on the captured page, which opens the list.
+ */
 export function initialSteps(url: string, capturedAt: number, recorded = ''): string {
   const steps = recorded
     .split('\n')
     .map((line) => line.replace(/^\s*\d+[.)]\s*/, '').trim())
-    .filter(Boolean);
-  if (steps[0] !== undefined && repeatsOpening(steps[0], url)) steps.shift();
-  const lines = steps.map((line, i) => `${i + 2}. ${redact(line)}`);
-  return [openingStep(url, capturedAt), ...lines, `${lines.length + 2}. `].join('\n');
+    .filter(Boolean)
+    .map(redact);
+  const startsSomewhere = steps.some((line) => /^(?:Opened|Reloaded|Went to) /.test(line));
+  const all = startsSomewhere
+    ? steps
+    : [openingStep(url, capturedAt).replace(/^1\. /, ''), ...steps];
+  return [...all.map((line, i) => `${i + 1}. ${line}`), `${all.length + 1}. `].join('\n');
 }
 
 /** A redacted, self-contained snapshot of the capture for the draft. */

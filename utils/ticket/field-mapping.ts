@@ -8,6 +8,7 @@ import { composeDescription, type DescriptionOptions } from './description';
 import type { Draft, MappingOverride, MappingOverrides, MappingSource } from './draft';
 import {
   defaultInput,
+  displayInput,
   type FieldInput,
   type FieldKind,
   fieldKind,
@@ -17,10 +18,12 @@ import {
   type JsmFieldValue,
   type PortalFieldMeta,
   type PortalFieldOption,
+  requiredMessage,
   toJsmValue,
   visibleFields,
 } from './portal-fields';
 import { SEVERITIES, type Severity, severityLabel } from './severity';
+import { summaryWithReference } from './summary';
 import { bestMatch, normalise, tokens } from './text-match';
 
 export type {
@@ -58,6 +61,8 @@ export interface FieldMapping {
   value?: JsmFieldValue;
   /** The value as the user reads it: an option's label, or the start of the text. */
   display: string;
+  /** The same, not shortened. */
+  displayFull: string;
   /** Why this value, in words for the user. */
   reason: string;
   /** Something the user should fix (no option matched, a value that does not convert). */
@@ -196,14 +201,23 @@ export function sourceText(
   }
 }
 
-function displayOf(field: PortalFieldMeta, kind: FieldKind, input: FieldInput | undefined): string {
-  if (input === undefined) return '';
-  const list = Array.isArray(input) ? input : [input];
-  if (isChoiceKind(kind)) {
-    return list.map((id) => findOption(field.validValues, id)?.label ?? id).join(', ');
-  }
-  const text = list.join(', ').trim();
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+/**
+ * Where the composed text (every section and the capture reference) goes: the description
+ * when the form shows it, else the first visible paragraph field; `undefined` when the form
+ * has neither (the reference still ends the summary).
+ */
+export function textTarget<F extends PortalFieldMeta>(fields: readonly F[]): F | undefined {
+  const visible = visibleFields(fields);
+  return (
+    visible.find((f) => f.fieldId === 'description' || f.jiraSchema.system === 'description') ??
+    visible.find((f) => fieldKind(f) === 'paragraph')
+  );
+}
+
+/** A file of the report, as the attachment field lists it. */
+export interface ReportFile {
+  blobId: string;
+  name: string;
 }
 
 export interface MappingOptions extends DescriptionOptions {
@@ -211,6 +225,8 @@ export interface MappingOptions extends DescriptionOptions {
   overrides?: MappingOverrides;
   /** The composed description, when the caller already has it. */
   description?: string;
+  /** The report's files: an attachment field on the form carries them at create. */
+  files?: readonly ReportFile[];
 }
 
 /** One row per visible field: what it will carry and why. */
@@ -225,8 +241,12 @@ export function mapDraftToFields(
     description ??= composeDescription(draft, options);
     return description;
   };
+  const target = textTarget(fields);
   return visibleFields(fields).map((field) =>
-    mapField(draft, field, overrides[field.fieldId], getDescription),
+    mapField(draft, field, overrides[field.fieldId], getDescription, {
+      isTarget: field === target,
+      files: options.files,
+    }),
   );
 }
 
@@ -235,6 +255,7 @@ function mapField(
   field: PortalFieldMeta,
   override: MappingOverride | undefined,
   description: () => string,
+  context: { isTarget: boolean; files?: readonly ReportFile[] },
 ): FieldMapping {
   const kind = fieldKind(field);
   const base = { fieldId: field.fieldId, fieldName: field.name, kind, required: field.required };
@@ -245,14 +266,21 @@ function mapField(
     reason: string,
     problem?: string,
   ): FieldMapping => {
-    const converted = toJsmValue(field, input);
-    const value = converted.ok ? converted.value : undefined;
+    // The composed text is wiki markup already; the summary carries the capture reference.
+    const converted =
+      source === 'description' && typeof input === 'string' && kind === 'paragraph'
+        ? { ok: true as const, value: input.trim() ? input : undefined }
+        : toJsmValue(field, input);
+    let value = converted.ok ? converted.value : undefined;
+    if (isSummary(field) && typeof value === 'string')
+      value = summaryWithReference(value, draft.captureRef);
     const convertProblem = converted.ok ? undefined : converted.message;
     const mapping: FieldMapping = {
       ...base,
       source,
       origin,
-      display: displayOf(field, kind, input),
+      display: short80(displayInput(field, input)),
+      displayFull: displayInput(field, input),
       reason,
     };
     if (input !== undefined) mapping.input = input;
@@ -263,7 +291,18 @@ function mapField(
   };
 
   const entered = draft.fieldValues[field.fieldId];
-  const source = override?.source ?? autoSource(field);
+  const source =
+    override?.source ?? (context.isTarget && !isSummary(field) ? 'description' : autoSource(field));
+  if (kind === 'attachment') {
+    const chosen =
+      entered ?? (context.files?.length ? context.files.map((f) => f.blobId) : undefined);
+    return finish(
+      'none',
+      entered !== undefined ? 'user' : 'auto',
+      chosen,
+      "The report's files, uploaded before the request is created.",
+    );
+  }
   if (entered !== undefined) return finish(source, 'user', entered, 'Entered by you.');
   if (kind === 'unsupported') {
     return finish(
@@ -333,6 +372,14 @@ function mapField(
   return finish(source, origin, value, override ? `${reason} (chosen by you)` : reason);
 }
 
+function isSummary(field: PortalFieldMeta): boolean {
+  return field.fieldId === 'summary' || field.jiraSchema.system === 'summary';
+}
+
+function short80(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
 function short(text: string): string {
   const line = text.split('\n')[0] ?? '';
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
@@ -343,7 +390,7 @@ export function requestFieldValues(
   draft: Draft,
   fields: readonly PortalFieldMeta[],
   overrides?: MappingOverrides,
-  options: DescriptionOptions & { description?: string } = {},
+  options: DescriptionOptions & { description?: string; files?: readonly ReportFile[] } = {},
 ): Record<string, JsmFieldValue> {
   const out: Record<string, JsmFieldValue> = {};
   const mappings = mapDraftToFields(draft, fields, {
@@ -353,28 +400,6 @@ export function requestFieldValues(
   for (const m of mappings)
     if (m.value !== undefined && !isEmptyValue(m.value)) out[m.fieldId] = m.value;
   return out;
-}
-
-function requiredMessage(name: string, kind: FieldKind): string {
-  const field = { name };
-  switch (kind) {
-    case 'select':
-    case 'radio':
-      return `"${field.name}" is required: choose an option.`;
-    case 'multi-select':
-    case 'checkbox':
-      return `"${field.name}" is required: choose at least one option.`;
-    case 'date':
-      return `"${field.name}" is required: enter a date.`;
-    case 'number':
-      return `"${field.name}" is required: enter a number.`;
-    case 'labels':
-      return `"${field.name}" is required: enter at least one label.`;
-    case 'unsupported':
-      return `"${field.name}" is required and can only be filled on the portal itself.`;
-    default:
-      return `"${field.name}" is required: fill it in.`;
-  }
 }
 
 /** Messages, by field id, for visible required fields left empty. */

@@ -5,6 +5,9 @@
  */
 import { composeDescriptionWithStats, type DescriptionOptions } from './description';
 import type { Draft } from './draft';
+import { mapDraftToFields, type ReportFile } from './field-mapping';
+import { isEmptyValue, type PortalFieldMeta } from './portal-fields';
+import { summaryWithReference } from './summary';
 
 export interface AttachmentInput {
   name: string;
@@ -31,11 +34,26 @@ export interface PreviewInput {
   /** The portal's name or host, for the audience lines. */
   portalName?: string;
   description?: DescriptionOptions;
+  /** The request type's fields: the preview lists every value sent, by the field's name. */
+  fields?: readonly PortalFieldMeta[];
+  /** The report's files, with their blob ids (an attachment field carries them at create). */
+  files?: readonly ReportFile[];
+}
+
+/** One field of the create call as it will be sent. */
+export interface PreviewField {
+  fieldId: string;
+  name: string;
+  /** The text sent, or the chosen options' names, people's names, file names. */
+  value: string;
+  multiline: boolean;
 }
 
 export interface Preview {
   summary: string;
   description: string;
+  /** Every field value the create call sends (empty when the fields are not known). */
+  fields: PreviewField[];
   attachments: PreviewAttachment[];
   totalSize: number;
   totalSizeLabel: string;
@@ -89,8 +107,9 @@ export function buildPreview(input: PreviewInput): Preview {
 
   const redactions = draft.context.redactions + composed.redactions;
   return {
-    summary: draft.summary,
+    summary: summaryWithReference(draft.summary, draft.captureRef),
     description: composed.text,
+    fields: previewFields(input, composed.text),
     attachments,
     totalSize,
     totalSizeLabel: formatBytes(totalSize),
@@ -102,4 +121,34 @@ export function buildPreview(input: PreviewInput): Preview {
         ? 'No secrets were found to redact.'
         : `${redactions} ${redactions === 1 ? 'secret was' : 'secrets were'} redacted (tokens and credentials replaced by [redacted]).`,
   };
+}
+
+/** The fields as sent: text exactly, choices and people by name, files by name. */
+function previewFields(input: PreviewInput, description: string): PreviewField[] {
+  if (!input.fields) return [];
+  const mappings = mapDraftToFields(input.draft, input.fields, {
+    ...input.description,
+    description,
+    files: input.files,
+  });
+  const names = new Map((input.files ?? []).map((f) => [f.blobId, f.name]));
+  return mappings
+    .filter((m) => m.value !== undefined && !isEmptyValue(m.value))
+    .map((m) => {
+      let value: string;
+      if (typeof m.value === 'string') value = m.value;
+      else if (typeof m.value === 'number') value = String(m.value);
+      else if (m.kind === 'attachment')
+        value = (Array.isArray(m.input) ? m.input : [m.input ?? ''])
+          .map((id) => names.get(id) ?? id)
+          .join(', ');
+      else if (m.kind === 'labels' && Array.isArray(m.value)) value = m.value.join(' ');
+      else value = m.displayFull;
+      return {
+        fieldId: m.fieldId,
+        name: m.fieldName,
+        value,
+        multiline: value.includes('\n'),
+      };
+    });
 }

@@ -64,6 +64,8 @@ export interface StepsDraft {
 const RESULT_WITHIN_MS = 1_500;
 const REDIRECT_WITHIN_MS = 2_000;
 const MESSAGE_CHARS = 160;
+/** A pause worth saying in the steps (ms). */
+const PAUSE_MS = 60_000;
 
 /** Event kinds that are errors; warnings are not steps. */
 const ERROR_KINDS = new Set([
@@ -169,12 +171,6 @@ export function formatDuration(ms: number): string {
   if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-}
-
-function relative(time: number, reference: number, what: string): string {
-  const ms = reference - time;
-  if (ms < 1000) return `just before the ${what}`;
-  return `${formatDuration(ms)} before the ${what}`;
 }
 
 /** Applies the noise rules to items in time order. */
@@ -310,15 +306,24 @@ export function draftSteps(
   if (steps.length === 0) return { steps: [], text: '', endsAtError: false };
 
   const endsAtError = final !== undefined && steps[steps.length - 1]?.kind === 'error';
-  const reference = endsAtError
-    ? (endTime as number)
+  // One time where it helps: how long before the first error the trail starts (or before the
+  // report, without an error), and a long pause where there is one; errors carry none.
+  const firstError = steps.find((step) => step.kind === 'error');
+  const reference = firstError
+    ? firstError.time
     : (options.now ?? (steps[steps.length - 1] as Item).time);
-  const what = endsAtError ? 'error' : 'report';
+  const what = firstError ? 'first error' : 'report';
 
   const draft: DraftStep[] = steps.map((step, position) => {
-    const isLast = position === steps.length - 1;
     const times = step.count > 1 ? ` (${step.count} times)` : '';
-    const when = isLast && endsAtError ? '' : ` (${relative(step.time, reference, what)})`;
+    let when = '';
+    if (step.kind !== 'error') {
+      const before = reference - step.time;
+      const gap = position > 0 ? step.time - (steps[position - 1] as Item).time : 0;
+      if (position === 0 && before >= 1000)
+        when = ` (${formatDuration(before)} before the ${what})`;
+      else if (gap >= PAUSE_MS) when = ` (after a pause of ${formatDuration(gap)})`;
+    }
     return {
       text: `${step.text}${step.where ?? ''}${times}${when}`,
       time: step.time,

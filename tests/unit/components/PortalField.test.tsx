@@ -158,10 +158,72 @@ describe('PortalField', () => {
     ).toBeNull();
   });
 
-  it('says when a field can only be filled on the portal', () => {
-    const { view } = setup(field('u', 'Nominee', 'user'));
+  it('says when a field can only be filled on the portal, and links to its form', () => {
+    const sla = {
+      fieldId: 'u',
+      name: 'Nominee',
+      required: false,
+      validValues: [],
+      jiraSchema: { type: 'sd-sla', custom: 'com.vendor:sla' },
+    };
+    const view = render(
+      <PortalField
+        field={sla}
+        value={undefined}
+        onChange={() => {}}
+        portalFormUrl="http://127.0.0.1/servicedesk/customer/portal/1/create/13"
+      />,
+    );
     expect(
       within(view.container as HTMLElement).getByText(/can only be filled on the portal/),
     ).toBeTruthy();
+    expect(
+      within(view.container as HTMLElement)
+        .getByRole('link', { name: "Open the portal's form" })
+        .getAttribute('href'),
+    ).toBe('http://127.0.0.1/servicedesk/customer/portal/1/create/13');
+  });
+
+  it('a cascade offers the second level of the chosen option', () => {
+    const onChange = vi.fn();
+    const cascade = {
+      fieldId: 'r',
+      name: 'Region',
+      required: true,
+      validValues: [
+        { value: 'eu', label: 'Europe', children: [{ value: 'par', label: 'Paris' }] },
+        { value: 'us', label: 'Americas', children: [{ value: 'va', label: 'Virginia' }] },
+      ],
+      jiraSchema: { type: 'option-with-child', custom: 'x:cascadingselect' },
+    };
+    const view = render(<PortalField field={cascade} value={['eu']} onChange={onChange} />);
+    const second = within(view.container as HTMLElement).getByRole('combobox', {
+      name: 'Region, second level',
+    });
+    expect(Array.from((second as HTMLSelectElement).options, (o) => o.textContent)).toEqual([
+      'Choose…',
+      'Paris',
+    ]);
+    fireEvent.change(second, { target: { value: 'par' } });
+    expect(onChange).toHaveBeenCalledWith(['eu', 'par']);
+  });
+
+  it('a user picker searches people and chooses one', async () => {
+    const onChange = vi.fn();
+    const searchPeople = vi.fn(async () => [{ accountId: 'acc-1', displayName: 'Sam' }]);
+    const view = render(
+      <PortalField
+        field={field('u', 'Approver', 'user')}
+        value={undefined}
+        onChange={onChange}
+        searchPeople={searchPeople}
+      />,
+    );
+    const box = within(view.container as HTMLElement);
+    fireEvent.input(box.getByRole('searchbox', { name: 'Approver' }), { target: { value: 'sa' } });
+    fireEvent.click(box.getByRole('button', { name: 'Search people' }));
+    fireEvent.click(await box.findByRole('button', { name: 'Sam' }));
+    expect(searchPeople).toHaveBeenCalledWith('sa');
+    expect(onChange).toHaveBeenCalledWith(['acc-1 Sam']);
   });
 });

@@ -21,7 +21,7 @@ describe('PreviewPanel', () => {
     expect(
       (within(region).getByRole('textbox', { name: 'Description' }) as HTMLTextAreaElement).value,
     ).toBe(composeDescription(d));
-    expect(within(region).getByText(d.summary)).toBeTruthy();
+    expect(within(region).getByText(`${d.summary} [SC-7F3K9Q]`)).toBeTruthy();
   });
 
   it('lists attachments with sizes, who will see it and the redactions', () => {

@@ -4,27 +4,43 @@ import { T0 } from '../ticket/fixtures';
 
 const URL_A = 'http://127.0.0.1:4000/console';
 
-describe('recorded steps after the opening line', () => {
-  it('drops a first "Opened" step that names the page the opening line opens', () => {
+describe('steps in the order they happened', () => {
+  it('starts where the recorded trail starts, then the actions, then the error', () => {
     const steps = initialSteps(
       URL_A,
       T0,
-      '1. Opened /console (5 s before the error)\n2. Clicked button "Scale" (1 s before the error)\n3. Error in the console: boom',
+      '1. Opened /login (12 s before the first error)\n2. Clicked link "Console" and went to /console\n3. Clicked button "Scale"\n4. Error in the console: boom',
     );
     expect(steps.split('\n')).toEqual([
-      `1. Open ${URL_A} (captured 2026-05-04 11:22:05 UTC)`,
-      '2. Clicked button "Scale" (1 s before the error)',
-      '3. Error in the console: boom',
-      '4. ',
+      '1. Opened /login (12 s before the first error)',
+      '2. Clicked link "Console" and went to /console',
+      '3. Clicked button "Scale"',
+      '4. Error in the console: boom',
+      '5. ',
     ]);
   });
 
-  it('keeps a first step on another page, and later "Opened" steps', () => {
+  it('opens with the captured page when the user stayed on it', () => {
+    const steps = initialSteps(
+      URL_A,
+      T0,
+      '1. Clicked button "Scale"\n2. Error in the console: boom',
+    );
+    expect(steps.split('\n')).toEqual([
+      `1. Open ${URL_A} (captured 2026-05-04 11:22:05 UTC)`,
+      '2. Clicked button "Scale"',
+      '3. Error in the console: boom',
+      '4. ',
+    ]);
+    expect(initialSteps(URL_A, T0)).toBe(
+      `1. Open ${URL_A} (captured 2026-05-04 11:22:05 UTC)\n2. `,
+    );
+  });
+
+  it('recognises a step that opens the captured page', () => {
     expect(repeatsOpening('Opened /login (1 min before the error)', URL_A)).toBe(false);
     expect(repeatsOpening('Opened /console#/x (3 s before the error)', URL_A)).toBe(true);
     expect(repeatsOpening('Reloaded /console', URL_A)).toBe(true);
     expect(repeatsOpening('Clicked "Opened /console"', URL_A)).toBe(false);
-    const steps = initialSteps(URL_A, T0, '1. Clicked "Go"\n2. Opened /console');
-    expect(steps).toContain('3. Opened /console');
   });
 });

@@ -41,7 +41,7 @@ describe('the outbox job from a draft', () => {
     const d = draft({ severity: 'P2', environment: 'Staging' });
     const job = buildJobInput(d, target, attachmentRefs([shot]));
     expect(job.captureReference).toBe('SC-7F3K9Q');
-    expect(job.requestFieldValues.summary).toBe(d.summary);
+    expect(job.requestFieldValues.summary).toBe(`${d.summary} [SC-7F3K9Q]`);
     expect(String(job.requestFieldValues.description)).toContain('h3. Errors and logs');
     expect(String(job.requestFieldValues.description)).toContain('Capture reference: SC-7F3K9Q');
     expect(job.requestFieldValues.customfield_10050).toEqual({ id: '11' });

@@ -125,16 +125,18 @@ describe('portal client against the emulator', () => {
     ).toBe(true);
   });
 
-  it('walks three pages of request types following isLastPage', async () => {
+  it('walks five pages of request types following isLastPage', async () => {
     const client = tokenClient();
     const types = await client.listRequestTypes('1', {}, { limit: 1 });
     expect(types.map((type) => type.name)).toEqual([
       'Report an incident',
       'Ask a question',
       'Request a change',
+      'Report a cluster problem',
+      'Request a platform change',
     ]);
     const pages = emulator.requests().filter((r) => r.route === 'requesttype.list');
-    expect(pages.map((r) => r.query.start?.[0])).toEqual(['0', '1', '2']);
+    expect(pages.map((r) => r.query.start?.[0])).toEqual(['0', '1', '2', '3', '4']);
   });
 
   it('sends a scoped token through the gateway with the cloudId from tenant_info', async () => {

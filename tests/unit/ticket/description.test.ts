@@ -16,6 +16,7 @@ import {
 } from '@/utils/ticket/description';
 import { toggleEvent } from '@/utils/ticket/draft';
 import { draft, event } from './fixtures';
+import { lines, render } from './wiki-converter';
 
 describe('escapeWiki', () => {
   it.each([
@@ -24,23 +25,29 @@ describe('escapeWiki', () => {
     [
       'links and images',
       '[click|https://evil] !img.png!',
-      '\\[click\\|https://evil\\] \\!img.png\\!',
+      // A bracket right after a URL is plain text to the converter.
+      '\\[click\\|https://evil] \\!img.png\\!',
     ],
     ['macros', '{color:red}x{color}', '\\{color:red\\}x\\{color\\}'],
-    ['a heading line', 'h1. Pwned\nsecond\n  bq. quote', 'h1&#46; Pwned\nsecond\n  bq&#46; quote'],
+    ['a heading line', 'h1. Pwned\nsecond', '{noformat}\nh1. Pwned\nsecond\n{noformat}'],
     ['list and table starts', '# one\n- two\n|| a ||', '\\# one\n\\- two\n\\|\\| a \\|\\|'],
-    ['a backslash (doubled is a line break)', 'C:\\temp\\*', 'C:&#92;temp&#92;\\*'],
+    ['a Windows path, no entities', 'C:\\temp\\logs', 'C:\\temp\\logs'],
     [
       'citations and strikes',
       '??cite?? -gone- +u+ ^s^ ~t~',
       '\\?\\?cite\\?\\? \\-gone\\- \\+u\\+ \\^s\\^ \\~t\\~',
+    ],
+    [
+      'a URL stays intact',
+      'see https://a.example/x-y_z?q=1#f',
+      'see https://a.example/x-y_z?q=1#f',
     ],
     ['CRLF', 'a\r\nb', 'a\nb'],
   ])('%s', (_name, input, expected) => {
     expect(escapeWiki(input)).toBe(expected);
   });
 
-  it('cuts long text to fit without splitting an escape', () => {
+  it('cuts long text to fit', () => {
     const out = escapeWikiWithin('*'.repeat(100), 51);
     expect(out.length).toBeLessThanOrEqual(51);
     expect(out).toMatch(/^(\\\*)+ … \(shortened\)$/);
@@ -53,10 +60,12 @@ describe('noformat', () => {
   });
 
   it.each(['{noformat}', '{NOFORMAT}', '{noformat:title=x}'])(
-    'cannot be closed early by %s',
+    'cannot be closed early by %s (read with Atlassian converter)',
     (closer) => {
-      const out = noformat(`before ${closer}\nh1. injected`);
-      expect(out.match(/\{noformat/gi)).toHaveLength(2);
+      const text = `before ${closer}\nh1. injected`;
+      const shown = render(noformat(text));
+      expect(shown.markup).toEqual(['codeBlock']);
+      expect(shown.lines).toEqual(lines(text));
     },
   );
 
@@ -159,10 +168,20 @@ describe('composeDescription', () => {
     expect(findCaptureReference(text)).toBe('SC-7F3K9Q');
   });
 
-  it('keeps page text inside noformat blocks so it cannot add markup', () => {
-    const outside = text.replace(/\{noformat\}[\s\S]*?\{noformat\}/g, '');
-    expect(outside).not.toContain('injected');
-    expect(text).toContain('{ noformat}h1. injected');
+  it('reads page text verbatim and lets it add no markup (Atlassian converter)', () => {
+    const shown = render(text);
+    // Only the description's own structure: headings, verbatim blocks, the answers' list.
+    for (const type of shown.markup)
+      expect([
+        'heading',
+        'codeBlock',
+        'bulletList',
+        'listItem',
+        'mark:strong',
+        'mark:em',
+      ]).toContain(type);
+    expect(shown.lines.some((line) => line.endsWith('{noformat}h1. injected'))).toBe(true);
+    for (const link of shown.links) expect(link.text).toBe(link.href.replace(/\/$/, ''));
   });
 
   it('marks empty sections and an unchosen severity', () => {
@@ -209,7 +228,8 @@ describe('composeDescription', () => {
     const out = composeDescription(huge);
     expect(out.length).toBeLessThan(MAX_DESCRIPTION);
     expect(out.endsWith('Capture reference: SC-7F3K9Q')).toBe(true);
-    expect(out.match(/\{noformat\}/g)?.length).toBe(4);
+    // The logs, the technical context and the typed backslashes (which escaping cannot keep).
+    expect(out.match(/\{noformat\}/gi)?.length).toBe(6);
   });
 });
 

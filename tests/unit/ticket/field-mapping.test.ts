@@ -9,6 +9,7 @@ import {
   requestFieldValues,
   setOverride,
   severityOption,
+  textTarget,
   validateRequiredFields,
 } from '@/utils/ticket/field-mapping';
 import type { Severity } from '@/utils/ticket/severity';
@@ -198,7 +199,8 @@ describe('mapDraftToFields', () => {
       PRODUCT,
     ]);
     expect(rows.map((r) => [r.fieldId, r.source, r.origin, r.value, r.display])).toEqual([
-      ['summary', 'summary', 'auto', d.summary, d.summary],
+      // The summary ends with the capture reference: the outbox finds the request by it.
+      ['summary', 'summary', 'auto', `${d.summary} [SC-7F3K9Q]`, d.summary],
       ['description', 'description', 'auto', composeDescription(d), expect.any(String)],
       ['priority', 'severity', 'auto', { id: '2' }, 'High'],
       ['customfield_env', 'environment', 'auto', { id: '10' }, 'Production'],
@@ -295,9 +297,15 @@ describe('mapDraftToFields', () => {
   it('skips hidden fields and marks unsupported ones', () => {
     const rows = mapDraftToFields(d, [
       { ...ENV, visible: false },
-      field('cf_user', 'Nominee', 'user', { required: true }),
+      {
+        fieldId: 'cf_sla',
+        name: 'Nominee',
+        required: true,
+        validValues: [],
+        jiraSchema: { type: 'sd-sla', custom: 'com.vendor:sla' },
+      },
     ]);
-    expect(rows.map((r) => r.fieldId)).toEqual(['cf_user']);
+    expect(rows.map((r) => r.fieldId)).toEqual(['cf_sla']);
     expect(rows[0]?.reason).toBe('This kind of field can only be filled on the portal.');
   });
 });
@@ -331,7 +339,7 @@ describe('requestFieldValues', () => {
       field('cf_text', 'Ticket', 'text'),
     ]);
     expect(values).toEqual({
-      summary: d.summary,
+      summary: `${d.summary} [SC-7F3K9Q]`,
       description: composeDescription(d),
       priority: { id: '1' },
       cf_env: { id: '10' },
@@ -375,7 +383,7 @@ describe('validateRequiredFields', () => {
       b: '"Modules" is required: choose at least one option.',
       c: '"Started on" is required: enter a date.',
       e: '"Tags" is required: enter at least one label.',
-      f: '"Nominee" is required and can only be filled on the portal itself.',
+      f: '"Nominee" is required: choose a person.',
     });
   });
 
@@ -425,5 +433,84 @@ describe('setOverride', () => {
     expect(added).toEqual({ a: { source: 'impact' }, b: { source: 'steps' } });
     expect(setOverride(added, 'a', undefined)).toEqual({ b: { source: 'steps' } });
     expect(start).toEqual({ a: { source: 'impact' } });
+  });
+});
+
+describe('where the composed text goes', () => {
+  const d = draft({ summary: 'Save fails' });
+  const steps = field('cf_steps', 'Steps to reproduce', 'textarea', { required: true });
+  const notes = field('cf_notes', 'Notes', 'textarea');
+
+  it('the description when the form shows it', () => {
+    expect(textTarget([SUMMARY, DESCRIPTION, steps])?.fieldId).toBe('description');
+  });
+
+  it('else the first visible paragraph field, with the capture reference', () => {
+    const fields = [SUMMARY, { ...DESCRIPTION, visible: false }, steps, notes];
+    expect(textTarget(fields)?.fieldId).toBe('cf_steps');
+    const values = requestFieldValues(d, fields);
+    expect(values.description).toBeUndefined();
+    expect(String(values.cf_steps)).toContain('h3. Errors and logs');
+    expect(String(values.cf_steps)).toMatch(/Capture reference: SC-7F3K9Q$/);
+    expect(values.summary).toBe(`${d.summary} [SC-7F3K9Q]`);
+  });
+
+  it('nowhere but the summary when the form has no text field, and submit is not refused', () => {
+    const fields = [SUMMARY];
+    expect(textTarget(fields)).toBeUndefined();
+    expect(requestFieldValues(d, fields)).toEqual({ summary: `${d.summary} [SC-7F3K9Q]` });
+    expect(fieldProblems(mapDraftToFields(d, fields))).toEqual({});
+  });
+
+  it('keeps the summary within 255 characters with the reference', () => {
+    const long = requestFieldValues({ ...d, summary: 'x'.repeat(300) }, [SUMMARY]);
+    expect(String(long.summary)).toHaveLength(255);
+    expect(String(long.summary)).toMatch(/… \[SC-7F3K9Q\]$/);
+  });
+});
+
+describe('kinds through the mapping', () => {
+  const d = draft({ summary: 'Save fails' });
+  it('a cascade sends its child, a hidden preset field is never sent, defaults are preselected', () => {
+    const region = {
+      fieldId: 'cf_region',
+      name: 'Region',
+      required: true,
+      validValues: [{ value: 'eu', label: 'Europe', children: [{ value: 'par', label: 'Paris' }] }],
+      jiraSchema: { type: 'option-with-child', custom: 'x:cascadingselect' },
+    };
+    const hidden = field('cf_channel', 'Channel', 'select', {
+      visible: false,
+      validValues: options('Portal'),
+    });
+    const radio = field('cf_window', 'Window', 'radiobuttons', {
+      validValues: options('Weekday', 'Weekend'),
+      defaultValues: options('Weekday'),
+    });
+    const fields = [SUMMARY, region, hidden, radio];
+    const chosen = { ...d, fieldValues: { cf_region: ['eu', 'par'] } };
+    const values = requestFieldValues(chosen, fields);
+    expect(values.cf_region).toEqual({ id: 'eu', child: { id: 'par' } });
+    expect(values).not.toHaveProperty('cf_channel');
+    expect(values.cf_window).toEqual({ id: '10' });
+    const parentOnly = mapDraftToFields({ ...d, fieldValues: { cf_region: ['eu'] } }, fields);
+    expect(fieldProblems(parentOnly).cf_region).toMatch(/second level/);
+  });
+
+  it('an attachment field carries the report files at create', () => {
+    const attachment = {
+      fieldId: 'attachment',
+      name: 'Attachment',
+      required: true,
+      validValues: [],
+      jiraSchema: { type: 'array', system: 'attachment', items: 'attachment' },
+    };
+    const files = [{ blobId: 'b1', name: 'shot.png' }];
+    expect(requestFieldValues(d, [SUMMARY, attachment], undefined, { files }).attachment).toEqual({
+      $uploadsOf: ['b1'],
+    });
+    expect(fieldProblems(mapDraftToFields(d, [SUMMARY, attachment]))).toEqual({
+      attachment: '"Attachment" is required: add a screenshot or file to the report.',
+    });
   });
 });

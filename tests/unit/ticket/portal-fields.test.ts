@@ -27,7 +27,7 @@ describe('fieldKind', () => {
   it.each<[string, PortalFieldMeta, FieldKind]>([
     ['summary', SUMMARY, 'text'],
     ['description', DESCRIPTION, 'paragraph'],
-    ['priority', priority('High'), 'select'],
+    ['priority', priority('High'), 'priority'],
     ['text field', field('x', 'X', 'text'), 'text'],
     ['text area', field('x', 'X', 'textarea'), 'paragraph'],
     ['select', field('x', 'X', 'select'), 'select'],
@@ -37,18 +37,18 @@ describe('fieldKind', () => {
     ['date picker', field('x', 'X', 'datepicker'), 'date'],
     ['number', field('x', 'X', 'float'), 'number'],
     ['labels', field('x', 'X', 'labels'), 'labels'],
-    ['user picker', field('x', 'X', 'user'), 'unsupported'],
+    ['user picker', field('x', 'X', 'user'), 'user'],
     ['system labels', schema({ type: 'array', items: 'string', system: 'labels' }), 'labels'],
     [
       'system components',
       schema({ type: 'array', items: 'component', system: 'components' }),
-      'multi-select',
+      'components',
     ],
     ['system duedate', schema({ type: 'date', system: 'duedate' }), 'date'],
     [
       'url custom field',
       schema({ type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:url' }),
-      'text',
+      'url',
     ],
     [
       'cascading select',
@@ -56,7 +56,7 @@ describe('fieldKind', () => {
         type: 'option-with-child',
         custom: 'com.atlassian.jira.plugin.system.customfieldtypes:cascadingselect',
       }),
-      'select',
+      'cascade',
     ],
     [
       'unknown custom type, option schema',
@@ -71,8 +71,19 @@ describe('fieldKind', () => {
     ['bare string', schema({ type: 'string' }), 'text'],
     ['bare string with options', schema({ type: 'string' }, options('A')), 'select'],
     ['bare number', schema({ type: 'number' }), 'number'],
-    ['datetime', schema({ type: 'datetime' }), 'unsupported'],
-    ['array of users', schema({ type: 'array', items: 'user' }), 'unsupported'],
+    ['datetime', schema({ type: 'datetime' }), 'datetime'],
+    [
+      'system versions',
+      schema({ type: 'array', items: 'version', system: 'versions' }),
+      'versions',
+    ],
+    [
+      'attachment',
+      schema({ type: 'array', items: 'attachment', system: 'attachment' }),
+      'attachment',
+    ],
+    ['something else', schema({ type: 'any', custom: 'com.vendor:sla' }), 'unsupported'],
+    ['array of users', schema({ type: 'array', items: 'user' }), 'multi-user'],
   ])('%s -> %s', (_name, f, kind) => {
     expect(fieldKind(f)).toBe(kind);
   });
@@ -108,7 +119,34 @@ describe('toJsmValue', () => {
     ['date', field('d', 'D', 'datepicker'), '2026-02-28', '2026-02-28'],
     ['number', field('n', 'N', 'float'), '42', 42],
     ['negative decimal', field('n', 'N', 'float'), '-1.5', -1.5],
-    ['unsupported', field('u', 'U', 'user'), 'abc', undefined],
+    ['user picker', field('u', 'U', 'user'), 'acc-1 Dana', { accountId: 'acc-1' }],
+    [
+      'multi-user picker',
+      schema({ type: 'array', items: 'user' }),
+      ['a Ann', 'b Bo'],
+      [{ accountId: 'a' }, { accountId: 'b' }],
+    ],
+    ['unsupported', schema({ type: 'any', custom: 'com.vendor:sla' }), 'abc', undefined],
+    [
+      'cascade with its child',
+      schema({ type: 'option-with-child', custom: 'x:cascadingselect' }, [
+        { value: 'p', label: 'P', children: [{ value: 'c', label: 'C' }] },
+      ]),
+      ['p', 'c'],
+      { id: 'p', child: { id: 'c' } },
+    ],
+    [
+      'url',
+      schema({ type: 'string', custom: 'x:url' }),
+      'https://a.example/x',
+      'https://a.example/x',
+    ],
+    [
+      'attachment',
+      schema({ type: 'array', items: 'attachment', system: 'attachment' }),
+      ['b1'],
+      { $uploadsOf: ['b1'] },
+    ],
   ])('%s', (_name, f, input, expected) => {
     expect(toJsmValue(f, input)).toEqual({ ok: true, value: expected });
   });

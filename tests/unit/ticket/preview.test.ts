@@ -33,7 +33,7 @@ describe('buildPreview', () => {
       ],
     });
     expect(preview.description).toBe(composeDescription(d));
-    expect(preview.summary).toBe(d.summary);
+    expect(preview.summary).toBe(`${d.summary} [SC-7F3K9Q]`);
     expect(preview.attachments.map((a) => `${a.name} ${a.sizeLabel}`)).toEqual([
       'screenshot.png 244 KB',
       'console.log 900 bytes',

@@ -28,18 +28,10 @@
 import { AppError, type ErrorInfo } from '../errors';
 import { markAttachedAtCreate, needsUploadBeforeCreate, valuesForCreate } from './attachment-field';
 import { type BatchLimits, chunk, MAX_FILES_PER_UPLOAD, planBatches } from './batch';
-import {
-  type AttachmentRef,
-  checking,
-  currentStep,
-  type FoundRequest,
-  type Job,
-  type StepName,
-} from './job';
-import type { BlobSource, CreatedRequest, OutboxPortal, RunnerDeps } from './ports';
+import { type AttachmentRef, checking, currentStep, type Job, type StepName } from './job';
+import type { CreatedRequest, OutboxPortal, RunnerDeps } from './ports';
 import { findBeforeCreate, runReconcile, StepAgain, WaitUntil } from './reconcile';
 import {
-  type DeliveryTimings,
   decide,
   outcomeUnknown,
   retryDelay,

@@ -1,6 +1,6 @@
 /**
  * A local emulator of a Jira Service Management Cloud site, for tests and the demo. It follows
- * Atlassian's OpenAPI spec and shared/contracts/JSM-NOTES.md, not our client: the same paths
+ * Atlassian's OpenAPI spec (tests/contracts/) and the platform notes in the README, not our client: the same paths
  * under `/rest/servicedeskapi` and `/ex/jira/{cloudId}/rest/servicedeskapi`, string ids,
  * `PagedDTO` pages with `isLastPage` and no total, JSM's `{errorMessage, i18nErrorMessage}`
  * and the platform's `{errorMessages, errors}` error bodies, the XSRF rule on multipart

@@ -15,6 +15,7 @@
  *   POST faults          body `{faults: EmulatorFault[]}` replaces the fault switches
  *   POST reset           back to the demo data, no faults, empty record
  *   POST clock           body `{advanceMs}` moves the emulator's clock (expiry tests)
+ *   POST config          body `{xsrf?: 'same-origin' | 'atlassian' | 'off', …}` (tests/emulator/xsrf.ts)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -27,6 +28,7 @@ import {
   type DemoServiceDesk,
   loadDemoData,
 } from './data.ts';
+import { DEFAULT_XSRF_MODE, isXsrfMode, XSRF_REFUSAL, type XsrfMode, xsrfRefusal } from './xsrf.ts';
 
 export const SESSION_COOKIE = 'customer.account.session.token';
 
@@ -81,6 +83,8 @@ export interface EmulatorOptions {
   data?: DemoData;
   /** How long temporary attachments live (real JSM: undocumented). Default one hour. */
   temporaryAttachmentTtlMs?: number;
+  /** The XSRF filter on REST writes (tests/emulator/xsrf.ts); "same-origin" when left out. */
+  xsrf?: XsrfMode;
 }
 
 interface StoredComment {
@@ -143,6 +147,7 @@ export interface PortalEmulator {
   /** Every request received (control API calls excluded). */
   requests(): RecordedRequest[];
   setFaults(faults: EmulatorFault[]): void;
+  setXsrf(mode: XsrfMode): void;
   advanceClock(ms: number): void;
   reset(): void;
   close(): Promise<void>;
@@ -302,6 +307,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export async function startPortalEmulator(options: EmulatorOptions = {}): Promise<PortalEmulator> {
   const data = options.data ?? loadDemoData();
   let ttlMs = options.temporaryAttachmentTtlMs ?? 60 * 60 * 1000;
+  let xsrfMode: XsrfMode = options.xsrf ?? DEFAULT_XSRF_MODE;
   let clockOffset = 0;
   const now = () => Date.now() + clockOffset;
   let faults: (EmulatorFault & { remaining: number })[] = [];
@@ -1368,7 +1374,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     if (path === '/__emulator/config' && req.method === 'POST') {
       if (isObject(body) && typeof body.temporaryAttachmentTtlMs === 'number')
         ttlMs = body.temporaryAttachmentTtlMs;
-      return json({ temporaryAttachmentTtlMs: ttlMs });
+      if (isObject(body) && isXsrfMode(body.xsrf)) xsrfMode = body.xsrf;
+      return json({ temporaryAttachmentTtlMs: ttlMs, xsrf: xsrfMode });
     }
     send(res, { status: 404, text: 'unknown control call' });
   };
@@ -1424,6 +1431,13 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       mode = 'gateway';
       restPath = gateway[2];
       apiBase = `/ex/jira/${gateway[1]}/rest/servicedeskapi`;
+    }
+
+    if (
+      restPath.startsWith('/rest/') &&
+      xsrfRefusal({ method, headers: req.headers }, origin, xsrfMode)
+    ) {
+      return send(res, XSRF_REFUSAL, record);
     }
 
     for (const route of routes) {
@@ -1494,6 +1508,9 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     data,
     state: () => state,
     requests: () => recorded,
+    setXsrf(mode) {
+      xsrfMode = mode;
+    },
     setFaults(next) {
       faults = next.map((f) => ({ ...f, remaining: f.times ?? Number.POSITIVE_INFINITY }));
     },
@@ -1503,6 +1520,7 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     reset() {
       state = freshState();
       faults = [];
+      xsrfMode = options.xsrf ?? DEFAULT_XSRF_MODE;
       recorded = [];
       clockOffset = 0;
     },

@@ -47,6 +47,9 @@ export default defineConfig({
       'contextMenus',
       // "Filed as KEY-1" when a delivery that ran in the background completes.
       'notifications',
+      // The portal's own Origin on the extension's portal writes (utils/portal/origin-rule.ts):
+      // a session rule in Chromium, blocking webRequest in Firefox.
+      ...(browser === 'firefox' ? ['webRequestBlocking'] : ['declarativeNetRequestWithHostAccess']),
     ],
     // The shortcut opens the popup like a click on the toolbar button (and grants activeTab).
     commands: {

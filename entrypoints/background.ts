@@ -13,6 +13,7 @@ import { t } from '@/utils/i18n';
 import { createReportMenu, listenForReportMenu } from '@/utils/launchers';
 import { onMessages } from '@/utils/messaging';
 import * as outbox from '@/utils/outbox/background';
+import { startOriginGuard } from '@/utils/portal/origin-guard';
 import * as portal from '@/utils/portal/service';
 import { startScreenshotRetention } from '@/utils/screenshot/retention-background';
 import * as shots from '@/utils/screenshot/service';
@@ -20,6 +21,8 @@ import { managedPolicy } from '@/utils/storage';
 
 export default defineBackground(() => {
   startCaptureBackground();
+  // The portal's own Origin on the extension's portal writes (utils/portal/origin-rule.ts).
+  startOriginGuard();
   injectPageContextAfterLoad(isCaptureOrigin);
   onMessages({
     collectCapture: ({ tabId }) => collectCapture(tabId),

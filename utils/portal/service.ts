@@ -11,6 +11,7 @@ import { type AuthProvider, apiTokenProvider, portalSessionProvider } from './au
 import { createPortalClient, type PortalClient, type RequestStatusFilter } from './client';
 import { notConfiguredError } from './errors';
 import type { FetchFunction } from './http';
+import { guardPortalOrigins } from './origin-guard';
 import type {
   ConnectionView,
   RequestSummary,
@@ -65,6 +66,7 @@ export async function getPortalClient(
 ): Promise<PortalClient> {
   const settings = await readPortalSettings();
   if (!settings) throw notConfiguredError();
+  await guardPortalOrigins(settings);
   const credentials = await portalCredentialsItem.get();
   const auth = buildAuthProvider(settings, credentials, fetchFn, (cloudId) => {
     // Keep the cloudId so later calls skip the tenant_info round trip.
@@ -154,12 +156,14 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
     await portalCredentialsItem.set({ apiToken: previousCredentials.apiToken });
   }
   await portalSettingsItem.set(settings);
+  await guardPortalOrigins(settings);
   return getConnection();
 }
 
 export async function forgetConnection(): Promise<ConnectionView> {
   await portalCredentialsItem.set(null);
   await portalSettingsItem.set(null);
+  await guardPortalOrigins(null);
   return { originGranted: false };
 }
 

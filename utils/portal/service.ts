@@ -211,6 +211,13 @@ export async function testConnection(
     // sign-in works, so only sign-in errors count here.
     const appError = AppError.from(error);
     if (appError.code === 'auth' || appError.code === 'rate-limited') throw appError;
+    // Who is signed in, where the portal says it: the reporter of the user's own requests.
+    const own = await client
+      .myRequests({ requestOwnership: 'OWNED_REQUESTS', limit: 1 })
+      .catch(() => undefined);
+    const reporter = own?.values.find((request) => request.reporter)?.reporter;
+    displayName = reporter?.displayName;
+    accountId = reporter?.accountId;
   }
   if (serviceDesks.length === 0) {
     throw new AppError({

@@ -138,6 +138,7 @@ export function Composer({ tabId, capture }: ComposerProps) {
         onDelivered={() => void drafts.finish()}
         severity={draft?.severity}
         escalation={portal.escalation}
+        supportEmail={portal.supportEmail}
         canAddParticipants={portal.canAddRequestParticipants}
       />
     );

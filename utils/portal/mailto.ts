@@ -47,7 +47,11 @@ export function reportText(
 ): string {
   const doc = parse(html);
   for (const node of doc.querySelectorAll('script, style, img')) node.remove();
-  return (doc.body?.innerText || doc.body?.textContent || '')
+  // textContent has no line breaks of its own: end every block with one.
+  for (const block of doc.querySelectorAll('p, div, li, tr, br, pre, h1, h2, h3, h4, h5, h6')) {
+    block.append(doc.createTextNode('\n'));
+  }
+  return (doc.body?.textContent ?? '')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

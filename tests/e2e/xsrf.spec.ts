@@ -15,6 +15,9 @@ const FIRST_ERROR = 'Failed to load cluster operators: 503 Service Unavailable';
 
 let emulator: PortalEmulator;
 
+// A whole capture-to-delivery flow per test: on a loaded shared machine it can pass 60 s.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeAll(async () => {
   emulator = await startPortalEmulator();
 });

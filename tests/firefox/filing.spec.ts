@@ -25,6 +25,7 @@ let emulator: PortalEmulator;
 let consoleServer: ConsoleServer;
 let firefox: FirefoxExtension;
 let options: Page;
+let originAllowed = false;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -89,11 +90,11 @@ async function capturedConsole(): Promise<{ page: Page; tabId: number }> {
   await page.goto(url);
   const tabId = await tabIdOf(options, url);
   const popup = await openExtensionPage(firefox.browser, url, `popup.html?tabId=${tabId}`);
-  const allow = popup.locator(byRole('button', 'Always capture on this site'));
-  // Allowed by the first test already: the button is gone then.
-  if (await popup.$(byRole('button', 'Always capture on this site'))) {
-    await allow.click();
+  // Once per Firefox: the second test finds the site allowed already.
+  if (!originAllowed) {
+    await popup.locator(byRole('button', 'Always capture on this site')).click();
     await expect.poll(() => statusText(popup)).toContain('Always-on capture is allowed');
+    originAllowed = true;
   }
   await popup.close();
   await reloadUntilCaptured(options, page, FIRST_ERROR);

@@ -108,8 +108,13 @@ async function fileFromPopup(tabId: number, impact: string): Promise<string> {
     `popup.html?tabId=${tabId}`,
   );
   const summary = popup.locator(byRole('textbox', 'Summary'));
+  await popup.waitForSelector(byRole('textbox', 'Summary'), { timeout: 30_000 });
   await expect
-    .poll(() => popup.$eval(byRole('textbox', 'Summary'), (el) => (el as HTMLInputElement).value))
+    .poll(() =>
+      popup
+        .$eval(byRole('textbox', 'Summary'), (el) => (el as HTMLInputElement).value)
+        .catch(() => ''),
+    )
     .toBe(FIRST_ERROR);
   void summary;
   // The page's errors were captured.

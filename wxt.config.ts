@@ -66,6 +66,9 @@ export default defineConfig({
       'contextMenus',
       // "Filed as KEY-1" when a delivery that ran in the background completes.
       'notifications',
+      // The portal's own Origin on the extension's portal writes (utils/portal/origin-rule.ts):
+      // a session rule in Chromium, blocking webRequest in Firefox.
+      ...(browser === 'firefox' ? ['webRequestBlocking'] : ['declarativeNetRequestWithHostAccess']),
     ],
     // The shortcut opens the popup like a click on the toolbar button (and grants activeTab).
     commands: {
@@ -77,6 +80,16 @@ export default defineConfig({
     // Portal and always-on capture origins are asked for at run time, from a click.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: mode === 'e2e' || mode === 'e2e-policy' ? E2E_HOSTS : [],
+    // Firefox e2e build only: WebDriver BiDi may not navigate a tab to a moz-extension page
+    // ("Navigation … is not allowed in this context", Firefox ESR 153), so the test opens the
+    // extension's pages from a loopback page, which needs them web-accessible to loopback.
+    ...(browser === 'firefox' && mode === 'e2e'
+      ? {
+          web_accessible_resources: [
+            { resources: ['options.html', 'popup.html'], matches: ['http://127.0.0.1/*'] },
+          ],
+        }
+      : {}),
     // Only the policy test's build: ordinary e2e builds keep a path-derived id, so a policy
     // written for this id never reaches them.
     ...(mode === 'e2e-policy' ? { key: E2E_POLICY_KEY } : {}),

@@ -17,6 +17,7 @@ import { onBackgroundMessages } from '@/utils/messages/background';
 import * as outbox from '@/utils/outbox/background';
 import { portalCredentialsItem } from '@/utils/portal/credentials-item';
 import { portalSettingsItem } from '@/utils/portal/items';
+import { startOriginGuard } from '@/utils/portal/origin-guard';
 import * as portal from '@/utils/portal/service';
 import { managedPolicy } from '@/utils/profile/items';
 import { startScreenshotRetention } from '@/utils/screenshot/retention-background';
@@ -24,6 +25,8 @@ import * as shots from '@/utils/screenshot/service';
 
 export default defineBackground(() => {
   startCaptureBackground();
+  // The portal's own Origin on the extension's portal writes (utils/portal/origin-rule.ts).
+  startOriginGuard();
   injectPageContextAfterLoad(isCaptureOrigin);
   // The popup's capture answers from parts kept ready (settings, platform, console facts).
   startCapturePrefetch(consoleFactsCache, isCaptureOrigin);

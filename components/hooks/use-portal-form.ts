@@ -192,6 +192,7 @@ export function usePortalForm(
     portalName,
     definitions: profile ? profileSeverities(profile) : undefined,
     escalation: profile ? escalationLinks(profile.escalationChannels) : [],
+    supportEmail: profile?.supportEmail,
     desks: desks.map((d) => ({ id: d.id, name: d.projectName })),
     requestTypes: (typeList ?? []).map((type) => ({ id: type.id, name: type.name })),
     serviceDeskId: deskId,

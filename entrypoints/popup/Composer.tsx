@@ -157,6 +157,7 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
         onDelivered={() => void drafts.finish()}
         severity={draft?.severity}
         escalation={portal.escalation}
+        supportEmail={portal.supportEmail}
         canAddParticipants={portal.canAddRequestParticipants}
       />
     );

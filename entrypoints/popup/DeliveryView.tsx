@@ -13,6 +13,7 @@ import {
   EscalationChannels,
 } from '@/components/delivery/EscalationChannels';
 import { MyRequestsList, type MyRequestView } from '@/components/delivery/MyRequestsList';
+import { SendByEmailButton } from '@/components/delivery/SendByEmailButton';
 import {
   type Colleague,
   type ShareOutcomeView,
@@ -25,6 +26,7 @@ import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
 import { saveReport } from '@/utils/outbox/download';
 import type { JobView } from '@/utils/outbox/job';
+import { mailtoFor, reportText } from '@/utils/portal/mailto';
 import { loginUrlFor } from '@/utils/portal/vendor-profiles';
 
 export interface DeliveryViewProps {
@@ -36,6 +38,8 @@ export interface DeliveryViewProps {
   /** The draft's severity: a P1 shows the vendor's escalation channels. */
   severity?: string;
   escalation?: readonly EscalationChannel[];
+  /** The vendor profile's support address: "Send by e-mail" when the portal refuses. */
+  supportEmail?: string;
   /** The request type lets customers add participants (undefined: not known). */
   canAddParticipants?: boolean;
   /** Delivered: the draft is no longer needed (the background removes it too). */
@@ -57,6 +61,7 @@ export function DeliveryView({
   onDelivered,
   severity,
   escalation = [],
+  supportEmail,
   canAddParticipants,
 }: DeliveryViewProps) {
   const [job, setJob] = useState<JobView>();
@@ -161,6 +166,26 @@ export function DeliveryView({
         <DownloadReportButton
           onDownload={() =>
             void sendMessage('downloadReport', { id: job.id }).then(saveReport, fail)
+          }
+        />
+      )}
+      {job.status === 'failed' && job.lastError?.code === 'forbidden' && supportEmail && (
+        <SendByEmailButton
+          address={supportEmail}
+          onSend={() =>
+            void sendMessage('downloadReport', { id: job.id })
+              .then(async (report) => {
+                await saveReport(report);
+                const href = mailtoFor({
+                  to: supportEmail,
+                  summary: job.summary,
+                  text: reportText(report.content),
+                  attachNote: t('report_attachNote'),
+                  cutNote: t('report_cutNote'),
+                });
+                await browser.tabs.create({ url: href });
+              })
+              .catch(fail)
           }
         />
       )}

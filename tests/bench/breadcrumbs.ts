@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'rolldown';
 import { ROOT } from '../support/browser.ts';
+import { findChromium } from '../support/find-browser.ts';
 
 const ROUNDS = 10;
 const CLICKS = 500;
@@ -166,7 +167,7 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: findChromium(),
     headless: true,
     // pushState is rate-limited per frame; the limit is not what we measure.
     args: ['--no-sandbox', '--disable-gpu', '--disable-ipc-flooding-protection'],

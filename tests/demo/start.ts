@@ -23,6 +23,7 @@ import {
   setExtensionStorage,
 } from '../support/browser.ts';
 import { startConsoleServer } from '../support/console-server.ts';
+import { BrowserNotFoundError, findChromium } from '../support/find-browser.ts';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const FIRST_ERROR = 'Failed to load cluster operators: 503 Service Unavailable';
@@ -96,6 +97,8 @@ function printReceived(portal: PortalEmulator): void {
 }
 
 async function main(): Promise<void> {
+  // Before the build: a machine without a browser learns what to install at once.
+  console.log(`Browser: ${findChromium()}`);
   build();
   mkdirSync(shotDir, { recursive: true });
   const server = await startConsoleServer(Number(process.env.DEMO_PORT ?? 0));
@@ -140,6 +143,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof BrowserNotFoundError) {
+    console.error(error.message);
+    process.exit(1);
+  }
   console.error(error);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 /**
  * A local emulator of a Jira Service Management Cloud site, for tests and the demo. It follows
- * Atlassian's OpenAPI spec and shared/contracts/JSM-NOTES.md, not our client: the same paths
+ * Atlassian's OpenAPI spec (tests/contracts/) and the platform notes in the README, not our client: the same paths
  * under `/rest/servicedeskapi` and `/ex/jira/{cloudId}/rest/servicedeskapi`, string ids,
  * `PagedDTO` pages with `isLastPage` and no total, JSM's `{errorMessage, i18nErrorMessage}`
  * and the platform's `{errorMessages, errors}` error bodies, the XSRF rule on multipart
@@ -15,6 +15,9 @@
  *   POST faults          body `{faults: EmulatorFault[]}` replaces the fault switches
  *   POST reset           back to the demo data, no faults, empty record
  *   POST clock           body `{advanceMs}` moves the emulator's clock (expiry tests)
+ *   POST config          body `{xsrf?: 'same-origin' | 'atlassian' | 'off', refuse?: string[], …}`:
+ *                        the XSRF filter (tests/emulator/xsrf.ts); route names answered 403
+ *                        (e.g. `myself`, `user.picker` as for a portal-only customer)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -38,6 +41,7 @@ import {
   SCOPE_ERROR,
   scopeFor,
 } from './realism.ts';
+import { DEFAULT_XSRF_MODE, isXsrfMode, XSRF_REFUSAL, type XsrfMode, xsrfRefusal } from './xsrf.ts';
 
 export const SESSION_COOKIE = 'customer.account.session.token';
 
@@ -104,6 +108,10 @@ export interface EmulatorOptions {
   temporaryAttachmentTtlMs?: number;
   /** Real-portal behaviours, each on by default (see realism.ts). */
   realism?: Partial<Realism>;
+  /** The XSRF filter on REST writes (tests/emulator/xsrf.ts); "same-origin" when left out. */
+  xsrf?: XsrfMode;
+  /** Route names answered 403 for this customer (`myself`, `user.picker`, `portal.share`…). */
+  refuse?: string[];
 }
 
 interface StoredComment {
@@ -175,6 +183,9 @@ export interface PortalEmulator {
   setFaults(faults: EmulatorFault[]): void;
   /** Changes real-portal behaviours (list lag, scopes...), see realism.ts. */
   setRealism(change: Partial<Realism>): void;
+  setXsrf(mode: XsrfMode): void;
+  /** Route names answered 403, as a portal-only customer sees them; [] for none. */
+  setRefused(routeNames: string[]): void;
   advanceClock(ms: number): void;
   reset(): void;
   close(): Promise<void>;
@@ -335,6 +346,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
   const data = options.data ?? loadDemoData();
   let ttlMs = options.temporaryAttachmentTtlMs ?? 60 * 60 * 1000;
   let realism: Realism = mergeRealism(DEFAULT_REALISM, options.realism ?? {});
+  let xsrfMode: XsrfMode = options.xsrf ?? DEFAULT_XSRF_MODE;
+  let refused = new Set(options.refuse ?? []);
   let clockOffset = 0;
   const now = () => Date.now() + clockOffset;
   let faults: (EmulatorFault & { remaining: number })[] = [];
@@ -663,6 +676,16 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       pattern: new RegExp(`^/rest/api/3${path}$`),
       name,
       shape: 'platform',
+      handler,
+    });
+
+  /** The portal UI's own internal API (undocumented; README "Portal-only customers"). */
+  const portalApi = (method: string, path: string, name: string, handler: Handler) =>
+    routes.push({
+      method,
+      pattern: new RegExp(`^/rest/servicedesk/1/customer${path}$`),
+      name,
+      shape: 'jsm',
       handler,
     });
 
@@ -1272,6 +1295,51 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     changeParticipants(ctx, key, false),
   );
 
+  // The portal's people search: an array of at most 50, matched on name and e-mail address.
+  portalApi('GET', '/portal/([^/]+)/user-search/proforma', 'portal.user-search', (ctx, [id]) => {
+    authenticate(ctx, 'jsm');
+    if (!data.serviceDesks.some((d) => d.portalId === id)) throw new HttpError(404, 'No portal.');
+    const query = (ctx.url.searchParams.get('query') ?? '').toLowerCase();
+    const found = query
+      ? accounts.filter(
+          (a) =>
+            a.displayName.toLowerCase().includes(query) ||
+            a.emailAddress.toLowerCase().includes(query),
+        )
+      : [];
+    return ok(
+      found.slice(0, 50).map((a) => ({
+        id: a.accountId,
+        accountId: a.accountId,
+        emailAddress: a.emailAddress,
+        displayName: a.displayName,
+        avatar: `${ctx.origin}/avatar/${a.accountId}?s=24`,
+      })),
+    );
+  });
+
+  // The portal's "Share": accountIds and e-mail addresses; known addresses become participants.
+  portalApi('PUT', '/participants/([^/]+)/share', 'portal.share', (ctx, [key = '']) => {
+    const accountId = authenticate(ctx, 'jsm');
+    const request = findRequest(key, accountId);
+    const body = isObject(ctx.body) ? ctx.body : {};
+    const ids = Array.isArray(body.accountIds) ? body.accountIds.map(String) : [];
+    const emails = Array.isArray(body.emails)
+      ? body.emails.map((e) => String(e).toLowerCase())
+      : [];
+    if (ids.length === 0 && emails.length === 0)
+      throw new HttpError(400, 'Choose at least one person to share with.');
+    for (const email of emails) {
+      const known = accounts.find((a) => a.emailAddress.toLowerCase() === email);
+      if (known) ids.push(known.accountId);
+    }
+    for (const id of ids)
+      if (!request.participants.includes(id) && id !== request.reporter)
+        request.participants.push(id);
+    request.updated = now();
+    return { status: 204 };
+  });
+
   sd('GET', '/request/([^/]+)/comment', 'comment.list', (ctx, [key = '']) => {
     const accountId = authenticate(ctx, 'jsm');
     const request = findRequest(key, accountId);
@@ -1596,7 +1664,9 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       if (isObject(body) && typeof body.temporaryAttachmentTtlMs === 'number')
         ttlMs = body.temporaryAttachmentTtlMs;
       if (isObject(body) && isObject(body.realism)) emulator.setRealism(body.realism);
-      return json({ temporaryAttachmentTtlMs: ttlMs, realism });
+      if (isObject(body) && isXsrfMode(body.xsrf)) xsrfMode = body.xsrf;
+      if (isObject(body) && Array.isArray(body.refuse)) refused = new Set(body.refuse.map(String));
+      return json({ temporaryAttachmentTtlMs: ttlMs, realism, xsrf: xsrfMode });
     }
     send(res, { status: 404, text: 'unknown control call' });
   };
@@ -1675,6 +1745,12 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
         return send(res, { status: 401, body: SCOPE_ERROR }, record);
       }
     }
+    if (
+      restPath.startsWith('/rest/') &&
+      xsrfRefusal({ method, headers: req.headers }, origin, xsrfMode)
+    ) {
+      return send(res, XSRF_REFUSAL, record);
+    }
 
     for (const route of routes) {
       const match = route.pattern.exec(restPath);
@@ -1684,6 +1760,12 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       const ctx: Context = { req, url, origin, apiBase, mode, record, body, rawBody };
       let reply: Reply;
       try {
+        if (refused.has(route.name)) {
+          authenticate(ctx, route.shape);
+          throw new HttpError(403, 'You do not have permission to do this.', {
+            shape: route.shape,
+          });
+        }
         reply = await route.handler(
           ctx,
           match.slice(1).map((p) => decodeURIComponent(p)),
@@ -1752,6 +1834,12 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       realism = mergeRealism(realism, change);
       server.keepAliveTimeout = realism.keepAliveMs;
     },
+    setXsrf(mode) {
+      xsrfMode = mode;
+    },
+    setRefused(routeNames) {
+      refused = new Set(routeNames);
+    },
     setFaults(next) {
       faults = next.map((f) => ({ ...f, remaining: f.times ?? Number.POSITIVE_INFINITY }));
     },
@@ -1761,6 +1849,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     reset() {
       state = freshState();
       faults = [];
+      xsrfMode = options.xsrf ?? DEFAULT_XSRF_MODE;
+      refused = new Set(options.refuse ?? []);
       recorded = [];
       clockOffset = 0;
       realism = mergeRealism(DEFAULT_REALISM, options.realism ?? {});

@@ -1,12 +1,13 @@
 /**
  * Starts Debian's Chromium with the unpacked extension, for the e2e tests, the demo and the
  * benchmarks. Playwright's own browser download cannot work on these machines, so the binary
- * comes from CHROMIUM_PATH (default /usr/bin/chromium).
+ * comes from CHROMIUM_PATH or the usual install places (tests/support/find-browser.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { findChromium } from './find-browser.ts';
 
 /** The extension API as seen inside the service worker (test code may use it directly). */
 export type ExtensionApi = typeof import('wxt/browser').browser;
@@ -50,7 +51,7 @@ export async function launchExtensionBrowser(
   const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'support-capture-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: findChromium(),
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 720 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,

@@ -1,5 +1,5 @@
 /**
- * Adds up the JSON reports vitest and Playwright write in CI into one closing line:
+ * Adds up the JSON reports vitest and Playwright (Chromium and Firefox suites) write in CI into one closing line:
  * `Total: N passed, M failed` (plus skipped), after each runner's own summary.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,16 +24,21 @@ if (existsSync(unit)) {
   skipped += report.numPendingTests + report.numTodoTests;
   seen.push(`unit ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
-const e2e = join(dir, 'e2e.json');
-if (existsSync(e2e)) {
-  const report = JSON.parse(readFileSync(e2e, 'utf8')) as {
+// Playwright's reports: the Chromium suite and the Firefox suite.
+for (const [name, file] of [
+  ['e2e', 'e2e.json'],
+  ['firefox', 'firefox.json'],
+] as const) {
+  const path = join(dir, file);
+  if (!existsSync(path)) continue;
+  const report = JSON.parse(readFileSync(path, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   };
   passed += report.stats.expected + report.stats.flaky;
   failed += report.stats.unexpected;
   skipped += report.stats.skipped;
   seen.push(
-    `e2e ${report.stats.expected + report.stats.flaky} passed, ${report.stats.unexpected} failed`,
+    `${name} ${report.stats.expected + report.stats.flaky} passed, ${report.stats.unexpected} failed`,
   );
 }
 if (seen.length === 0) {

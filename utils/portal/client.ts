@@ -11,6 +11,12 @@ import type { AuthProvider } from './auth';
 import { DEFAULT_TIMEOUT_MS, exchange, type FetchFunction } from './http';
 import { collectPages, type WalkOptions } from './paging';
 import {
+  type PortalShareBody,
+  PortalUserSearchSchema,
+  portalSharePath,
+  portalUserSearchPath,
+} from './portal-people';
+import {
   type Article,
   ArticlePageSchema,
   AttachmentCreateResultSchema,
@@ -382,6 +388,18 @@ export function createPortalClient(options: PortalClientOptions) {
     userPicker: (query: string, maxResults = 10) =>
       call('GET', '/rest/api/3/user/picker', UserPickerSchema, 'find colleagues', {
         query: { query, maxResults },
+      }),
+
+    /** The portal's own people search (utils/portal/portal-people.ts), for portal accounts. */
+    portalUserSearch: (portalId: string, query: string) =>
+      call('GET', portalUserSearchPath(portalId), PortalUserSearchSchema, 'find colleagues', {
+        query: { query },
+      }),
+
+    /** The portal's own "Share" by accountId or e-mail address (portal-people.ts). */
+    portalShare: (issueKey: string, share: Partial<PortalShareBody>) =>
+      call('PUT', portalSharePath(issueKey), undefined, 'share the request', {
+        json: { accountIds: [], emails: [], organisationIds: [], ...share },
       }),
   };
   return client;

@@ -3,7 +3,7 @@
  * can act on and a message that tells the user what to do. JSM has two error body shapes
  * (servicedeskapi `{errorMessage, i18nErrorMessage}`, platform `{errorMessages, errors}`), sends
  * empty 403s, plain-text `XSRF check failed`, and HTML pages from its edge; all are handled here.
- * See shared/contracts/JSM-NOTES.md §0.4, §4, §6.
+ * See the README, "Connecting to the vendor's portal".
  */
 import { AppError, type ErrorInfo } from '../errors';
 import { readErrorList } from '../field-kinds/portal-errors';

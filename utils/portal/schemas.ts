@@ -1,6 +1,6 @@
 /**
  * zod schemas of the JSM Cloud REST API bodies this extension uses, written from Atlassian's
- * OpenAPI spec (shared/contracts/jsm-cloud-servicedeskapi.openapi.v3.json, `components.schemas`)
+ * OpenAPI spec (tests/contracts/jsm-cloud-servicedeskapi.openapi.v3.json, `components.schemas`)
  * and the platform spec for the three `/rest/api/3` endpoints.
  *
  * Responses use `looseObject`: the portal may add keys at any time, and an extra key must not

@@ -14,6 +14,7 @@ import { portalCredentialsItem } from './credentials-item';
 import { notConfiguredError } from './errors';
 import type { FetchFunction } from './http';
 import { portalSettingsItem } from './items';
+import { guardPortalOrigins } from './origin-guard';
 import type {
   ConnectionView,
   RequestSummary,
@@ -68,6 +69,7 @@ export async function getPortalClient(
 ): Promise<PortalClient> {
   const settings = await readPortalSettings();
   if (!settings) throw notConfiguredError();
+  await guardPortalOrigins(settings);
   const credentials = await portalCredentialsItem.get();
   const auth = buildAuthProvider(settings, credentials, fetchFn, (cloudId) => {
     // Keep the cloudId so later calls skip the tenant_info round trip.
@@ -157,12 +159,14 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
     await portalCredentialsItem.set({ apiToken: previousCredentials.apiToken });
   }
   await portalSettingsItem.set(settings);
+  await guardPortalOrigins(settings);
   return getConnection();
 }
 
 export async function forgetConnection(): Promise<ConnectionView> {
   await portalCredentialsItem.set(null);
   await portalSettingsItem.set(null);
+  await guardPortalOrigins(null);
   return { originGranted: false };
 }
 
@@ -212,6 +216,13 @@ export async function testConnection(
     // sign-in works, so only sign-in errors count here.
     const appError = AppError.from(error);
     if (appError.code === 'auth' || appError.code === 'rate-limited') throw appError;
+    // Who is signed in, where the portal says it: the reporter of the user's own requests.
+    const own = await client
+      .myRequests({ requestOwnership: ['OWNED_REQUESTS'], limit: 1 })
+      .catch(() => undefined);
+    const reporter = own?.values.find((request) => request.reporter)?.reporter;
+    displayName = reporter?.displayName;
+    accountId = reporter?.accountId;
   }
   if (serviceDesks.length === 0) {
     throw new AppError({

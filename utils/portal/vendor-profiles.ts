@@ -65,6 +65,11 @@ export const VendorProfileSchema = z.strictObject({
   /** The portal's sign-up page; the JSM default (`signUpUrlFor`) when left out. */
   signUpUrl: z.optional(WebAddress),
   signUpGuidance: z._default(z.string().check(z.maxLength(500)), ''),
+  /**
+   * The vendor's support e-mail address: "Send by e-mail" is offered with it when the portal
+   * refuses the request (JSM raises a request from an e-mail to that address).
+   */
+  supportEmail: z.optional(z.email()),
   /** The vendor's own words for P1-P4; levels left out keep the default text. */
   severities: z._default(SeverityProfileSchema, {}),
   escalationChannels: z._default(z.array(EscalationChannelSchema).check(z.maxLength(10)), []),

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The client's schemas follow Atlassian's OpenAPI spec (shared/contracts/), and every body the
+ * The client's schemas follow Atlassian's OpenAPI spec (tests/contracts/), and every body the
  * emulator sends fits them (also checked after each integration test).
  */
 import { readFileSync } from 'node:fs';
@@ -51,10 +51,7 @@ interface Spec {
 
 const SPEC_PATH =
   process.env.JSM_SPEC ??
-  join(
-    import.meta.dirname,
-    '../../../../shared/contracts/jsm-cloud-servicedeskapi.openapi.v3.json',
-  );
+  join(import.meta.dirname, '../../contracts/jsm-cloud-servicedeskapi.openapi.v3.json');
 const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
 const SD = '/rest/servicedeskapi';
 

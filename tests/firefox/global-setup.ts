@@ -1,0 +1,18 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from '../support/browser';
+import { firefoxPath } from '../support/firefox';
+
+/**
+ * Builds the Firefox e2e variant (MV3, loopback host permissions up front) once per run, after
+ * checking that Firefox is there. E2E_SKIP_BUILD=1 reuses the build.
+ */
+export default function globalSetup(): void {
+  firefoxPath();
+  if (process.env.E2E_SKIP_BUILD === '1') return;
+  execFileSync(
+    join(ROOT, 'node_modules', '.bin', 'wxt'),
+    ['build', '-b', 'firefox', '--mv3', '--mode', 'e2e'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+}

@@ -24,6 +24,7 @@ import { SaveConnectionSchema } from './protocol';
 import type { CreateMeta, ServiceDesk } from './schemas';
 import {
   checkPortalUrl,
+  credentialsFor,
   gatewayUrlFor,
   type PortalCredentials,
   type PortalSettings,
@@ -60,13 +61,25 @@ export function buildAuthProvider(
   });
 }
 
+/**
+ * The stored credentials when they were entered for the portal in force (`settings`, with the
+ * organisation's policy applied), else null: a token never follows a changed portal.
+ */
+async function boundCredentials(settings: PortalSettings): Promise<PortalCredentials | null> {
+  const [credentials, saved] = await Promise.all([
+    portalCredentialsItem.get(),
+    portalSettingsItem.get(),
+  ]);
+  return credentialsFor(credentials, settings.portalUrl, saved?.portalUrl);
+}
+
 /** A client for the saved connection; throws `not-configured` when there is none. */
 export async function getPortalClient(
   fetchFn: FetchFunction = defaultFetch,
 ): Promise<PortalClient> {
   const settings = await readPortalSettings();
   if (!settings) throw notConfiguredError();
-  const credentials = await portalCredentialsItem.get();
+  const credentials = await boundCredentials(settings);
   const auth = buildAuthProvider(settings, credentials, fetchFn, (cloudId) => {
     // Keep the cloudId so later calls skip the tenant_info round trip.
     if (credentials) void portalCredentialsItem.set({ ...credentials, cloudId });
@@ -85,7 +98,7 @@ async function originsGranted(settings: PortalSettings): Promise<boolean> {
 export async function getConnection(): Promise<ConnectionView> {
   const settings = await readPortalSettings();
   if (!settings) return { originGranted: false };
-  const credentials = await portalCredentialsItem.get();
+  const credentials = await boundCredentials(settings);
   return {
     portalUrl: settings.portalUrl,
     authMethod: settings.authMethod,
@@ -99,8 +112,8 @@ export async function getConnection(): Promise<ConnectionView> {
 
 /**
  * Saves the connection. The page asked for the host permission from the click; it is checked
- * here, not trusted. A token is kept when the form leaves it empty, and dropped when the
- * sign-in method or the site changes.
+ * here, not trusted. A token is kept when the form leaves it empty for the same portal; for
+ * another portal the form must carry a new one (the old token is never sent to it).
  */
 export async function saveConnection(input: SaveConnection): Promise<ConnectionView> {
   const request = SaveConnectionSchema.parse(input);
@@ -138,21 +151,30 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
     });
   }
   const previous = await portalSettingsItem.get();
-  const previousCredentials = await portalCredentialsItem.get();
-  const sameSite = previous?.portalUrl === settings.portalUrl;
+  const previousCredentials = credentialsFor(
+    await portalCredentialsItem.get(),
+    settings.portalUrl,
+    previous?.portalUrl,
+  );
   const newToken = request.apiToken?.trim();
   if (request.authMethod === 'portal-session') {
     await portalCredentialsItem.set(null);
   } else if (newToken) {
-    await portalCredentialsItem.set({ apiToken: newToken });
+    await portalCredentialsItem.set({ apiToken: newToken, origin: settings.portalUrl });
   } else if (!previousCredentials?.apiToken) {
     throw new AppError({
       code: 'validation',
-      message: 'Enter your API token (create one at id.atlassian.com, Security, API tokens).',
+      message:
+        previous?.portalUrl && previous.portalUrl !== settings.portalUrl
+          ? `Enter an API token for ${settings.portalUrl}. The saved token was entered for ${previous.portalUrl} and is only sent there (create one at id.atlassian.com, Security, API tokens).`
+          : 'Enter your API token (create one at id.atlassian.com, Security, API tokens).',
     });
-  } else if (!sameSite || previous?.tokenKind !== settings.tokenKind) {
-    // The cached cloudId belongs to the old site or token kind.
-    await portalCredentialsItem.set({ apiToken: previousCredentials.apiToken });
+  } else if (previous?.tokenKind !== settings.tokenKind || !previousCredentials.origin) {
+    // The cached cloudId belongs to the old token kind; an old record gets its origin.
+    await portalCredentialsItem.set({
+      apiToken: previousCredentials.apiToken,
+      origin: settings.portalUrl,
+    });
   }
   await portalSettingsItem.set(settings);
   return getConnection();

@@ -232,7 +232,10 @@ export function Composer({ tabId, capture }: ComposerProps) {
             />
           )}
           <OffersPanel
-            offers={offers}
+            offers={offers.offers}
+            state={offers.state}
+            canSearch={offers.canSearch}
+            onFind={offers.find}
             busy={sending}
             onAddTo={(issueKey) => preview({ kind: 'add', issueKey })}
           />

@@ -29,6 +29,7 @@ import {
   type PortalCredentials,
   type PortalSettings,
   requiredOrigins,
+  sameSiteLink,
   tokenHint,
 } from './settings';
 
@@ -282,6 +283,7 @@ export async function searchMyRequests(
   requestStatus: RequestStatusFilter = 'ALL_REQUESTS',
 ): Promise<{ requests: RequestSummary[] }> {
   const client = await getPortalClient();
+  const site = (await readPortalSettings())?.portalUrl ?? '';
   const page = await client.myRequests({ searchTerm: term.trim() || undefined, requestStatus });
   return {
     requests: page.values.map((request) => ({
@@ -290,19 +292,20 @@ export async function searchMyRequests(
       status: request.currentStatus?.status,
       statusCategory: request.currentStatus?.statusCategory,
       createdIso: request.createdDate?.iso8601,
-      webUrl: request._links?.web,
+      webUrl: sameSiteLink(request._links?.web, site),
     })),
   };
 }
 
 export async function searchKnowledgeBase(query: string, serviceDeskId?: string) {
   const client = await getPortalClient();
+  const site = (await readPortalSettings())?.portalUrl ?? '';
   const page = await client.searchKnowledgeBase(query, { serviceDeskId });
   return {
     articles: page.values.map((article) => ({
       title: article.title,
       excerpt: article.excerpt,
-      url: article.content?.iframeSrc,
+      url: sameSiteLink(article.content?.iframeSrc, site),
     })),
   };
 }

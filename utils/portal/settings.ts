@@ -138,3 +138,18 @@ export function requiredOrigins(
 export function tokenHint(apiToken: string): string {
   return `••••${apiToken.slice(-4)}`;
 }
+
+/**
+ * A portal-supplied link kept only when it points at the portal's own site (http(s) and the
+ * same host): links in answers are shown to the user as the portal's pages.
+ */
+export function sameSiteLink(link: string | undefined, siteUrl: string): string | undefined {
+  if (!link) return undefined;
+  try {
+    const url = new URL(link);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return url.hostname === new URL(siteUrl).hostname ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { apiTokenProvider } from '@/utils/portal/auth';
 import { createPortalClient } from '@/utils/portal/client';
 import { exchange, type FetchFunction } from '@/utils/portal/http';
-import { credentialOrigins, credentialsFor } from '@/utils/portal/settings';
+import { ArticleSchema, CustomerRequestSchema, httpLink } from '@/utils/portal/schemas';
+import { credentialOrigins, credentialsFor, sameSiteLink } from '@/utils/portal/settings';
 
 const A = 'https://a.example.net';
 const B = 'https://b.example.net';
@@ -114,5 +115,36 @@ describe('redirects', () => {
         what: 'read x',
       }),
     ).rejects.toMatchObject({ code: 'unexpected-response' });
+  });
+});
+
+describe('portal-supplied links', () => {
+  it('keep only http(s) addresses', () => {
+    expect(httpLink('https://a.example.net/servicedesk/customer/portal/1/SUP-1')).toBe(
+      'https://a.example.net/servicedesk/customer/portal/1/SUP-1',
+    );
+    expect(httpLink('javascript:alert(1)')).toBeUndefined();
+    expect(httpLink('data:text/html,<b>x</b>')).toBeUndefined();
+    expect(httpLink('/relative')).toBeUndefined();
+    const parsed = CustomerRequestSchema.parse({
+      issueId: '10001',
+      issueKey: 'SUP-1',
+      _links: { web: 'javascript:alert(document.cookie)' },
+    });
+    expect(parsed._links?.web).toBeUndefined();
+    const article = ArticleSchema.parse({
+      title: 'x',
+      content: { iframeSrc: 'file:///etc/passwd' },
+    });
+    expect(article.content?.iframeSrc).toBeUndefined();
+  });
+
+  it("are shown as the portal's pages only when they are on its site", () => {
+    expect(sameSiteLink(`${A}/servicedesk/customer/portal/1/SUP-1`, A)).toBe(
+      `${A}/servicedesk/customer/portal/1/SUP-1`,
+    );
+    expect(sameSiteLink(`${B}/phish`, A)).toBeUndefined();
+    expect(sameSiteLink('javascript:alert(1)', A)).toBeUndefined();
+    expect(sameSiteLink(undefined, A)).toBeUndefined();
   });
 });

@@ -106,8 +106,12 @@ export default defineConfig({
               // (data_collection_permissions, which AMO requires) needs 140, the current ESR.
               // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
               strict_min_version: '140.0',
-              // What the user files goes to the portal they configured: page content and the page's URL.
-              data_collection_permissions: { required: ['websiteContent', 'browsingActivity'] },
+              // What the user files goes to the portal they configured: page content, the page's
+              // URL, and the steps (clicks, keys, pages visited), which are website activity
+              // (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/#taxonomy).
+              data_collection_permissions: {
+                required: ['websiteContent', 'browsingActivity', 'websiteActivity'],
+              },
             },
             // Firefox for Android reads the data consent from 142.
             gecko_android: { strict_min_version: '142.0' },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { findOffers, type Offers, type OffersSend } from '@/utils/composer/offers';
 import { sendMessage } from '@/utils/messages/background';
 import type { Draft } from '@/utils/ticket/draft';
@@ -12,25 +12,24 @@ const offersSend: OffersSend = {
 
 const NONE: Offers = { requests: [], articles: [] };
 
+export type OffersState = 'idle' | 'searching' | 'done';
+
 /**
- * Likely duplicates and articles, searched once the portal is ready and again when the
- * summary settles after an edit (a second apart, not on every key).
+ * Likely duplicates and articles, searched only when the user presses "Find similar
+ * requests": the search sends the summary to the portal, and nothing may leave before the
+ * user asks (README, Privacy).
  */
 export function useOffers(ready: boolean, draft: Draft | undefined) {
   const [offers, setOffers] = useState<Offers>(NONE);
-  const summary = draft?.summary.trim() ?? '';
-  const deskId = draft?.serviceDeskId;
-  useEffect(() => {
-    if (!ready || !draft || !summary) return;
-    let live = true;
-    const timer = setTimeout(
-      () => void findOffers(offersSend, draft).then((found) => live && setOffers(found)),
-      offers === NONE ? 0 : 1000,
-    );
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [ready, summary, deskId, draft?.captureRef]);
-  return offers;
+  const [state, setState] = useState<OffersState>('idle');
+  const canSearch = ready && !!draft && draft.summary.trim() !== '' && state !== 'searching';
+  const find = () => {
+    if (!canSearch || !draft) return;
+    setState('searching');
+    void findOffers(offersSend, draft).then((found) => {
+      setOffers(found);
+      setState('done');
+    });
+  };
+  return { offers, state, canSearch, find };
 }

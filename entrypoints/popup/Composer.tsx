@@ -290,7 +290,10 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
         {/* Offers (similar requests, articles) have their own place below the sections. */}
         <div class="composer-offers-slot">
           <OffersPanel
-            offers={offers}
+            offers={offers.offers}
+            state={offers.state}
+            canSearch={offers.canSearch}
+            onFind={offers.find}
             busy={sending}
             onAddTo={(issueKey) => preview({ kind: 'add', issueKey })}
           />

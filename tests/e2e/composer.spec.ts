@@ -325,6 +325,38 @@ test('not connected: the popup says so, links to the options, and still keeps th
   expect((await download).suggestedFilename()).toMatch(/^support-report-SC-[0-9A-Z]{6}\.html$/);
 });
 
+test('nothing reaches the portal while the user edits, until "Find similar requests" or Submit', async ({
+  openComposer,
+}) => {
+  const { popup } = await openComposer();
+  await waitForFormReady(popup);
+  const before = emulator.requests().length;
+  await popup.getByLabel('Summary', { exact: true }).fill('Operators list is empty after upgrade');
+  await popup.getByLabel('Impact', { exact: true }).fill('Nobody can scale deployments.');
+  await popup.getByRole('radio', { name: /^P2/ }).check();
+  // Longer than any debounce the form had.
+  await popup.waitForTimeout(2_500);
+  expect(
+    emulator
+      .requests()
+      .slice(before)
+      .map((r) => `${r.method} ${r.path}`),
+  ).toEqual([]);
+
+  const offers = popup.getByRole('region', { name: 'Already reported or answered?' });
+  await offers.getByRole('button', { name: 'Find similar requests' }).click();
+  await expect
+    .poll(() =>
+      emulator
+        .requests()
+        .slice(before)
+        .map((r) => r.route),
+    )
+    .toContain('request.list');
+  const searched = emulator.requests().slice(before);
+  expect(searched.every((r) => r.method === 'GET')).toBe(true);
+});
+
 test('7: a matching open request is offered, and the report is added to it instead', async ({
   openComposer,
 }) => {
@@ -332,6 +364,7 @@ test('7: a matching open request is offered, and the report is added to it inste
   const twin = emulator.state().requests.find((r) => r.fieldValues.summary === TWIN_SUMMARY);
   expect(twin).toBeDefined();
   const offers = popup.getByRole('region', { name: 'Already reported or answered?' });
+  await offers.getByRole('button', { name: 'Find similar requests' }).click();
   await expect(offers).toContainText(twin?.issueKey ?? '?');
   await expect(offers.getByRole('link', { name: twin?.issueKey ?? '?' })).toHaveAttribute(
     'href',

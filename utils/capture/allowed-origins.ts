@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
-import { captureOrigins, getEffectiveSettings } from '../profile/active';
+import { requiredOrigins } from '../portal/settings';
+import { captureOrigins, getEffectiveSettings, readPortalSettings } from '../profile/active';
 import { originPattern } from './capture';
 import { allowedOriginsItem } from './items';
 import { syncCaptureRegistration } from './registration';
@@ -62,7 +63,25 @@ export async function removeOrigin(origin: string): Promise<string[]> {
   const next = (await allowedOriginsItem.get()).filter((item) => item !== normalized);
   await allowedOriginsItem.set(next);
   await syncAllowedRegistration();
-  // Give the host permission back unless the portal still needs it (the portal owns that).
-  await browser.permissions.remove({ origins: [originPattern(normalized)] }).catch(() => false);
+  // Give the host permission back unless the portal or another capture site still needs it.
+  const portal = await readPortalSettings();
+  const stillNeeded = [
+    ...(portal ? requiredOrigins(portal) : []),
+    ...(await getEffectiveSettings()).allowedOrigins.map((item) => originPattern(item.origin)),
+  ];
+  const release = releasablePatterns(normalized, stillNeeded);
+  if (release.length > 0) {
+    await browser.permissions.remove({ origins: release }).catch(() => false);
+  }
   return next;
+}
+
+/**
+ * The host patterns to give back when capture on `origin` ends: its pattern, unless a pattern
+ * still needed (the portal's, another capture site's) is the same. Match patterns carry no
+ * port, so `https://host` and `https://host:8443` share one grant.
+ */
+export function releasablePatterns(origin: string, stillNeeded: readonly string[]): string[] {
+  const pattern = originPattern(origin);
+  return stillNeeded.includes(pattern) ? [] : [pattern];
 }

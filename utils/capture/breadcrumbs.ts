@@ -211,7 +211,26 @@ const TEXT_INPUT_TYPES = new Set([
 ]);
 
 /** Custom widgets whose text is what the user typed or chose. */
-const VALUE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
+const VALUE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'listbox']);
+
+/**
+ * Roles whose text is data (a choice, a table's content): recorded by their role alone, never
+ * by their name or text.
+ */
+const DATA_ROLES = new Set(['option', 'gridcell', 'cell', 'row', 'rowheader', 'treeitem']);
+
+/**
+ * Whether an element's own text is a value rather than a label: fields, editable regions,
+ * custom text boxes and selects (a button opening a listbox shows the chosen value), options,
+ * cells and rows.
+ */
+function carriesValue(el: Element): boolean {
+  if (NO_TEXT.has(el.tagName) || isEditable(el)) return true;
+  const role = el.getAttribute('role')?.split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (VALUE_ROLES.has(role) || DATA_ROLES.has(role)) return true;
+  const popup = el.getAttribute('aria-haspopup');
+  return popup === 'listbox' || popup === 'grid' || popup === 'tree';
+}
 
 /** Elements whose text is a value (typed or chosen), not a label. */
 const NO_TEXT = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'SCRIPT', 'STYLE', 'TEMPLATE']);
@@ -268,8 +287,7 @@ export function textOf(root: Node, max: number = BREADCRUMB_LIMITS.labelChars): 
         if (out.length > max * 2) return false;
       } else if (child.nodeType === 1) {
         const el = child as Element;
-        if (NO_TEXT.has(el.tagName) || el.getAttribute('aria-hidden') === 'true') continue;
-        if (isEditable(el)) continue;
+        if (el.getAttribute('aria-hidden') === 'true' || carriesValue(el)) continue;
         if (el.tagName === 'IMG') {
           out += ` ${el.getAttribute('alt') ?? ''} `;
           continue;
@@ -284,6 +302,11 @@ export function textOf(root: Node, max: number = BREADCRUMB_LIMITS.labelChars): 
   return squash(out);
 }
 
+/**
+ * The text of the elements `aria-labelledby` names. An element labelled by itself or by a
+ * field, an editable region or a select would name itself by its value (a custom select
+ * points at its own shown choice): those references count for nothing.
+ */
 function labelledByText(el: Element): string {
   const ids = el.getAttribute('aria-labelledby');
   if (!ids) return '';
@@ -292,17 +315,22 @@ function labelledByText(el: Element): string {
     .split(/\s+/)
     .map((id) => {
       const target = id ? doc.getElementById(id) : null;
-      return target ? (target.getAttribute('aria-label') ?? textOf(target)) : '';
+      if (!target || target === el || carriesValue(target)) return '';
+      return target.getAttribute('aria-label') ?? textOf(target);
     })
     .join(' ');
 }
 
 /**
- * A cheap accessible name: aria-label, aria-labelledby, the field's <label>, alt, title,
+ * A cheap accessible name: aria-label, aria-labelledby, the field's <label>, alt,
  * placeholder, then visible text (not for fields or editable regions, whose text is the
- * user's). Unredacted: callers pass it through `cleanLabel`.
+ * user's). Options, cells and rows get none: their role is the step. A field's `title` is
+ * left out too: pages put the current value there. Unredacted: callers pass it through
+ * `cleanLabel`.
  */
 export function accessibleName(el: Element): string {
+  const role = el.getAttribute('role')?.split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (DATA_ROLES.has(role) || el.tagName === 'OPTION') return '';
   const aria = el.getAttribute('aria-label');
   if (aria?.trim()) return aria;
   const labelledBy = labelledByText(el);
@@ -318,18 +346,12 @@ export function accessibleName(el: Element): string {
       return el.getAttribute('value') ?? (type === 'reset' ? 'Reset' : 'Submit');
     }
     if (tag === 'INPUT' && type === 'image') return el.getAttribute('alt') ?? '';
-    return (
-      el.getAttribute('title') ??
-      el.getAttribute('placeholder') ??
-      el.getAttribute('name') ??
-      el.id ??
-      ''
-    );
+    return el.getAttribute('placeholder') ?? el.getAttribute('name') ?? el.id ?? '';
   }
   if (tag === 'IMG') return el.getAttribute('alt') ?? el.getAttribute('title') ?? '';
-  if (isEditable(el) || VALUE_ROLES.has(el.getAttribute('role') ?? '')) {
-    return el.getAttribute('title') ?? el.getAttribute('aria-placeholder') ?? '';
-  }
+  // Labelled by itself: the author exposes what it shows (a custom select's choice) as its name.
+  const selfLabelled = el.getAttribute('aria-labelledby')?.split(/\s+/).includes(el.id) ?? false;
+  if (carriesValue(el) || (el.id && selfLabelled)) return el.getAttribute('aria-placeholder') ?? '';
   const text = textOf(el);
   return text || (el.getAttribute('title') ?? '');
 }

@@ -4,6 +4,7 @@
  * the webRequest observer sees. Writes of one tab are serialised, so concurrent messages
  * cannot lose each other's updates.
  */
+import { browser } from 'wxt/browser';
 import { redactToFit } from '../privacy/redact';
 import { addFailedRequest, type FailedRequest } from './failed-request';
 import { tabCaptureItem } from './items';
@@ -32,10 +33,69 @@ function serialised<T>(tabId: number, run: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/**
+ * What all tabs' records may take of `storage.session` together. Chrome gives the area 10 MB
+ * (https://developer.chrome.com/docs/extensions/reference/api/storage#property-session); the
+ * rest is left for screenshots' lists and the other session items.
+ */
+export const SESSION_CAPTURE_BUDGET = 6 * 1024 * 1024;
+
+const TAB_KEY = /^tabCapture:(\d+)$/;
+
+/** When a record was last added to: its newest page load, or its newest failed request. */
+function lastActivity(record: TabRecord): number {
+  let last = 0;
+  for (const load of record.loads) last = Math.max(last, load.since);
+  for (const request of record.requests) last = Math.max(last, request.time);
+  return last;
+}
+
+const encoder = new TextEncoder();
+/** Bytes as the storage area counts them: the JSON of the value. */
+function bytesOf(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+/**
+ * The other tabs' records to drop so that all of them, with `tabId`'s next record of
+ * `nextBytes`, fit the budget: the least recently active first.
+ */
+export function tabsToEvict(
+  records: ReadonlyMap<number, { bytes: number; lastActivity: number }>,
+  tabId: number,
+  nextBytes: number,
+  budget: number = SESSION_CAPTURE_BUDGET,
+): number[] {
+  let total = nextBytes;
+  const others = [...records].filter(([id]) => id !== tabId);
+  for (const [, info] of others) total += info.bytes;
+  const evict: number[] = [];
+  for (const [id, info] of others.sort((a, b) => a[1].lastActivity - b[1].lastActivity)) {
+    if (total <= budget) break;
+    evict.push(id);
+    total -= info.bytes;
+  }
+  return evict;
+}
+
+async function makeRoom(tabId: number, next: TabRecord): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const records = new Map<number, { bytes: number; lastActivity: number }>();
+  for (const [key, value] of Object.entries(all)) {
+    const id = TAB_KEY.exec(key)?.[1];
+    if (!id) continue;
+    const record = value as TabRecord;
+    records.set(Number(id), { bytes: bytesOf(value), lastActivity: lastActivity(record) });
+  }
+  const evict = tabsToEvict(records, tabId, bytesOf(next));
+  if (evict.length > 0) await browser.storage.session.remove(evict.map((id) => `tabCapture:${id}`));
+}
+
 async function update(tabId: number, change: (record: TabRecord) => TabRecord): Promise<TabRecord> {
   return serialised(tabId, async () => {
     const item = tabCaptureItem(tabId);
     const next = change(await item.get());
+    await makeRoom(tabId, next);
     await item.set(next);
     return next;
   });

@@ -7,6 +7,7 @@
  * Providers are built only in the background (utils/portal/service.ts): credentials never
  * leave it.
  */
+import { AppError } from '../errors';
 import type { AuthKind } from './errors';
 import { exchange, type FetchFunction } from './http';
 import { TenantInfoSchema } from './schemas';
@@ -25,8 +26,11 @@ export interface AuthProvider {
   readonly kind: AuthKind;
   /** The base the `/rest/...` paths are appended to, without a trailing slash. */
   restBase(): Promise<string>;
-  /** Headers and cookie mode for one request. */
-  authorize(): Promise<RequestAuth>;
+  /**
+   * Headers and cookie mode for one request to `url`. A provider holding a secret refuses a
+   * `url` outside the origins the secret was entered for.
+   */
+  authorize(url: string): Promise<RequestAuth>;
 }
 
 function trimSlash(url: string): string {
@@ -89,6 +93,12 @@ export async function fetchCloudId(fetch: FetchFunction, siteUrl: string): Promi
 export function apiTokenProvider(options: ApiTokenOptions): AuthProvider {
   let cloudId = options.cloudId;
   const header = basicAuthorization(options.email, options.apiToken);
+  // Checked at the point of use too, so no code path can send the token elsewhere.
+  const allowed = new Set(
+    [options.siteUrl, ...(options.tokenKind === 'scoped' ? [options.gatewayUrl] : [])].map(
+      (url) => new URL(url).origin,
+    ),
+  );
   return {
     kind: 'api-token',
     async restBase() {
@@ -99,6 +109,14 @@ export function apiTokenProvider(options: ApiTokenOptions): AuthProvider {
       }
       return `${trimSlash(options.gatewayUrl)}/ex/jira/${encodeURIComponent(cloudId)}`;
     },
-    authorize: async () => ({ headers: { Authorization: header }, credentials: 'omit' }),
+    async authorize(url) {
+      if (!allowed.has(new URL(url).origin)) {
+        throw new AppError({
+          code: 'not-configured',
+          message: `The API token was entered for ${trimSlash(options.siteUrl)}, not for ${new URL(url).origin}. Enter a token for that portal in the extension options and press Save.`,
+        });
+      }
+      return { headers: { Authorization: header }, credentials: 'omit' };
+    },
   };
 }

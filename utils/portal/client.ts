@@ -95,7 +95,8 @@ export function createPortalClient(options: PortalClientOptions) {
       timeoutMs?: number;
     } = {},
   ): Promise<z.infer<S>> {
-    const [base, signIn] = await Promise.all([auth.restBase(), auth.authorize()]);
+    const url = `${await auth.restBase()}${path}${queryString(extra.query ?? {})}`;
+    const signIn = await auth.authorize(url);
     const headers: Record<string, string> = {
       Accept: 'application/json',
       // Experimental endpoints need it; sending it everywhere is harmless (JSM-NOTES §1).
@@ -114,7 +115,7 @@ export function createPortalClient(options: PortalClientOptions) {
     }
     return exchange({
       fetch: options.fetch,
-      url: `${base}${path}${queryString(extra.query ?? {})}`,
+      url,
       init: { method, headers, body, credentials: signIn.credentials },
       schema,
       what,

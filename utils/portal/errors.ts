@@ -296,6 +296,20 @@ export function unexpectedBody(what: string, detail: string, context: ErrorConte
   );
 }
 
+/** A signed-in request answered with a redirect, which is never followed (see http.ts). */
+export function redirectError(origin: string, what: string, context: ErrorContext = {}): AppError {
+  return new AppError(
+    info(
+      'unexpected-response',
+      withReference(
+        `${origin} answered "${what}" with a redirect to another address. The extension does not follow redirects with your sign-in, so it is never sent elsewhere. Check that the Portal URL is the site's own address (not a link that forwards to it), or sign in on the portal again.`,
+        context,
+      ),
+      context,
+    ),
+  );
+}
+
 export function networkError(origin: string, cause: unknown): AppError {
   return new AppError(
     {

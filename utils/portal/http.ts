@@ -8,6 +8,7 @@ import {
   cancelledError,
   errorFromResponse,
   networkError,
+  redirectError,
   timeoutError,
   unexpectedBody,
 } from './errors';
@@ -52,7 +53,14 @@ export async function exchange<S extends z.ZodMiniType>(
   let response: Response;
   let body: string;
   try {
-    response = await options.fetch(options.url, { ...options.init, signal: controller.signal });
+    // Redirects are never followed: a 3xx would carry the Authorization header or the portal's
+    // cookies to wherever it points. `manual` yields an opaque redirect in browsers and the
+    // 3xx itself elsewhere; both are turned into a clear error below.
+    response = await options.fetch(options.url, {
+      ...options.init,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
     // The body is read under the same timer: a portal that stalls mid-body also times out.
     body = await response.text();
   } catch (error) {
@@ -66,6 +74,9 @@ export async function exchange<S extends z.ZodMiniType>(
 
   const portalRequestId = response.headers.get('x-arequestid') ?? undefined;
   const context = { authKind: options.authKind, portalRequestId };
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw redirectError(origin, options.what, context);
+  }
   if (!response.ok) {
     throw errorFromResponse(
       {

@@ -10,6 +10,21 @@
 import * as z from 'zod/mini';
 
 const optionalString = z.optional(z.string());
+
+/**
+ * An address the portal gives for the user to open (`_links.web`, an article's `iframeSrc`):
+ * kept only when it is an absolute http(s) URL, so a `javascript:` or `data:` link from a
+ * compromised or impersonated portal never becomes a link in the extension's pages.
+ */
+export function httpLink(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const portalLink = z.optional(z.pipe(z.string(), z.transform(httpLink)));
 /** UserDTO says `emailAddress` and `timeZone` "may be returned as null" (privacy settings). */
 const maybeString = z.optional(z.nullable(z.string()));
 
@@ -191,7 +206,7 @@ export const CustomerRequestSchema = z.looseObject({
   attachments: z.optional(pagedSchema(AttachmentSchema)),
   _links: z.optional(
     z.looseObject({
-      web: optionalString,
+      web: portalLink,
       self: optionalString,
       jiraRest: optionalString,
       agent: optionalString,
@@ -247,7 +262,7 @@ export const ArticleSchema = z.looseObject({
   title: z.string(),
   excerpt: optionalString,
   source: z.optional(z.looseObject({ type: optionalString })),
-  content: z.optional(z.looseObject({ iframeSrc: optionalString })),
+  content: z.optional(z.looseObject({ iframeSrc: portalLink })),
 });
 export type Article = z.infer<typeof ArticleSchema>;
 export const ArticlePageSchema = pagedSchema(ArticleSchema);

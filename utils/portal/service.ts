@@ -27,10 +27,12 @@ import { SaveConnectionSchema } from './protocol';
 import type { CreateMeta, ServiceDesk } from './schemas';
 import {
   checkPortalUrl,
+  credentialsFor,
   gatewayUrlFor,
   type PortalCredentials,
   type PortalSettings,
   requiredOrigins,
+  sameSiteLink,
   tokenHint,
 } from './settings';
 
@@ -63,6 +65,18 @@ export function buildAuthProvider(
   });
 }
 
+/**
+ * The stored credentials when they were entered for the portal in force (`settings`, with the
+ * organisation's policy applied), else null: a token never follows a changed portal.
+ */
+async function boundCredentials(settings: PortalSettings): Promise<PortalCredentials | null> {
+  const [credentials, saved] = await Promise.all([
+    portalCredentialsItem.get(),
+    portalSettingsItem.get(),
+  ]);
+  return credentialsFor(credentials, settings.portalUrl, saved?.portalUrl);
+}
+
 /** A client for the saved connection; throws `not-configured` when there is none. */
 export async function getPortalClient(
   fetchFn: FetchFunction = defaultFetch,
@@ -70,7 +84,7 @@ export async function getPortalClient(
   const settings = await readPortalSettings();
   if (!settings) throw notConfiguredError();
   await guardPortalOrigins(settings);
-  const credentials = await portalCredentialsItem.get();
+  const credentials = await boundCredentials(settings);
   const auth = buildAuthProvider(settings, credentials, fetchFn, (cloudId) => {
     // Keep the cloudId so later calls skip the tenant_info round trip.
     if (credentials) void portalCredentialsItem.set({ ...credentials, cloudId });
@@ -89,7 +103,7 @@ async function originsGranted(settings: PortalSettings): Promise<boolean> {
 export async function getConnection(): Promise<ConnectionView> {
   const settings = await readPortalSettings();
   if (!settings) return { originGranted: false };
-  const credentials = await portalCredentialsItem.get();
+  const credentials = await boundCredentials(settings);
   return {
     portalUrl: settings.portalUrl,
     authMethod: settings.authMethod,
@@ -103,8 +117,8 @@ export async function getConnection(): Promise<ConnectionView> {
 
 /**
  * Saves the connection. The page asked for the host permission from the click; it is checked
- * here, not trusted. A token is kept when the form leaves it empty, and dropped when the
- * sign-in method or the site changes.
+ * here, not trusted. A token is kept when the form leaves it empty for the same portal; for
+ * another portal the form must carry a new one (the old token is never sent to it).
  */
 export async function saveConnection(input: SaveConnection): Promise<ConnectionView> {
   const request = SaveConnectionSchema.parse(input);
@@ -142,21 +156,30 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
     });
   }
   const previous = await portalSettingsItem.get();
-  const previousCredentials = await portalCredentialsItem.get();
-  const sameSite = previous?.portalUrl === settings.portalUrl;
+  const previousCredentials = credentialsFor(
+    await portalCredentialsItem.get(),
+    settings.portalUrl,
+    previous?.portalUrl,
+  );
   const newToken = request.apiToken?.trim();
   if (request.authMethod === 'portal-session') {
     await portalCredentialsItem.set(null);
   } else if (newToken) {
-    await portalCredentialsItem.set({ apiToken: newToken });
+    await portalCredentialsItem.set({ apiToken: newToken, origin: settings.portalUrl });
   } else if (!previousCredentials?.apiToken) {
     throw new AppError({
       code: 'validation',
-      message: 'Enter your API token (create one at id.atlassian.com, Security, API tokens).',
+      message:
+        previous?.portalUrl && previous.portalUrl !== settings.portalUrl
+          ? `Enter an API token for ${settings.portalUrl}. The saved token was entered for ${previous.portalUrl} and is only sent there (create one at id.atlassian.com, Security, API tokens).`
+          : 'Enter your API token (create one at id.atlassian.com, Security, API tokens).',
     });
-  } else if (!sameSite || previous?.tokenKind !== settings.tokenKind) {
-    // The cached cloudId belongs to the old site or token kind.
-    await portalCredentialsItem.set({ apiToken: previousCredentials.apiToken });
+  } else if (previous?.tokenKind !== settings.tokenKind || !previousCredentials.origin) {
+    // The cached cloudId belongs to the old token kind; an old record gets its origin.
+    await portalCredentialsItem.set({
+      apiToken: previousCredentials.apiToken,
+      origin: settings.portalUrl,
+    });
   }
   await portalSettingsItem.set(settings);
   await guardPortalOrigins(settings);
@@ -276,6 +299,7 @@ export async function searchMyRequests(
   requestStatus: RequestStatusFilter = 'ALL_REQUESTS',
 ): Promise<{ requests: RequestSummary[] }> {
   const client = await getPortalClient();
+  const site = (await readPortalSettings())?.portalUrl ?? '';
   const page = await client.myRequests({ searchTerm: term.trim() || undefined, requestStatus });
   return {
     requests: page.values.map((request) => ({
@@ -284,13 +308,14 @@ export async function searchMyRequests(
       status: request.currentStatus?.status,
       statusCategory: request.currentStatus?.statusCategory,
       createdIso: request.createdDate?.iso8601,
-      webUrl: request._links?.web,
+      webUrl: sameSiteLink(request._links?.web, site),
     })),
   };
 }
 
 export async function searchKnowledgeBase(query: string, serviceDeskId?: string) {
   const client = await getPortalClient();
+  const site = (await readPortalSettings())?.portalUrl ?? '';
   const page = await client.searchKnowledgeBase(query, { serviceDeskId });
   // The article page sits under the desk's portal: its id comes with the request types.
   const portalUrl = (await readPortalSettings())?.portalUrl;
@@ -306,11 +331,14 @@ export async function searchKnowledgeBase(query: string, serviceDeskId?: string)
       return {
         title: article.title,
         excerpt: article.excerpt,
-        url: articleUrl(
-          portalUrl,
-          portalId ?? undefined,
-          typeof pageId === 'string' ? pageId : undefined,
-          article.content?.iframeSrc,
+        url: sameSiteLink(
+          articleUrl(
+            portalUrl,
+            portalId ?? undefined,
+            typeof pageId === 'string' ? pageId : undefined,
+            article.content?.iframeSrc,
+          ),
+          site,
         ),
       };
     }),

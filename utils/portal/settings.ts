@@ -25,8 +25,48 @@ export const PortalCredentialsSchema = z.object({
   apiToken: z.string().check(z.minLength(1)),
   /** The site's cloudId, for scoped tokens (read once from `_edge/tenant_info`). */
   cloudId: z.optional(z.string()),
+  /**
+   * The portal origin the token was entered for. The token is used for that portal only:
+   * a changed Portal URL or a policy naming another portal leaves it unused until the user
+   * enters a token for the new one. Missing in records saved before it existed (see
+   * `credentialsFor`).
+   */
+  origin: z.optional(z.string()),
 });
 export type PortalCredentials = z.infer<typeof PortalCredentialsSchema>;
+
+/**
+ * The credentials to use for the portal in force, or null when they were entered for another
+ * one. A record without an origin (saved before origins were kept) belongs to the Portal URL
+ * the user saved with it, `legacyOrigin`; a policy naming another portal does not inherit it.
+ */
+export function credentialsFor(
+  credentials: PortalCredentials | null,
+  portalUrl: string,
+  legacyOrigin: string | undefined,
+): PortalCredentials | null {
+  if (!credentials) return null;
+  const bound = credentials.origin ?? legacyOrigin;
+  if (!bound || !sameOrigin(bound, portalUrl)) return null;
+  return credentials;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The origins a token entered for `siteUrl` may be sent to: the site itself, and for scoped
+ * tokens the API gateway that serves it.
+ */
+export function credentialOrigins(siteUrl: string, tokenKind: 'classic' | 'scoped'): string[] {
+  const site = new URL(siteUrl).origin;
+  return tokenKind === 'scoped' ? [site, new URL(gatewayUrlFor(siteUrl)).origin] : [site];
+}
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -97,4 +137,19 @@ export function requiredOrigins(
 /** What a page may see of a saved token: its last four characters. */
 export function tokenHint(apiToken: string): string {
   return `••••${apiToken.slice(-4)}`;
+}
+
+/**
+ * A portal-supplied link kept only when it points at the portal's own site (http(s) and the
+ * same host): links in answers are shown to the user as the portal's pages.
+ */
+export function sameSiteLink(link: string | undefined, siteUrl: string): string | undefined {
+  if (!link) return undefined;
+  try {
+    const url = new URL(link);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return url.hostname === new URL(siteUrl).hostname ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }

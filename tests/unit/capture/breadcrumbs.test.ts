@@ -232,6 +232,94 @@ describe('startBreadcrumbRecorder', () => {
   });
 });
 
+describe('steps never carry values', () => {
+  let recorder: BreadcrumbRecorder;
+  const VALUES = [
+    'typed-note-value',
+    'self-labelled-value',
+    'custom-select-choice',
+    'labelled-by-editable',
+    'option-value',
+    'cell-value',
+    'row-value',
+    'textarea-value',
+    'title-value',
+    'listbox-choice',
+  ];
+
+  beforeEach(() => {
+    document.body.innerHTML = `
+      <div id="ed" contenteditable="true">typed-note-value <a href="/x">link inside</a></div>
+      <div id="self" role="button" tabindex="0" aria-labelledby="self">self-labelled-value</div>
+      <span id="sel-label">Namespace</span>
+      <button id="custom" aria-haspopup="listbox" aria-labelledby="sel-label custom">custom-select-choice</button>
+      <div id="combo" role="combobox" tabindex="0" aria-labelledby="combo">custom-select-choice</div>
+      <div id="note" contenteditable="true">labelled-by-editable</div>
+      <button id="by-editable" aria-labelledby="note">x</button>
+      <ul role="listbox" aria-label="Namespaces">
+        <li id="opt" role="option" aria-label="option-value">option-value</li>
+      </ul>
+      <div role="grid" aria-label="Pods">
+        <div id="row" role="row" aria-label="row-value"><span id="cell" role="gridcell">cell-value</span></div>
+      </div>
+      <label for="ta">Description</label><textarea id="ta">textarea-value</textarea>
+      <input id="titled" type="text" title="title-value" value="title-value">
+      <div id="lb" role="listbox" tabindex="0" aria-labelledby="lb">listbox-choice</div>
+    `;
+    recorder = startBreadcrumbRecorder(document, { acceptUntrusted: true, now: () => 1 });
+  });
+  afterEach(() => recorder.stop());
+
+  it('records the role of each control and none of their values', () => {
+    for (const id of [
+      'ed',
+      'self',
+      'custom',
+      'combo',
+      'by-editable',
+      'opt',
+      'cell',
+      'row',
+      'ta',
+      'titled',
+      'lb',
+    ]) {
+      const target = el(`#${id}`);
+      click(target);
+      key(target, 'Enter');
+      target.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    click(el('#ed a'));
+    const crumbs = recorder.snapshot();
+    const json = JSON.stringify(crumbs);
+    for (const value of VALUES) expect(json).not.toContain(value);
+    const clicks = crumbs.filter((c) => c.kind === 'click');
+    expect(clicks.map((c) => c.role)).toEqual([
+      'text field',
+      'button',
+      'button',
+      'combo box',
+      'button',
+      'option',
+      'cell',
+      'row',
+      'text field',
+      'text field',
+      'list',
+      'text field',
+    ]);
+    // Labels that are not values are kept.
+    expect(clicks[2]?.label.trim()).toBe('Namespace');
+    expect(clicks[8]?.label.trim()).toBe('Description');
+  });
+
+  it('names nothing by a value, also when asked directly', () => {
+    for (const id of ['ed', 'self', 'combo', 'by-editable', 'opt', 'cell', 'row', 'titled', 'lb']) {
+      expect(accessibleName(el(`#${id}`))).not.toMatch(/value|choice/);
+    }
+  });
+});
+
 describe('recordingAllowed', () => {
   it('needs an allowed origin where recording is not off', () => {
     expect(recordingAllowed('https://a', ['https://a'], [])).toBe(true);

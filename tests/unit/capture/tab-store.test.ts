@@ -7,6 +7,8 @@ import {
   readTabRecord,
   recordFailedRequest,
   recordPageEvents,
+  SESSION_CAPTURE_BUDGET,
+  tabsToEvict,
 } from '@/utils/capture/tab-store';
 
 const event = (message: string, count = 1): PageEvent => ({
@@ -90,5 +92,49 @@ describe('the per-tab history', () => {
       ),
     );
     expect((await readTabRecord(9)).requests).toHaveLength(20);
+  });
+});
+
+describe('the byte budget across tabs', () => {
+  it('evicts the least recently active other tabs first, only as many as needed', () => {
+    const records = new Map([
+      [1, { bytes: 400, lastActivity: 30 }],
+      [2, { bytes: 400, lastActivity: 10 }],
+      [3, { bytes: 400, lastActivity: 20 }],
+      [4, { bytes: 100, lastActivity: 5 }],
+    ]);
+    expect(tabsToEvict(records, 1, 500, 2000)).toEqual([]);
+    expect(tabsToEvict(records, 1, 500, 1000)).toEqual([4, 2]);
+    expect(tabsToEvict(records, 1, 500, 800)).toEqual([4, 2, 3]);
+    // The tab being written is never evicted for itself.
+    expect(tabsToEvict(records, 4, 2000, 1000)).toEqual([2, 3, 1]);
+  });
+
+  it('keeps the session records of all tabs within the budget', async () => {
+    // Each tab fills close to its own limit; together they would pass the area's quota.
+    const big = (tab: number) =>
+      Array.from({ length: 80 }, (_, i) => ({
+        ...event(`t${tab}-${i}-${'x'.repeat(3_900)}`),
+        stack: 's'.repeat(7_900),
+        time: tab,
+      }));
+    const tabs = Array.from({ length: 14 }, (_, i) => 11 + i);
+    for (const [index, tab] of tabs.entries()) {
+      await recordPageEvents(tab, {
+        pageId: 'p',
+        url: 'u',
+        since: index,
+        events: big(tab),
+        dropped: 0,
+      });
+    }
+    const all = await fakeBrowser.storage.session.get(null);
+    const bytes = new TextEncoder().encode(JSON.stringify(all)).length;
+    expect(bytes).toBeLessThanOrEqual(SESSION_CAPTURE_BUDGET);
+    // The newest tab is kept, the oldest went first.
+    const kept = Object.keys(all).sort();
+    expect(kept).toContain('tabCapture:24');
+    expect(kept.length).toBeLessThan(tabs.length);
+    expect(kept).not.toContain('tabCapture:11');
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { basicAuthorization } from '@/utils/portal/auth';
 import { portalCredentialsItem } from '@/utils/portal/credentials-item';
 import type { FetchFunction } from '@/utils/portal/http';
 import { portalSettingsItem } from '@/utils/portal/items';
@@ -55,6 +56,7 @@ describe('connection service', () => {
     expect(JSON.stringify(view)).not.toContain(emulator.data.customer.apiToken);
     expect(await portalCredentialsItem.get()).toEqual({
       apiToken: emulator.data.customer.apiToken,
+      origin: emulator.origin,
     });
     expect(JSON.stringify(await portalSettingsItem.get())).not.toContain(
       emulator.data.customer.apiToken,
@@ -139,5 +141,54 @@ describe('connection service', () => {
     emulator.reset();
     await testConnection(nodeFetch);
     expect(emulator.requests().some((r) => r.path === '/_edge/tenant_info')).toBe(false);
+  });
+
+  it('never sends a token to a portal other than the one it was entered for', async () => {
+    const other = await startPortalEmulator();
+    try {
+      const tokenA = emulator.data.customer.apiToken;
+      await saveConnection(tokenConnection(tokenA));
+      // Another portal with the token field empty: asked for a token for it, nothing sent.
+      await expect(
+        saveConnection({ ...tokenConnection(undefined), portalUrl: other.origin }),
+      ).rejects.toMatchObject({
+        code: 'validation',
+        message: expect.stringContaining(`Enter an API token for ${other.origin}`),
+      });
+      // The organisation's policy names the other portal: the token stays unused.
+      await fakeBrowser.storage.managed.set({ portalUrl: other.origin });
+      expect((await getConnection()).tokenHint).toBeUndefined();
+      await expect(testConnection(nodeFetch)).rejects.toMatchObject({ code: 'not-configured' });
+      const sentA = other
+        .requests()
+        .filter(
+          (r) =>
+            r.headers.authorization ===
+            basicAuthorization(emulator.data.customer.emailAddress, tokenA),
+        );
+      expect(sentA).toEqual([]);
+      // A token entered for the policy's portal is used there.
+      await saveConnection({
+        ...tokenConnection(other.data.customer.apiToken),
+        portalUrl: other.origin,
+      });
+      expect(await portalCredentialsItem.get()).toMatchObject({ origin: other.origin });
+      await testConnection(nodeFetch);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('binds a token saved before origins were kept to the Portal URL saved with it', async () => {
+    await portalSettingsItem.set({
+      portalUrl: emulator.origin,
+      authMethod: 'api-token',
+      email: emulator.data.customer.emailAddress,
+      tokenKind: 'classic',
+    });
+    await portalCredentialsItem.set({ apiToken: emulator.data.customer.apiToken });
+    expect((await getConnection()).tokenHint).toBe('••••4821');
+    await fakeBrowser.storage.managed.set({ portalUrl: 'https://vendor.atlassian.net' });
+    expect((await getConnection()).tokenHint).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import {
   type VendorProfile,
 } from '@/utils/portal/vendor-profiles';
 import type { FieldProblem } from '@/utils/profile/import';
-import type { ProfileSource } from '@/utils/profile/merge';
+import type { ProfileSource } from '@/utils/settings/merge';
 import { ManagedNote } from './ManagedNote';
 
 interface Props {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PortalState } from '@/components/composer/PortalPicker';
+import { useEffectiveSettings } from '@/components/hooks/use-effective-settings';
 import { composerChoiceItem, savedMappingsItem } from '@/utils/composer/items';
 import {
   chooseRequestType,
@@ -13,11 +14,6 @@ import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
 import type { ConnectionView, ServiceDeskSummary } from '@/utils/portal/protocol';
-import {
-  escalationLinks,
-  findVendorProfile,
-  profileSeverities,
-} from '@/utils/portal/vendor-profiles';
 import {
   type Draft,
   type MappingOverrides,
@@ -36,8 +32,11 @@ export const portalSend: PortalSend = {
 const fail = (cause: unknown) => AppError.from(cause).info;
 
 /**
- * Where the draft goes: the connection, the desks and request types (last choice preselected,
- * kept in the draft), the chosen type's fields, and the mappings saved per request type.
+ * Where the draft goes: the connection, the desks and request types (the organisation's
+ * choice, else the last one, preselected and kept in the draft; only the organisation's when
+ * it locks it), the chosen type's fields, and the mappings: the user's saved per request type
+ * over the profile's defaults. The severity wording and escalation channels are the active
+ * profile's, all read from the settings in force (utils/settings/).
  */
 export function usePortalForm(
   draft: Draft | undefined,
@@ -54,6 +53,9 @@ export function usePortalForm(
   const [error, setError] = useState<ErrorInfo>();
   const [saved, setSaved] = useState<SavedMappings>({});
   const [mappingStatus, setMappingStatus] = useState<string>();
+  const settings = useEffectiveSettings();
+  const preset = settings?.composerDefaults ?? {};
+  const locked = settings?.locked.requestType ?? false;
 
   useEffect(() => {
     void (async () => {
@@ -71,7 +73,13 @@ export function usePortalForm(
     })();
   }, []);
 
-  const deskId = draft ? chooseServiceDesk(desks, draft.serviceDeskId) : undefined;
+  // Nothing is chosen before the settings are read: the organisation's choice comes first.
+  const deskId =
+    draft && settings
+      ? locked && preset.serviceDeskId
+        ? desks.find((d) => d.id === preset.serviceDeskId)?.id
+        : chooseServiceDesk(desks, preset.serviceDeskId, draft.serviceDeskId)
+      : undefined;
   useEffect(() => {
     if (!deskId) return;
     let live = true;
@@ -85,7 +93,16 @@ export function usePortalForm(
   }, [deskId]);
 
   const typeList = types?.deskId === deskId ? types?.list : undefined;
-  const typeId = draft && typeList ? chooseRequestType(typeList, draft.requestTypeId) : undefined;
+  const typeId =
+    draft && typeList
+      ? locked && preset.requestTypeId
+        ? typeList.find((type) => type.id === preset.requestTypeId)?.id
+        : chooseRequestType(
+            typeList,
+            deskId === preset.serviceDeskId ? preset.requestTypeId : undefined,
+            draft.requestTypeId,
+          )
+      : undefined;
 
   // Keep the draft's choice in step with what is shown (a first choice, a desk gone away).
   useEffect(() => {
@@ -119,19 +136,20 @@ export function usePortalForm(
   }, [formKey]);
 
   function savedFor(desk: string | undefined, type: string | undefined): MappingOverrides {
-    return desk && type ? (saved[mappingKey(desk, type)] ?? {}) : {};
+    const own = desk && type ? saved[mappingKey(desk, type)] : undefined;
+    return { ...settings?.fieldMappings, ...own };
   }
 
   const remember = (choice: { serviceDeskId?: string; requestTypeId?: string }) =>
     void composerChoiceItem.set(choice);
 
   const chooseDesk = (id: string) => {
-    if (!draft) return;
+    if (!draft || locked) return;
     remember({ serviceDeskId: id });
     update({ ...draft, serviceDeskId: id, requestTypeId: undefined, mappingOverrides: {} });
   };
   const chooseType = (id: string) => {
-    if (!draft) return;
+    if (!draft || locked) return;
     remember({ serviceDeskId: deskId, requestTypeId: id });
     update({ ...draft, requestTypeId: id, mappingOverrides: savedFor(deskId, id) });
   };
@@ -148,7 +166,6 @@ export function usePortalForm(
     setMappingStatus(t('mapping_saved'));
   };
 
-  const profile = findVendorProfile(connection?.vendorProfileId);
   const current = form?.key === formKey ? form?.form : undefined;
   const portalName = useMemo(() => {
     try {
@@ -162,12 +179,14 @@ export function usePortalForm(
     state,
     connection,
     portalName,
-    definitions: profile ? profileSeverities(profile) : undefined,
-    escalation: profile ? escalationLinks(profile.escalationChannels) : [],
+    definitions: settings?.severityDefinitions,
+    escalation: settings?.escalationChannels ?? [],
     desks: desks.map((d) => ({ id: d.id, name: d.projectName })),
     requestTypes: (typeList ?? []).map((type) => ({ id: type.id, name: type.name })),
     serviceDeskId: deskId,
     requestTypeId: typeId,
+    /** The organisation set the service desk and request type: shown, not changeable. */
+    requestTypeLocked: locked,
     fields: current?.fields,
     canAddRequestParticipants: current?.canAddRequestParticipants,
     loadingFields,

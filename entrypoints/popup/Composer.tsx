@@ -181,6 +181,7 @@ export function Composer({ tabId, capture }: ComposerProps) {
         requestTypes={portal.requestTypes}
         serviceDeskId={portal.serviceDeskId}
         requestTypeId={portal.requestTypeId}
+        locked={portal.requestTypeLocked}
         loadingFields={portal.loadingFields}
         error={portal.error}
         optionsUrl={browser.runtime.getURL('/options.html')}

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
-import { captureOrigins, getEffectiveSettings } from '../profile/active';
+import { captureOrigins, getEffectiveSettings } from '../settings/effective';
 import { originPattern } from './capture';
 import { allowedOriginsItem } from './items';
 import { syncCaptureRegistration } from './registration';

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { sendMessage } from '../messages/content';
 import { countRedactions, redact } from '../privacy/redact';
-import { getEffectiveSettings } from '../profile/active';
+import { getEffectiveSettings } from '../settings/effective';
 import {
   type Capture,
   type ConsoleFacts,

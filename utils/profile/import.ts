@@ -1,7 +1,7 @@
 /**
  * Reading and writing vendor profiles as JSON files: every problem is reported with the path
  * of the field ("severities.P1.name") and what is wrong, so whoever wrote the file can fix it.
- * Pure: storing the result is utils/profile/active.ts's job.
+ * Pure: storing the result is utils/settings/effective.ts's job.
  */
 import type * as z from 'zod/mini';
 import { type VendorProfile, VendorProfileSchema } from '../portal/vendor-profiles';

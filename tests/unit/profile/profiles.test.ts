@@ -6,14 +6,14 @@ import {
   STAKATER_PROFILE,
   type VendorProfileInput,
 } from '@/utils/portal/vendor-profiles';
+import { parseProfileJson, profileToJson } from '@/utils/profile/import';
+import { vendorProfilesItem } from '@/utils/profile/items';
 import {
   getActiveProfile,
   importProfile,
   listProfiles,
   setActiveProfile,
-} from '@/utils/profile/active';
-import { parseProfileJson, profileToJson } from '@/utils/profile/import';
-import { vendorProfilesItem } from '@/utils/profile/items';
+} from '@/utils/settings/effective';
 
 const ACME: VendorProfileInput = {
   id: 'acme',

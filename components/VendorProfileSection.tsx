@@ -3,7 +3,7 @@ import {
   escalationLinks,
   profileSeverities,
   type VendorProfile,
-} from '@/utils/portal/vendor-profiles';
+} from '@/utils/profile/vendor-profiles';
 import type { FieldProblem } from '@/utils/profile/import';
 import type { ProfileSource } from '@/utils/settings/merge';
 import { ManagedNote } from './ManagedNote';

@@ -3,7 +3,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { VendorProfileSection } from '@/components/VendorProfileSection';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import type { VendorProfile } from '@/utils/portal/vendor-profiles';
+import type { VendorProfile } from '@/utils/profile/vendor-profiles';
 import { type FieldProblem, profileFileName, profileToJson } from '@/utils/profile/import';
 import { importProfile, listProfiles, setActiveProfile } from '@/utils/settings/effective';
 import type { EffectiveSettings } from '@/utils/settings/merge';

@@ -24,7 +24,7 @@ import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
 import { saveReport } from '@/utils/outbox/download';
 import type { JobView } from '@/utils/outbox/job';
-import { loginUrlFor } from '@/utils/portal/vendor-profiles';
+import { loginUrlFor } from '@/utils/profile/vendor-profiles';
 
 export interface DeliveryViewProps {
   jobId: string;

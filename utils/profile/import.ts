@@ -4,7 +4,7 @@
  * Pure: storing the result is utils/settings/effective.ts's job.
  */
 import type * as z from 'zod/mini';
-import { type VendorProfile, VendorProfileSchema } from '../portal/vendor-profiles';
+import { type VendorProfile, VendorProfileSchema } from './vendor-profiles';
 
 /** Files larger than this are not profiles (a profile is a few KB). */
 export const MAX_PROFILE_BYTES = 256 * 1024;

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { VendorProfileSchema } from '../portal/vendor-profiles';
+import { VendorProfileSchema } from './vendor-profiles';
 import { defineStoredItem } from '../stored-item';
 import { type PolicyRead, parseManagedPolicy } from './policy';
 

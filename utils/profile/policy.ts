@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { EnvironmentSchema } from '../capture/capture';
 import { AuthMethodSchema, checkPortalUrl } from '../portal/settings';
-import { findVendorProfile, type VendorProfile } from '../portal/vendor-profiles';
+import { findVendorProfile, type VendorProfile } from './vendor-profiles';
 import { type FieldProblem, fieldProblems, parseProfileJson } from './import';
 
 export const LOCKABLE_SETTINGS = [

@@ -11,7 +11,7 @@ import type { EnvironmentRule } from '../capture/settings';
 import { AppError } from '../errors';
 import { portalSettingsItem } from '../portal/items';
 import type { PortalSettings } from '../portal/settings';
-import type { SeverityDefinition, VendorProfile } from '../portal/vendor-profiles';
+import type { SeverityDefinition, VendorProfile } from '../profile/vendor-profiles';
 import { configureRedaction, redact } from '../privacy/redact';
 import { type FieldProblem, parseProfileJson } from '../profile/import';
 import { managedPolicy, vendorProfilesItem } from '../profile/items';

@@ -17,7 +17,7 @@ import {
   type SeverityDefinition,
   STAKATER_PROFILE,
   type VendorProfile,
-} from '../portal/vendor-profiles';
+} from '../profile/vendor-profiles';
 import type { FieldProblem } from '../profile/import';
 import type { StoredProfiles } from '../profile/items';
 import type { PolicyRead } from '../profile/policy';

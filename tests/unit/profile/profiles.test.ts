@@ -5,7 +5,7 @@ import {
   escalationLinks,
   STAKATER_PROFILE,
   type VendorProfileInput,
-} from '@/utils/portal/vendor-profiles';
+} from '@/utils/profile/vendor-profiles';
 import { parseProfileJson, profileToJson } from '@/utils/profile/import';
 import { vendorProfilesItem } from '@/utils/profile/items';
 import {

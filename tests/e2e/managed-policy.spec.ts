@@ -222,15 +222,15 @@ test("the policy's service desk and request type are preselected in the popup, a
     await expect(requestType).toBeDisabled();
     await expect(requestType).toHaveAccessibleDescription('Set by your organisation');
     await expect(popup.getByRole('combobox', { name: 'Service desk' })).toBeDisabled();
-    // The draft the popup keeps (and submits) carries the policy's choice.
+    // The popup's choice (what the draft carries and the next popup starts from) is the policy's.
     await expect
       .poll(() =>
         serviceWorker.evaluate(async () => {
           const api = (globalThis as unknown as { chrome: ChromeApi }).chrome as unknown as {
             storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
           };
-          const { composerDrafts } = await api.storage.local.get('composerDrafts');
-          return JSON.stringify(composerDrafts ?? {});
+          const { composerChoice } = await api.storage.local.get('composerChoice');
+          return JSON.stringify(composerChoice ?? {});
         }),
       )
       .toContain('"requestTypeId":"12"');

@@ -1,10 +1,10 @@
 import { type MessageKey, t } from '@/utils/i18n';
+import type { FieldProblem } from '@/utils/profile/import';
 import {
   escalationLinks,
   profileSeverities,
   type VendorProfile,
 } from '@/utils/profile/vendor-profiles';
-import type { FieldProblem } from '@/utils/profile/import';
 import type { ProfileSource } from '@/utils/settings/merge';
 import { ManagedNote } from './ManagedNote';
 

@@ -3,8 +3,8 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { VendorProfileSection } from '@/components/VendorProfileSection';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import type { VendorProfile } from '@/utils/profile/vendor-profiles';
 import { type FieldProblem, profileFileName, profileToJson } from '@/utils/profile/import';
+import type { VendorProfile } from '@/utils/profile/vendor-profiles';
 import { importProfile, listProfiles, setActiveProfile } from '@/utils/settings/effective';
 import type { EffectiveSettings } from '@/utils/settings/merge';
 

@@ -2,9 +2,9 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { VendorProfileSchema } from './vendor-profiles';
 import { defineStoredItem } from '../stored-item';
 import { type PolicyRead, parseManagedPolicy } from './policy';
+import { VendorProfileSchema } from './vendor-profiles';
 
 /** The user's profiles: those imported, and which one is active (a built-in's or an import's id). */
 export const StoredProfilesSchema = z.object({

@@ -11,10 +11,10 @@ import type { EnvironmentRule } from '../capture/settings';
 import { AppError } from '../errors';
 import { portalSettingsItem } from '../portal/items';
 import type { PortalSettings } from '../portal/settings';
-import type { SeverityDefinition, VendorProfile } from '../profile/vendor-profiles';
 import { configureRedaction, redact } from '../privacy/redact';
 import { type FieldProblem, parseProfileJson } from '../profile/import';
 import { managedPolicy, vendorProfilesItem } from '../profile/items';
+import type { SeverityDefinition, VendorProfile } from '../profile/vendor-profiles';
 import type { MappingOverrides } from '../ticket/draft';
 import {
   availableProfiles,

@@ -10,6 +10,9 @@ import {
   type EnvironmentRule,
 } from '../capture/settings';
 import type { AuthMethod, PortalSettings } from '../portal/settings';
+import type { FieldProblem } from '../profile/import';
+import type { StoredProfiles } from '../profile/items';
+import type { PolicyRead } from '../profile/policy';
 import {
   escalationLinks,
   findVendorProfile,
@@ -18,9 +21,6 @@ import {
   STAKATER_PROFILE,
   type VendorProfile,
 } from '../profile/vendor-profiles';
-import type { FieldProblem } from '../profile/import';
-import type { StoredProfiles } from '../profile/items';
-import type { PolicyRead } from '../profile/policy';
 import type { MappingOverrides } from '../ticket/draft';
 
 export interface UserSettings {

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppError } from '@/utils/errors';
+import { parseProfileJson, profileToJson } from '@/utils/profile/import';
+import { vendorProfilesItem } from '@/utils/profile/items';
 import {
   escalationLinks,
   STAKATER_PROFILE,
   type VendorProfileInput,
 } from '@/utils/profile/vendor-profiles';
-import { parseProfileJson, profileToJson } from '@/utils/profile/import';
-import { vendorProfilesItem } from '@/utils/profile/items';
 import {
   getActiveProfile,
   importProfile,

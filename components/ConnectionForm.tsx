@@ -5,7 +5,7 @@ import type { ErrorInfo } from '@/utils/errors';
 import { interleave, t } from '@/utils/i18n';
 import type { ConnectionView, TestConnectionResult } from '@/utils/portal/protocol';
 import { type AuthMethod, checkPortalUrl } from '@/utils/portal/settings';
-import { loginUrlFor, signUpUrlFor, type VendorProfile } from '@/utils/portal/vendor-profiles';
+import { loginUrlFor, signUpUrlFor, type VendorProfile } from '@/utils/profile/vendor-profiles';
 
 export interface ConnectionFormValues {
   portalUrl: string;

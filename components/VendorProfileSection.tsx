@@ -1,11 +1,11 @@
 import { type MessageKey, t } from '@/utils/i18n';
+import type { FieldProblem } from '@/utils/profile/import';
 import {
   escalationLinks,
   profileSeverities,
   type VendorProfile,
-} from '@/utils/portal/vendor-profiles';
-import type { FieldProblem } from '@/utils/profile/import';
-import type { ProfileSource } from '@/utils/profile/merge';
+} from '@/utils/profile/vendor-profiles';
+import type { ProfileSource } from '@/utils/settings/merge';
 import { ManagedNote } from './ManagedNote';
 
 interface Props {

@@ -18,6 +18,8 @@ interface Props {
   requestTypes: readonly Option[];
   serviceDeskId?: string;
   requestTypeId?: string;
+  /** The organisation's policy sets the service desk and request type: shown, not changeable. */
+  locked?: boolean;
   /** Loading the chosen request type's form. */
   loadingFields?: boolean;
   error?: ErrorInfo;
@@ -60,6 +62,8 @@ export function PortalPicker(props: Props) {
           <label for={`${id}-desk`}>{t('portal_serviceDesk')}</label>
           <select
             id={`${id}-desk`}
+            disabled={props.locked}
+            aria-describedby={props.locked ? `${id}-locked` : undefined}
             value={props.serviceDeskId ?? ''}
             onChange={(e) => props.onServiceDesk(e.currentTarget.value)}
           >
@@ -76,6 +80,8 @@ export function PortalPicker(props: Props) {
           <label for={`${id}-type`}>{t('portal_requestType')}</label>
           <select
             id={`${id}-type`}
+            disabled={props.locked}
+            aria-describedby={props.locked ? `${id}-locked` : undefined}
             value={props.requestTypeId ?? ''}
             onChange={(e) => props.onRequestType(e.currentTarget.value)}
           >
@@ -86,6 +92,11 @@ export function PortalPicker(props: Props) {
             ))}
           </select>
         </div>
+      )}
+      {props.locked && (
+        <p id={`${id}-locked`} class="notice">
+          {t('managed_note')}
+        </p>
       )}
       {props.loadingFields && <p class="notice">{t('portal_loadingForm')}</p>}
     </section>

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getEffectiveSettings, watchEffectiveSettings } from '@/utils/profile/active';
-import type { EffectiveSettings } from '@/utils/profile/merge';
+import { followEffectiveSettings } from '@/utils/settings/effective';
+import type { EffectiveSettings } from '@/utils/settings/merge';
 
-/** The settings in force (the organisation's policy merged with the user's), kept current. */
+/**
+ * The settings in force (utils/settings/), kept current; this page's redaction follows them
+ * too, so what it shows and sends is masked as the user and the organisation set.
+ */
 export function useEffectiveSettings(): EffectiveSettings | undefined {
   const [settings, setSettings] = useState<EffectiveSettings>();
-  useEffect(() => {
-    void getEffectiveSettings().then(setSettings);
-    return watchEffectiveSettings(setSettings);
-  }, []);
+  useEffect(() => followEffectiveSettings(setSettings), []);
   return settings;
 }

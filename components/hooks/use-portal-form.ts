@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PortalState } from '@/components/composer/PortalPicker';
+import { useEffectiveSettings } from '@/components/hooks/use-effective-settings';
 import { portalMetaCacheItem } from '@/utils/composer/fields-cache';
 import { composerChoiceItem, savedMappingsItem } from '@/utils/composer/items';
 import {
@@ -14,11 +15,6 @@ import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
 import type { ConnectionView, ServiceDeskSummary } from '@/utils/portal/protocol';
-import {
-  escalationLinks,
-  findVendorProfile,
-  profileSeverities,
-} from '@/utils/portal/vendor-profiles';
 import {
   type Draft,
   type MappingOverrides,
@@ -37,8 +33,11 @@ export const portalSend: PortalSend = {
 const fail = (cause: unknown) => AppError.from(cause).info;
 
 /**
- * Where the draft goes: the connection, the desks and request types (last choice preselected,
- * kept in the draft), the chosen type's fields, and the mappings saved per request type.
+ * Where the draft goes: the connection, the desks and request types (the organisation's
+ * choice, else the last one, preselected and kept in the draft; only the organisation's when
+ * it locks it), the chosen type's fields, and the mappings: the user's saved per request type
+ * over the profile's defaults. The severity wording and escalation channels are the active
+ * profile's, all read from the settings in force (utils/settings/).
  */
 export function usePortalForm(
   draft: Draft | undefined,
@@ -55,6 +54,9 @@ export function usePortalForm(
   const [error, setError] = useState<ErrorInfo>();
   const [saved, setSaved] = useState<SavedMappings>({});
   const [mappingStatus, setMappingStatus] = useState<string>();
+  const settings = useEffectiveSettings();
+  const preset = settings?.composerDefaults ?? {};
+  const locked = settings?.locked.requestType ?? false;
 
   // Bumped when the background's cache of desks, types and fields was refreshed with a
   // different answer from the portal: the effects below ask again and get the new one.
@@ -91,7 +93,13 @@ export function usePortalForm(
     })();
   }, []);
 
-  const deskId = draft ? chooseServiceDesk(desks, draft.serviceDeskId) : undefined;
+  // Nothing is chosen before the settings are read: the organisation's choice comes first.
+  const deskId =
+    draft && settings
+      ? locked && preset.serviceDeskId
+        ? desks.find((d) => d.id === preset.serviceDeskId)?.id
+        : chooseServiceDesk(desks, preset.serviceDeskId, draft.serviceDeskId)
+      : undefined;
   useEffect(() => {
     if (!deskId) return;
     let live = true;
@@ -105,7 +113,16 @@ export function usePortalForm(
   }, [deskId, metaVersion]);
 
   const typeList = types?.deskId === deskId ? types?.list : undefined;
-  const typeId = draft && typeList ? chooseRequestType(typeList, draft.requestTypeId) : undefined;
+  const typeId =
+    draft && typeList
+      ? locked && preset.requestTypeId
+        ? typeList.find((type) => type.id === preset.requestTypeId)?.id
+        : chooseRequestType(
+            typeList,
+            deskId === preset.serviceDeskId ? preset.requestTypeId : undefined,
+            draft.requestTypeId,
+          )
+      : undefined;
 
   // Keep the draft's choice in step with what is shown (a first choice, a desk gone away).
   useEffect(() => {
@@ -140,19 +157,20 @@ export function usePortalForm(
   }, [formKey, metaVersion]);
 
   function savedFor(desk: string | undefined, type: string | undefined): MappingOverrides {
-    return desk && type ? (saved[mappingKey(desk, type)] ?? {}) : {};
+    const own = desk && type ? saved[mappingKey(desk, type)] : undefined;
+    return { ...settings?.fieldMappings, ...own };
   }
 
   const remember = (choice: { serviceDeskId?: string; requestTypeId?: string }) =>
     void composerChoiceItem.set(choice);
 
   const chooseDesk = (id: string) => {
-    if (!draft) return;
+    if (!draft || locked) return;
     remember({ serviceDeskId: id });
     update({ ...draft, serviceDeskId: id, requestTypeId: undefined, mappingOverrides: {} });
   };
   const chooseType = (id: string) => {
-    if (!draft) return;
+    if (!draft || locked) return;
     remember({ serviceDeskId: deskId, requestTypeId: id });
     update({ ...draft, requestTypeId: id, mappingOverrides: savedFor(deskId, id) });
   };
@@ -169,7 +187,6 @@ export function usePortalForm(
     setMappingStatus(t('mapping_saved'));
   };
 
-  const profile = findVendorProfile(connection?.vendorProfileId);
   const current = form?.key === formKey ? form?.form : undefined;
   const portalName = useMemo(() => {
     try {
@@ -190,13 +207,15 @@ export function usePortalForm(
     connection,
     portalFormUrl,
     portalName,
-    definitions: profile ? profileSeverities(profile) : undefined,
-    escalation: profile ? escalationLinks(profile.escalationChannels) : [],
-    supportEmail: profile?.supportEmail,
+    definitions: settings?.severityDefinitions,
+    escalation: settings?.escalationChannels ?? [],
+    supportEmail: settings?.supportEmail,
     desks: desks.map((d) => ({ id: d.id, name: d.projectName })),
     requestTypes: (typeList ?? []).map((type) => ({ id: type.id, name: type.name })),
     serviceDeskId: deskId,
     requestTypeId: typeId,
+    /** The organisation set the service desk and request type: shown, not changeable. */
+    requestTypeLocked: locked,
     fields: current?.fields,
     canAddRequestParticipants: current?.canAddRequestParticipants,
     loadingFields,

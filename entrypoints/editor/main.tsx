@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useScreenshots } from '@/components/hooks/use-screenshots';
 import { ScreenshotsSection } from '@/components/screenshot/ScreenshotsSection';
 import { t } from '@/utils/i18n';
+import { followEffectiveSettings } from '@/utils/settings/effective';
 import { tabIdFromSearch } from '@/utils/tab-target';
 
 /** The screenshot editor in a page of its own, for when the popup is too small: ?tabId=&id= */
@@ -22,4 +23,6 @@ function EditorPage() {
 document.title = t('editor_title');
 // The language of the messages shown (the browser's UI language may have none).
 document.documentElement.lang = t('locale_lang');
+// File names and texts are redacted with the settings in force, as in the popup.
+followEffectiveSettings();
 render(<EditorPage />, document.getElementById('app') as HTMLElement);

@@ -7,7 +7,7 @@ import { captureSettingsItem, environmentRulesItem } from '@/utils/capture/items
 import type { CaptureSettings, EnvironmentRule } from '@/utils/capture/settings';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { type MessageKey, t } from '@/utils/i18n';
-import type { EffectiveSettings } from '@/utils/profile/merge';
+import type { EffectiveSettings } from '@/utils/settings/merge';
 
 const CAPTURE_SETTINGS = {
   saved: 'options_captureSettingsSaved',

@@ -10,7 +10,7 @@ import { setStepRecording } from '@/utils/capture/step-recording';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
-import { captureOrigins } from '@/utils/profile/active';
+import { captureOrigins } from '@/utils/settings/effective';
 import { CaptureOptions } from './CaptureOptions';
 import { PortalConnection } from './PortalConnection';
 import { ProfileOptions } from './ProfileOptions';

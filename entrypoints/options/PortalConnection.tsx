@@ -6,7 +6,7 @@ import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
 import type { ConnectionView, TestConnectionResult } from '@/utils/portal/protocol';
 import { checkPortalUrl, requiredOrigins } from '@/utils/portal/settings';
-import type { EffectiveSettings } from '@/utils/profile/merge';
+import type { EffectiveSettings } from '@/utils/settings/merge';
 
 /** Wiring of the options page's portal connection: permission, save, test. */
 export function PortalConnection({ settings }: { settings?: EffectiveSettings }) {

@@ -3,10 +3,10 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { VendorProfileSection } from '@/components/VendorProfileSection';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
-import type { VendorProfile } from '@/utils/portal/vendor-profiles';
-import { importProfile, listProfiles, setActiveProfile } from '@/utils/profile/active';
 import { type FieldProblem, profileFileName, profileToJson } from '@/utils/profile/import';
-import type { EffectiveSettings } from '@/utils/profile/merge';
+import type { VendorProfile } from '@/utils/profile/vendor-profiles';
+import { importProfile, listProfiles, setActiveProfile } from '@/utils/settings/effective';
+import type { EffectiveSettings } from '@/utils/settings/merge';
 
 /** Offers a text as a file download (no `downloads` permission needed for a blob link). */
 function download(name: string, text: string) {

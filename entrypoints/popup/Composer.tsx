@@ -209,6 +209,7 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
         requestTypes={portal.requestTypes}
         serviceDeskId={portal.serviceDeskId}
         requestTypeId={portal.requestTypeId}
+        locked={portal.requestTypeLocked}
         loadingFields={portal.loadingFields}
         error={portal.error}
         optionsUrl={browser.runtime.getURL('/options.html')}

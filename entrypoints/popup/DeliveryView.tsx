@@ -27,7 +27,7 @@ import { sendMessage } from '@/utils/messages/background';
 import { saveReport } from '@/utils/outbox/download';
 import type { JobView } from '@/utils/outbox/job';
 import { mailtoFor, reportText } from '@/utils/portal/mailto';
-import { loginUrlFor } from '@/utils/portal/vendor-profiles';
+import { loginUrlFor } from '@/utils/profile/vendor-profiles';
 
 export interface DeliveryViewProps {
   jobId: string;

@@ -18,6 +18,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { connectExtensionToEmulator } from '../emulator/connect.ts';
+import { startPortalEmulator } from '../emulator/server.ts';
 import {
   type ExtensionBrowser,
   launchExtensionBrowser,
@@ -180,6 +182,62 @@ test('the policy sets the portal and the rules, locked in the options, and a cap
   } finally {
     rmSync(policyFile, { force: true });
     await extension?.close();
+    await consoleServer.close();
+  }
+});
+
+test("the policy's service desk and request type are preselected in the popup, and locked", async () => {
+  test.setTimeout(120_000);
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    key?: string;
+  };
+  const extensionId = extensionIdOf(manifest.key ?? '');
+  const consoleServer = await startConsoleServer();
+  const emulator = await startPortalEmulator();
+  // "Request a change" is not the type the popup would pick on its own ("Report an incident").
+  const policy = { serviceDeskId: '1', requestTypeId: '12', lockedSettings: ['requestType'] };
+  const policyFile = join(POLICY_DIR, `support-capture-e2e-${process.pid}-${Date.now()}-rt.json`);
+  let extension: ExtensionBrowser | undefined;
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }, null, 2),
+    );
+    extension = await launchExtensionBrowser({ extensionDir: EXTENSION_DIR });
+    const { serviceWorker } = extension;
+    await expect
+      .poll(() =>
+        serviceWorker.evaluate(() =>
+          (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.managed.get(),
+        ),
+      )
+      .toMatchObject(policy);
+    await connectExtensionToEmulator(extension, emulator);
+    const page = await extension.context.newPage();
+    await page.goto(consoleServer.url('/console'));
+    const popup = await openPopupFor(extension, page);
+    const requestType = popup.getByRole('combobox', { name: 'Request type' });
+    await expect(requestType).toHaveValue('12');
+    await expect(requestType).toBeDisabled();
+    await expect(requestType).toHaveAccessibleDescription('Set by your organisation');
+    await expect(popup.getByRole('combobox', { name: 'Service desk' })).toBeDisabled();
+    // The popup's choice (what the draft carries and the next popup starts from) is the policy's.
+    await expect
+      .poll(() =>
+        serviceWorker.evaluate(async () => {
+          const api = (globalThis as unknown as { chrome: ChromeApi }).chrome as unknown as {
+            storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+          };
+          const { composerChoice } = await api.storage.local.get('composerChoice');
+          return JSON.stringify(composerChoice ?? {});
+        }),
+      )
+      .toContain('"requestTypeId":"12"');
+  } finally {
+    rmSync(policyFile, { force: true });
+    await extension?.close();
+    await emulator.close();
     await consoleServer.close();
   }
 });

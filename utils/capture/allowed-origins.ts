@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { requiredOrigins } from '../portal/settings';
-import { captureOrigins, getEffectiveSettings, readPortalSettings } from '../profile/active';
+import { captureOrigins, getEffectiveSettings, readPortalSettings } from '../settings/effective';
 import { originPattern } from './capture';
 import { allowedOriginsItem } from './items';
 import { syncCaptureRegistration } from './registration';

@@ -5,14 +5,15 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
+import { followEffectiveSettings } from '../settings/effective';
 import { startNetworkObserver } from './network-observer';
-import { followCaptureSettings } from './settings-sync';
 import type { PageEventsForward } from './tab-record';
 import { forgetTab, recordFailedRequest, recordPageEvents } from './tab-store';
 
 /** Call at the top level of the background: webRequest listeners must exist from the start. */
 export function startCaptureBackground(): void {
-  void followCaptureSettings();
+  // The background redacts with the settings in force (utils/settings/).
+  followEffectiveSettings();
   const observer = startNetworkObserver({
     webRequest: browser.webRequest,
     extensionOrigin: browser.runtime.getURL('/'),

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { sendMessage } from '../messages/content';
 import { countRedactions, redact, redactToFit } from '../privacy/redact';
+import { getEffectiveSettings } from '../settings/effective';
 import {
   type Capture,
   type ConsoleFacts,

@@ -5,7 +5,7 @@
  * each tab's page (per page URL, read once its load completes on an allowed origin).
  */
 import { browser } from 'wxt/browser';
-import { getEffectiveSettings, watchEffectiveSettings } from '../profile/active';
+import { getEffectiveSettings, watchEffectiveSettings } from '../settings/effective';
 import type { ConsoleFacts } from './capture';
 import { captureSettingsItem } from './items';
 

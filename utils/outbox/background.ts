@@ -12,7 +12,7 @@ import { deleteBlob, getBlob, putBlob } from '../blob-store';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import { getPortalClient } from '../portal/service';
-import { readPortalSettings, watchEffectiveSettings } from '../profile/active';
+import { readPortalSettings, watchEffectiveSettings } from '../settings/effective';
 import { outboxJobsItem, savedColleaguesItem } from './items';
 import { isOpen, type Job, type JobInput } from './job';
 import { type Colleague, findPeople, rememberColleagues } from './people';

@@ -6,7 +6,7 @@
 
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
-import { getEffectiveSettings, readPortalSettings } from '../profile/active';
+import { getEffectiveSettings, readPortalSettings } from '../settings/effective';
 import { articleUrl } from '../ticket/article-link';
 import { type AuthProvider, apiTokenProvider, portalSessionProvider } from './auth';
 import { createPortalClient, type PortalClient, type RequestStatusFilter } from './client';

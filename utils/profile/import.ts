@@ -1,10 +1,10 @@
 /**
  * Reading and writing vendor profiles as JSON files: every problem is reported with the path
  * of the field ("severities.P1.name") and what is wrong, so whoever wrote the file can fix it.
- * Pure: storing the result is utils/profile/active.ts's job.
+ * Pure: storing the result is utils/settings/effective.ts's job.
  */
 import type * as z from 'zod/mini';
-import { type VendorProfile, VendorProfileSchema } from '../portal/vendor-profiles';
+import { type VendorProfile, VendorProfileSchema } from './vendor-profiles';
 
 /** Files larger than this are not profiles (a profile is a few KB). */
 export const MAX_PROFILE_BYTES = 256 * 1024;

@@ -1,18 +1,26 @@
 /** Imported vendor profiles and the organisation's managed policy. */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
 import { defineStoredItem } from '../stored-item';
-import { StoredProfilesSchema } from './merge';
 import { type PolicyRead, parseManagedPolicy } from './policy';
+import { VendorProfileSchema } from './vendor-profiles';
 
-/** Vendor profiles the user imported, and which profile is active (utils/profile/active.ts). */
+/** The user's profiles: those imported, and which one is active (a built-in's or an import's id). */
+export const StoredProfilesSchema = z.object({
+  activeId: z.optional(z.string()),
+  imported: z._default(z.record(z.string(), VendorProfileSchema), {}),
+});
+export type StoredProfiles = z.infer<typeof StoredProfilesSchema>;
+
+/** Vendor profiles the user imported, and which profile is active (utils/settings/effective.ts). */
 export const vendorProfilesItem = defineStoredItem('local:vendorProfiles', StoredProfilesSchema, {
   fallback: { imported: {} },
 });
 
 /**
  * The organisation's policy, `storage.managed` (read-only; schema in public/managed-schema.json).
- * Read here alone; utils/profile/merge.ts decides where it wins over the user's settings.
+ * Read here alone; utils/settings/merge.ts decides where it wins over the user's settings.
  */
 export const managedPolicy = {
   async get(): Promise<PolicyRead> {

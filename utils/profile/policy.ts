@@ -8,8 +8,8 @@
 import * as z from 'zod/mini';
 import { EnvironmentSchema } from '../capture/capture';
 import { AuthMethodSchema, checkPortalUrl } from '../portal/settings';
-import { findVendorProfile, type VendorProfile } from '../portal/vendor-profiles';
 import { type FieldProblem, fieldProblems, parseProfileJson } from './import';
+import { findVendorProfile, type VendorProfile } from './vendor-profiles';
 
 export const LOCKABLE_SETTINGS = [
   /** Only the policy's sites have always-on capture; users add none. */

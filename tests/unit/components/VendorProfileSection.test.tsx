@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionForm } from '@/components/ConnectionForm';
 import { EnvironmentRulesEditor } from '@/components/EnvironmentRulesEditor';
 import { VendorProfileSection } from '@/components/VendorProfileSection';
-import { STAKATER_PROFILE, type VendorProfile } from '@/utils/portal/vendor-profiles';
+import { STAKATER_PROFILE, type VendorProfile } from '@/utils/profile/vendor-profiles';
 
 afterEach(cleanup);
 

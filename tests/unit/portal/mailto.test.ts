@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAILTO_MAX_LENGTH, mailtoFor, reportText } from '@/utils/portal/mailto';
-import { VendorProfileSchema } from '@/utils/portal/vendor-profiles';
+import { VendorProfileSchema } from '@/utils/profile/vendor-profiles';
 
 const notes = { attachNote: 'Attach the report.', cutNote: '(Shortened.)' };
 

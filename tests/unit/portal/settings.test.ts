@@ -10,7 +10,7 @@ import {
   findVendorProfile,
   profileSeverities,
   STAKATER_PROFILE,
-} from '@/utils/portal/vendor-profiles';
+} from '@/utils/profile/vendor-profiles';
 
 describe('portal settings', () => {
   it.each([

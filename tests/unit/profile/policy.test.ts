@@ -4,14 +4,14 @@ import { allowOrigin, removeOrigin } from '@/utils/capture/allowed-origins';
 import { allowedOriginsItem, environmentRulesItem } from '@/utils/capture/items';
 import { AppError } from '@/utils/errors';
 import { portalSettingsItem } from '@/utils/portal/items';
+import { parseManagedPolicy } from '@/utils/profile/policy';
 import {
   getActiveProfile,
   getEffectiveSettings,
   importProfile,
   readPortalSettings,
-} from '@/utils/profile/active';
-import { mergeSettings, type UserSettings } from '@/utils/profile/merge';
-import { parseManagedPolicy } from '@/utils/profile/policy';
+} from '@/utils/settings/effective';
+import { mergeSettings, type UserSettings } from '@/utils/settings/merge';
 
 const USER: UserSettings = {
   portal: {

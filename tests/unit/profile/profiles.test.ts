@@ -1,19 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppError } from '@/utils/errors';
+import { parseProfileJson, profileToJson } from '@/utils/profile/import';
+import { vendorProfilesItem } from '@/utils/profile/items';
 import {
   escalationLinks,
   STAKATER_PROFILE,
   type VendorProfileInput,
-} from '@/utils/portal/vendor-profiles';
+} from '@/utils/profile/vendor-profiles';
 import {
   getActiveProfile,
   importProfile,
   listProfiles,
   setActiveProfile,
-} from '@/utils/profile/active';
-import { parseProfileJson, profileToJson } from '@/utils/profile/import';
-import { vendorProfilesItem } from '@/utils/profile/items';
+} from '@/utils/settings/effective';
 
 const ACME: VendorProfileInput = {
   id: 'acme',

@@ -1,23 +1,21 @@
 /**
- * The active vendor profile and the settings in force, for every context (background,
- * popup, options): the user's stored settings merged with the organisation's policy by
- * `mergeSettings`, the one place where managed values win.
+ * The settings in force, for every extension context (background, popup, options, editor):
+ * the built-in profile < an imported profile < the user's settings < the organisation's
+ * policy, merged by `mergeSettings` alone. Each context reads them here and applies the
+ * redaction they carry before it redacts (`followEffectiveSettings`). Content scripts read only
+ * the capture settings (utils/capture/settings-sync.ts), so no policy code runs in a page.
  */
 import { browser } from 'wxt/browser';
-import { allowedOriginsItem, environmentRulesItem } from '../capture/items';
+import { allowedOriginsItem, captureSettingsItem, environmentRulesItem } from '../capture/items';
 import type { EnvironmentRule } from '../capture/settings';
 import { AppError } from '../errors';
 import { portalSettingsItem } from '../portal/items';
 import type { PortalSettings } from '../portal/settings';
-import {
-  escalationLinks,
-  profileSeverities,
-  type SeverityDefinition,
-  type VendorProfile,
-} from '../portal/vendor-profiles';
+import { configureRedaction, redact } from '../privacy/redact';
+import { type FieldProblem, parseProfileJson } from '../profile/import';
+import { managedPolicy, vendorProfilesItem } from '../profile/items';
+import type { SeverityDefinition, VendorProfile } from '../profile/vendor-profiles';
 import type { MappingOverrides } from '../ticket/draft';
-import { type FieldProblem, parseProfileJson } from './import';
-import { managedPolicy, vendorProfilesItem } from './items';
 import {
   availableProfiles,
   type EffectiveSettings,
@@ -27,14 +25,41 @@ import {
 } from './merge';
 
 export async function getEffectiveSettings(): Promise<EffectiveSettings> {
-  const [portal, allowedOrigins, environmentRules, profiles, policy] = await Promise.all([
+  const [portal, allowedOrigins, environmentRules, profiles, capture, policy] = await Promise.all([
     portalSettingsItem.get(),
     allowedOriginsItem.get(),
     environmentRulesItem.get(),
     vendorProfilesItem.get(),
+    captureSettingsItem.get(),
     managedPolicy.get(),
   ]);
-  return mergeSettings({ portal, allowedOrigins, environmentRules, profiles }, policy);
+  return mergeSettings({ portal, allowedOrigins, environmentRules, profiles, capture }, policy);
+}
+
+/**
+ * The redactor for these settings (the built-in rules, e-mail masking, the user's own
+ * patterns), made this context's `redact()` as well. `followEffectiveSettings` calls it on
+ * every change, so a context that follows the settings redacts with the ones in force.
+ */
+export function redactorFor(settings: EffectiveSettings): (text: string) => string {
+  configureRedaction(settings.capture);
+  return redact;
+}
+
+/**
+ * Reads the settings in force, applies their redaction to this context, and does both again
+ * on every change. Returns a function that stops following.
+ */
+export function followEffectiveSettings(
+  onChange: (settings: EffectiveSettings) => void = () => {},
+): () => void {
+  const apply = (settings: EffectiveSettings) => {
+    redactorFor(settings);
+    onChange(settings);
+  };
+  const stop = watchEffectiveSettings(apply);
+  void getEffectiveSettings().then(apply);
+  return stop;
 }
 
 /** Calls back (debounced to one call per change burst) whenever any merged input changes. */
@@ -55,6 +80,7 @@ export function watchEffectiveSettings(
     allowedOriginsItem.watch(changed),
     environmentRulesItem.watch(changed),
     vendorProfilesItem.watch(changed),
+    captureSettingsItem.watch(changed),
     managedPolicy.watch(changed),
   ];
   return () => {
@@ -84,10 +110,10 @@ export function activeProfileOf(settings: EffectiveSettings): ActiveProfile {
     profile,
     source: settings.profileSource,
     locked: settings.locked.profile,
-    severityDefinitions: profileSeverities(profile),
-    escalationChannels: escalationLinks(profile.escalationChannels),
+    severityDefinitions: settings.severityDefinitions,
+    escalationChannels: settings.escalationChannels,
     environmentRules: profile.environmentRules,
-    fieldMappings: profile.fieldMappings,
+    fieldMappings: settings.fieldMappings,
   };
 }
 

@@ -1,32 +1,35 @@
 /**
- * One place where the organisation's policy meets the user's settings: managed values win,
- * and say so (`locked`), so the options page can show them as "Set by your organisation".
- * Pure; utils/profile/active.ts feeds it from storage.
+ * The one place where settings are merged, in this order of precedence: the built-in profile,
+ * an imported profile, the user's settings, the organisation's policy (managed values win, and
+ * say so in `locked`, so the options page shows them as "Set by your organisation" and the
+ * popup does not offer to change them). Pure; utils/settings/effective.ts feeds it from storage.
  */
-import * as z from 'zod/mini';
-import type { EnvironmentRule } from '../capture/settings';
-import type { AuthMethod, PortalSettings } from '../portal/settings';
 import {
+  type CaptureSettings,
+  DEFAULT_CAPTURE_SETTINGS,
+  type EnvironmentRule,
+} from '../capture/settings';
+import type { AuthMethod, PortalSettings } from '../portal/settings';
+import type { FieldProblem } from '../profile/import';
+import type { StoredProfiles } from '../profile/items';
+import type { PolicyRead } from '../profile/policy';
+import {
+  escalationLinks,
   findVendorProfile,
+  profileSeverities,
+  type SeverityDefinition,
   STAKATER_PROFILE,
   type VendorProfile,
-  VendorProfileSchema,
-} from '../portal/vendor-profiles';
-import type { FieldProblem } from './import';
-import type { PolicyRead } from './policy';
-
-/** The user's profiles: those imported, and which one is active (a built-in's or an import's id). */
-export const StoredProfilesSchema = z.object({
-  activeId: z.optional(z.string()),
-  imported: z._default(z.record(z.string(), VendorProfileSchema), {}),
-});
-export type StoredProfiles = z.infer<typeof StoredProfilesSchema>;
+} from '../profile/vendor-profiles';
+import type { MappingOverrides } from '../ticket/draft';
 
 export interface UserSettings {
   portal: PortalSettings | null;
   allowedOrigins: readonly string[];
   environmentRules: readonly EnvironmentRule[];
   profiles: StoredProfiles;
+  /** Warnings on/off and redaction (e-mail masking, own patterns); the defaults when left out. */
+  capture?: CaptureSettings;
 }
 
 export type ProfileSource = 'policy' | 'imported' | 'built-in';
@@ -57,9 +60,21 @@ export interface EffectiveSettings {
     profile: boolean;
     requestType: boolean;
   };
+  /** Capture and redaction settings in force (utils/settings/effective.ts applies them). */
+  capture: CaptureSettings;
+  /** P1-P4 in the active profile's words (severity picker, guidance, description). */
+  severityDefinitions: SeverityDefinition[];
+  /** The active profile's premium channels, shown after a P1 is filed. */
+  escalationChannels: EscalationLink[];
+  /** The vendor's support e-mail address, for "Send by e-mail" when the portal refuses writes. */
+  supportEmail?: string;
+  /** Field mapping defaults by portal field id, under the user's saved mappings. */
+  fieldMappings: MappingOverrides;
   /** Policy values that could not be used. */
   policyProblems: FieldProblem[];
 }
+
+export type EscalationLink = ReturnType<typeof escalationLinks>[number];
 
 /** Every profile the user can choose: the built-ins, with imports of the same id replacing them. */
 export function availableProfiles(profiles: StoredProfiles): VendorProfile[] {
@@ -68,8 +83,12 @@ export function availableProfiles(profiles: StoredProfiles): VendorProfile[] {
   return [...builtIns, ...imported];
 }
 
-function userProfile(profiles: StoredProfiles): { profile: VendorProfile; source: ProfileSource } {
-  const id = profiles.activeId;
+function userProfile(
+  profiles: StoredProfiles,
+  /** The profile chosen with the portal connection, when none was made active since. */
+  connectionProfileId: string | undefined,
+): { profile: VendorProfile; source: ProfileSource } {
+  const id = profiles.activeId ?? connectionProfileId;
   const imported = id ? profiles.imported[id] : undefined;
   if (imported) return { profile: imported, source: 'imported' };
   return { profile: findVendorProfile(id) ?? STAKATER_PROFILE, source: 'built-in' };
@@ -84,7 +103,7 @@ export function mergeSettings(
     ? { profile: policy.profile, source: 'policy' as const }
     : locks.has('profile')
       ? { profile: STAKATER_PROFILE, source: 'built-in' as const }
-      : userProfile(user.profiles);
+      : userProfile(user.profiles, user.portal?.vendorProfileId);
   // A profile set by policy brings its portal with it, unless the policy names another.
   const portalUrl = policy.portalUrl ?? policy.profile?.portalUrl;
 
@@ -124,6 +143,11 @@ export function mergeSettings(
       profile: policy.profile !== undefined || locks.has('profile'),
       requestType: requestTypeLocked,
     },
+    capture: user.capture ?? DEFAULT_CAPTURE_SETTINGS,
+    severityDefinitions: profileSeverities(chosen.profile),
+    escalationChannels: escalationLinks(chosen.profile.escalationChannels),
+    ...(chosen.profile.supportEmail ? { supportEmail: chosen.profile.supportEmail } : {}),
+    fieldMappings: chosen.profile.fieldMappings,
     policyProblems: problems,
   };
 }

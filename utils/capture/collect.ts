@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { sendMessage } from '../messages/content';
 import { countRedactions, redact, redactToFit } from '../privacy/redact';
-import { getEffectiveSettings } from '../settings/effective';
 import {
   type Capture,
   type ConsoleFacts,

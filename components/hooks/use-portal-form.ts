@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PortalState } from '@/components/composer/PortalPicker';
 import { useEffectiveSettings } from '@/components/hooks/use-effective-settings';
-import { portalMetaCacheItem } from '@/utils/composer/fields-cache';
-import { composerChoiceItem, savedMappingsItem } from '@/utils/composer/items';
+import { composerChoiceItem, portalMetaCacheItem, savedMappingsItem } from '@/utils/composer/items';
 import {
   chooseRequestType,
   chooseServiceDesk,

@@ -5,18 +5,7 @@
  * portal's answer differs the cache is rewritten, and the popup, which watches it, asks again.
  * Cleared when the connection changes.
  */
-import * as z from 'zod/mini';
-import { defineStoredItem } from '../stored-item';
-
-const CacheEntrySchema = z.object({ value: z.unknown(), at: z.number() });
-export const PortalMetaCacheSchema = z.record(z.string(), CacheEntrySchema);
-export type PortalMetaCache = z.infer<typeof PortalMetaCacheSchema>;
-
-export const portalMetaCacheItem = defineStoredItem(
-  'session:portalMetaCache',
-  PortalMetaCacheSchema,
-  { fallback: {} },
-);
+import { type PortalMetaCache, portalMetaCacheItem } from './items';
 
 /** At most one refresh of an entry per this time: opening the popup twice asks once. */
 export const REFRESH_AFTER_MS = 10_000;

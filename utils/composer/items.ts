@@ -26,3 +26,17 @@ export const composerChoiceItem = defineStoredItem(
 export const savedMappingsItem = defineStoredItem('local:savedMappings', SavedMappingsSchema, {
   fallback: {},
 });
+
+/**
+ * The background's cache of the portal's desks, request types and fields (utils/composer/
+ * fields-cache.ts), in `storage.session` so a restarted worker answers the popup at once.
+ */
+const CacheEntrySchema = z.object({ value: z.unknown(), at: z.number() });
+export const PortalMetaCacheSchema = z.record(z.string(), CacheEntrySchema);
+export type PortalMetaCache = z.infer<typeof PortalMetaCacheSchema>;
+
+export const portalMetaCacheItem = defineStoredItem(
+  'session:portalMetaCache',
+  PortalMetaCacheSchema,
+  { fallback: {} },
+);

@@ -8,11 +8,11 @@ import { nameFilesAtCreate } from '../outbox/attachment-field';
 import { type AttachmentRef, type JobInput, uniqueNames } from '../outbox/job';
 import { redact } from '../privacy/redact';
 import type { Screenshot } from '../screenshot/model';
+import { fitWiki } from '../text/wiki-text';
 import { composeDescription, escapeWiki } from '../ticket/description';
 import type { Draft } from '../ticket/draft';
 import { fieldProblems, mapDraftToFields, requestFieldValues } from '../ticket/field-mapping';
 import type { PortalFieldMeta } from '../ticket/portal-fields';
-import { fitWiki } from '../ticket/wiki-text';
 
 /** The files the request will carry: what each screenshot uploads (the annotated export). */
 export function attachmentRefs(screenshots: readonly Screenshot[]): AttachmentRef[] {

@@ -6,7 +6,7 @@
  * same `FieldKind`, so adding a kind is one entry here and one component there.
  */
 import { redact } from '../privacy/redact';
-import { encodeText, MAX_TEXT_FIELD } from '../ticket/wiki-text';
+import { encodeText, MAX_TEXT_FIELD } from '../text/wiki-text';
 import type {
   Conversion,
   FieldInput,

@@ -5,6 +5,7 @@
  * captured text goes into `{noformat}` blocks and typed text is escaped.
  */
 import type { PageEvent } from '@/utils/capture/page-event';
+import { fitWiki, MAX_TEXT_FIELD, verbatimBlock, wikiText } from '../text/wiki-text';
 import { captureReferenceLine } from './capture-reference';
 import {
   type Draft,
@@ -22,7 +23,6 @@ import {
   type SeverityDefinition,
   severityLabel,
 } from './severity';
-import { fitWiki, MAX_TEXT_FIELD, verbatimBlock, wikiText } from './wiki-text';
 
 export {
   CAPTURE_REFERENCE_PATTERN,

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMetaCache, type PortalMetaCache } from '@/utils/composer/fields-cache';
+import { createMetaCache } from '@/utils/composer/fields-cache';
+import type { PortalMetaCache } from '@/utils/composer/items';
 
 function store(initial: PortalMetaCache = {}) {
   let saved = structuredClone(initial);

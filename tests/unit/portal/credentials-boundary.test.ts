@@ -39,8 +39,13 @@ describe('credentials boundary', () => {
 
   it('utils/portal modules that pages import do not touch credentials', () => {
     // The options page and popup import these for schemas and pure helpers.
-    for (const file of ['protocol.ts', 'settings.ts', 'schemas.ts', 'vendor-profiles.ts']) {
-      const text = readFileSync(join(ROOT, 'utils/portal', file), 'utf8');
+    for (const file of [
+      'utils/portal/protocol.ts',
+      'utils/portal/settings.ts',
+      'utils/portal/schemas.ts',
+      'utils/profile/vendor-profiles.ts',
+    ]) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
       expect(FORBIDDEN.test(text), file).toBe(false);
       expect(text, file).not.toMatch(/from ['"][^'"]*credentials-item['"]/);
     }

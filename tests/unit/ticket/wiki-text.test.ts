@@ -3,9 +3,9 @@
  * wiki-rendered field, and no link, mention, image, macro or heading comes from it.
  */
 import { describe, expect, it } from 'vitest';
+import { encodeText, MAX_TEXT_FIELD, verbatimBlock, wikiText } from '@/utils/text/wiki-text';
 import { composeDescription } from '@/utils/ticket/description';
 import { requestFieldValues } from '@/utils/ticket/field-mapping';
-import { encodeText, MAX_TEXT_FIELD, verbatimBlock, wikiText } from '@/utils/ticket/wiki-text';
 import { draft, event } from './fixtures';
 import { lines, render } from './wiki-converter';
 

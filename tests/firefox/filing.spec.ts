@@ -101,6 +101,15 @@ async function capturedConsole(): Promise<{ page: Page; tabId: number }> {
   return { page, tabId };
 }
 
+/** Opens every collapsed section of the composer; answers how many there are. */
+function openAllSections(popup: Awaited<ReturnType<typeof openExtensionPage>>): Promise<number> {
+  return popup.evaluate(() => {
+    const sections = [...document.querySelectorAll('details')];
+    for (const section of sections) section.open = true;
+    return sections.length;
+  });
+}
+
 async function fileFromPopup(tabId: number, impact: string): Promise<string> {
   const popup = await openExtensionPage(
     firefox.browser,
@@ -117,6 +126,8 @@ async function fileFromPopup(tabId: number, impact: string): Promise<string> {
     )
     .toBe(FIRST_ERROR);
   void summary;
+  // Pre-filled parts sit in collapsed sections: open them all, as a user would to check them.
+  await openAllSections(popup);
   // The page's errors were captured.
   await popup.waitForSelector(byRole('group', 'Errors and failed requests'));
   const errors = await popup.$eval(
@@ -128,6 +139,8 @@ async function fileFromPopup(tabId: number, impact: string): Promise<string> {
   await popup.waitForSelector(`${byRole('list', 'Screenshots and files')} img`, {
     timeout: 20_000,
   });
+  // The portal section renders once the request type's form is in.
+  await expect.poll(() => openAllSections(popup), { timeout: 20_000 }).toBeGreaterThan(4);
   await popup.waitForSelector(byRole('table', "How the request fills the portal's fields"));
   await popup.locator(byRole('textbox', 'Impact')).fill(impact);
   await popup.waitForSelector(byRole('radiogroup', 'Severity'));

@@ -154,7 +154,16 @@ async function fileFromPopup(tabId: number, impact: string): Promise<string> {
   await (p2Radio as unknown as { click(): Promise<void> }).click();
   await popup.locator(byRole('button', 'Submit request')).click();
   await popup.locator(byRole('button', 'Send request')).click();
-  await expect.poll(() => statusText(popup), { timeout: 30_000 }).toMatch(/Filed as [A-Z]+-\d+/);
+  // The result card says it once the job is delivered (the progress line then goes away).
+  await expect
+    .poll(
+      () =>
+        popup
+          .$eval(byRole('region', 'Request filed'), (el) => el.textContent ?? '')
+          .catch(() => ''),
+      { timeout: 30_000 },
+    )
+    .toMatch(/Filed as [A-Z]+-\d+/);
   const filed = await popup.$eval(byRole('region', 'Request filed'), (el) => el.textContent ?? '');
   await popup.close();
   return filed;

@@ -61,7 +61,10 @@ test.beforeEach(() => {
 });
 
 function filed() {
-  return emulator.state().requests.filter((r) => r.fieldValues.summary === FIRST_ERROR);
+  // The summary ends with the capture reference (` [SC-XXXXXX]`).
+  return emulator
+    .state()
+    .requests.filter((r) => String(r.fieldValues.summary).startsWith(`${FIRST_ERROR} [SC-`));
 }
 
 /** How often `text` is on screen (rendered text; a closed section's content is not). */

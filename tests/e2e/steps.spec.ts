@@ -69,9 +69,9 @@ test('routes, a labelled button and the error it caused make a draft, in that or
   console.log(`Drafted steps:\n${text}`);
   expect(draft.endsAtError).toBe(true);
   expect(draft.steps.at(-1)?.text).toContain('Scaling failed: 500');
-  expect(text).toMatch(
-    /Clicked link "Workloads" and went to \/workloads \((just|\d+ s) before the error\)/,
-  );
+  // A time only where it helps (the first step, a long pause), not on every line.
+  expect(text).toMatch(/Clicked link "Workloads" and went to \/workloads/);
+  expect(text.match(/before the (first )?error/g)?.length ?? 0).toBeLessThanOrEqual(1);
 });
 
 test('text typed into fields, a password included, is never recorded, drafted or forwarded', async ({

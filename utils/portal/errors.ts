@@ -263,7 +263,9 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
         'not-found',
         `The portal does not know this (HTTP 404).${said} Check the Portal URL and refresh the list of service desks and request types.`,
         context,
-        { key: 'error_notFound', values: [portal.message ? clip(portal.message) : '-'] },
+        portal.message
+          ? { key: 'error_notFoundSaid', values: [clip(portal.message)] }
+          : { key: 'error_notFound' },
       ),
     );
   }
@@ -279,7 +281,9 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
         context,
         status === 413
           ? { key: 'error_tooManyFiles' }
-          : { key: 'error_validation', values: [portal.message ? clip(portal.message) : '-'] },
+          : portal.message
+            ? { key: 'error_validationSaid', values: [clip(portal.message)] }
+            : { key: 'error_validation' },
       ),
       ...(portal.fields ? { fields: portal.fields } : {}),
     });

@@ -64,6 +64,18 @@ const REASON_TEXT: Record<MappingReasonCode, { key: MessageKey; source?: 'label'
     'source-text': { key: 'mappingReason_sourceText', source: 'inSentence' },
   };
 
+/** What the user should fix, in their words when the mapping says which problem it is. */
+function mappingProblemText(
+  row: Pick<FieldMapping, 'problem' | 'problemWhy' | 'fieldName' | 'source'>,
+): string {
+  if (!row.problemWhy) return row.problem ?? '';
+  return t('mappingProblem_noOption', [
+    row.fieldName,
+    t(SOURCE_TEXT[row.source].inSentence),
+    ...row.problemWhy.values,
+  ]);
+}
+
 /** Why a field gets its value, in the user's words. */
 export function mappingReasonText(row: Pick<FieldMapping, 'why' | 'source'>): string {
   const words = REASON_TEXT[row.why.code];
@@ -163,7 +175,7 @@ export function MappingTable({ draft, fields, onChange, onSave, status }: Props)
                     <span class="composer-value">{row.display || '—'}</span>
                   )}
                   <p class="composer-hint">{mappingReasonText(row)}</p>
-                  {row.problem && <p class="composer-error">{row.problem}</p>}
+                  {row.problem && <p class="composer-error">{mappingProblemText(row)}</p>}
                 </td>
               </tr>
             );

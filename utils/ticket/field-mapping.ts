@@ -69,6 +69,8 @@ export interface FieldMapping {
   why: MappingReason;
   /** Something the user should fix (no option matched, a value that does not convert). */
   problem?: string;
+  /** The problem as a code the UI words: no option of the field matches the text (a value). */
+  problemWhy?: { code: 'no-option'; values: string[] };
 }
 
 /**
@@ -330,6 +332,8 @@ function mapField(
     if (value !== undefined) mapping.value = value;
     const issue = problem ?? convertProblem;
     if (issue) mapping.problem = issue;
+    if (problem && why.code === 'no-match')
+      mapping.problemWhy = { code: 'no-option', values: why.values };
     return mapping;
   };
 

@@ -219,6 +219,7 @@ describe('mapDraftToFields', () => {
     expect(row?.problem).toBe(
       'No option of "Environment" matches environment "Moon base": choose one.',
     );
+    expect(row?.problemWhy).toEqual({ code: 'no-option', values: ['Moon base'] });
   });
 
   it('says when severity is not chosen', () => {

@@ -93,9 +93,11 @@ test('a browser in German shows portal errors, severity warnings and mapping rea
   try {
     // A portal error: the emulator refuses a wrong API token.
     const options = await openExtensionPage(extension, 'options.html');
-    await options.getByLabel(de('connection_portalUrl')).fill(emulator.origin);
+    await options.getByLabel(de('connection_portalUrl'), { exact: true }).fill(emulator.origin);
     await options.getByRole('radio', { name: de('connection_apiToken') }).check();
-    await options.getByLabel(de('connection_email')).fill(emulator.data.customer.emailAddress);
+    await options
+      .getByLabel(de('connection_email'), { exact: true })
+      .fill(emulator.data.customer.emailAddress);
     await options
       .getByLabel(de('connection_apiToken'), { exact: true })
       .and(options.locator('input[type=password]'))

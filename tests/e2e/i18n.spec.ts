@@ -58,7 +58,10 @@ test('a browser in German shows the popup and the composer in German', async () 
     expect(await popup.locator('html').getAttribute('lang')).toBe('de');
     await expect(popup.getByRole('textbox', { name: de('form_summary') })).toBeVisible();
     await expect(popup.getByRole('radiogroup', { name: de('severity_legend') })).toBeVisible();
+    // The captured errors sit in a collapsed section, as for a user.
+    await openSection(popup, de('completeness_errors'));
     await expect(popup.getByRole('group', { name: de('form_errors') })).toBeVisible();
+    await openSection(popup, de('form_steps'));
     await expect(popup.getByRole('button', { name: de('form_useRecordedSteps') })).toBeVisible();
     await expect(popup.getByRole('button', { name: de('draft_discard') })).toBeVisible();
     // Not connected: the sentence around the options link is German too.

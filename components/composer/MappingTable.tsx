@@ -3,6 +3,8 @@ import { type MessageKey, t } from '@/utils/i18n';
 import type { Draft, MappingOverrides, MappingSource } from '@/utils/ticket/draft';
 import {
   autoSource,
+  type FieldMapping,
+  type MappingReasonCode,
   mapDraftToFields,
   setOverride,
   sourceText,
@@ -40,6 +42,49 @@ const SOURCE_TEXT: Record<MappingSource, { label: MessageKey; inSentence: Messag
 
 const SOURCES = Object.keys(SOURCE_TEXT) as MappingSource[];
 const sourceLabel = (source: MappingSource) => t(SOURCE_TEXT[source].label);
+
+/** Each reason's words; `source` ones get the source's name first (`$1`). */
+const REASON_TEXT: Record<MappingReasonCode, { key: MessageKey; source?: 'label' | 'inSentence' }> =
+  {
+    files: { key: 'mappingReason_files' },
+    entered: { key: 'mappingReason_entered' },
+    unsupported: { key: 'mappingReason_unsupported' },
+    'portal-default': { key: 'mappingReason_portalDefault' },
+    'not-filled': { key: 'mappingReason_notFilled' },
+    'no-severity': { key: 'mappingReason_noSeverity' },
+    'no-severity-default': { key: 'mappingReason_noSeverityDefault' },
+    empty: { key: 'mappingReason_empty', source: 'label' },
+    'empty-default': { key: 'mappingReason_emptyDefault', source: 'label' },
+    pinned: { key: 'mappingReason_pinned', source: 'label' },
+    'severity-option': { key: 'mappingReason_severityOption' },
+    'severity-scale': { key: 'mappingReason_severityScale' },
+    matches: { key: 'mappingReason_matches', source: 'label' },
+    'no-match': { key: 'mappingReason_noMatch', source: 'label' },
+    description: { key: 'mappingReason_description' },
+    'source-text': { key: 'mappingReason_sourceText', source: 'inSentence' },
+  };
+
+/** What the user should fix, in their words when the mapping says which problem it is. */
+function mappingProblemText(
+  row: Pick<FieldMapping, 'problem' | 'problemWhy' | 'fieldName' | 'source'>,
+): string {
+  if (!row.problemWhy) return row.problem ?? '';
+  return t('mappingProblem_noOption', [
+    row.fieldName,
+    t(SOURCE_TEXT[row.source].inSentence),
+    ...row.problemWhy.values,
+  ]);
+}
+
+/** Why a field gets its value, in the user's words. */
+export function mappingReasonText(row: Pick<FieldMapping, 'why' | 'source'>): string {
+  const words = REASON_TEXT[row.why.code];
+  const values = words.source
+    ? [t(SOURCE_TEXT[row.source][words.source]), ...row.why.values]
+    : row.why.values;
+  const text = t(words.key, values);
+  return row.why.chosen ? `${text} ${t('mappingReason_chosen')}` : text;
+}
 
 /** How the request fills the portal's fields, and why; every row can be changed. */
 export function MappingTable({ draft, fields, onChange, onSave, status }: Props) {
@@ -129,8 +174,8 @@ export function MappingTable({ draft, fields, onChange, onSave, status }: Props)
                   ) : (
                     <span class="composer-value">{row.display || '—'}</span>
                   )}
-                  <p class="composer-hint">{row.reason}</p>
-                  {row.problem && <p class="composer-error">{row.problem}</p>}
+                  <p class="composer-hint">{mappingReasonText(row)}</p>
+                  {row.problem && <p class="composer-error">{mappingProblemText(row)}</p>}
                 </td>
               </tr>
             );

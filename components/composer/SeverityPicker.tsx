@@ -6,12 +6,33 @@ import {
   type Severity,
   type SeverityAnswers,
   type SeverityDefinition,
+  type SeverityReasonCode,
+  type SeverityWarningCode,
   severityWarnings,
   suggestSeverity,
 } from '@/utils/ticket/severity';
 
 // The questions' text in the request sent to the vendor stays as `QUICK_QUESTIONS` and
 // `REACH_LABELS` (utils/ticket/severity.ts); the form shows them in the user's language.
+/** Why a level is suggested, and what contradicts the chosen one, in the user's words. */
+const REASON_KEYS: Record<SeverityReasonCode, MessageKey> = {
+  'nobody-blocked': 'severityReason_nobodyBlocked',
+  'production-down-one-user': 'severityReason_productionDownOneUser',
+  'production-down': 'severityReason_productionDown',
+  'production-wide-workaround': 'severityReason_productionWideWorkaround',
+  'production-workaround': 'severityReason_productionWorkaround',
+  'outside-production-blocked': 'severityReason_outsideProductionBlocked',
+  'outside-production': 'severityReason_outsideProduction',
+  workaround: 'severityReason_workaround',
+  'several-blocked': 'severityReason_severalBlocked',
+};
+
+const WARNING_KEYS: Record<SeverityWarningCode, MessageKey> = {
+  'p1-not-production': 'severityWarning_p1NotProduction',
+  'p1-with-workaround': 'severityWarning_p1WithWorkaround',
+  'p4-production-down': 'severityWarning_p4ProductionDown',
+};
+
 const REACH_TEXT: Record<Reach, MessageKey> = {
   none: 'severity_reachNone',
   one: 'severity_reachOne',
@@ -118,7 +139,7 @@ export function SeverityPicker({
           <p class="composer-suggestion">
             {interleave('severity_suggested', [
               <strong key="level">{suggestion.severity}</strong>,
-              suggestion.reason,
+              t(REASON_KEYS[suggestion.code]),
             ])}{' '}
             {suggestion.severity !== value && (
               <button type="button" onClick={() => onChange(suggestion.severity)}>
@@ -132,7 +153,7 @@ export function SeverityPicker({
         <div role="alert" class="composer-warnings">
           {warnings.map((w) => (
             <p key={w.code} data-code={w.code}>
-              {w.message}
+              {t(WARNING_KEYS[w.code])}
             </p>
           ))}
         </div>

@@ -153,7 +153,11 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
       context.authKind === 'portal-session'
         ? 'You are not signed in to the portal in this browser (or the session expired). Sign in to the portal, then try again.'
         : 'The portal did not accept the email and API token. Check the email, create a new API token if this one expired or was revoked, and save again.';
-    return new AppError(info('auth', message, context));
+    return new AppError(
+      info('auth', message, context, {
+        key: context.authKind === 'portal-session' ? 'error_authSession' : 'error_authToken',
+      }),
+    );
   }
   if (status === 429 || (status === 503 && answer.retryAfter)) {
     const seconds =
@@ -165,6 +169,9 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
         'rate-limited',
         `The portal is limiting requests right now. Wait ${wait}, then try again; nothing was lost.`,
         context,
+        seconds === undefined
+          ? { key: 'error_rateLimitedMinute' }
+          : { key: 'error_rateLimited', values: [String(seconds)] },
       ),
       ...(seconds === undefined ? {} : { retryAfterSeconds: seconds }),
     });
@@ -176,13 +183,23 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
           'forbidden',
           'The portal refused the upload (XSRF check failed). Sign in with an API token instead of the portal session, or attach the files in the portal.',
           context,
+          { key: 'error_xsrf' },
         ),
       );
     }
     const message = portal.message
       ? `The portal refused this.${said} Ask the vendor to give your account access, or check that you chose the right service desk.`
       : "Your account has no access to this. Check that the Portal URL is the vendor's portal and that you signed up there with your company email address; ask the vendor for access if it persists.";
-    return new AppError(info('forbidden', message, context));
+    return new AppError(
+      info(
+        'forbidden',
+        message,
+        context,
+        portal.message
+          ? { key: 'error_forbiddenSaid', values: [clip(portal.message)] }
+          : { key: 'error_forbidden' },
+      ),
+    );
   }
   const unreadable =
     looksLikeHtml(answer) || (answer.body.trim() !== '' && parseJson(answer.body) === undefined);
@@ -236,6 +253,7 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
           context,
         ),
         context,
+        { key: 'error_webPage', values: [String(status), context.portalRequestId ?? '-'] },
       ),
     );
   }
@@ -245,6 +263,9 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
         'not-found',
         `The portal does not know this (HTTP 404).${said} Check the Portal URL and refresh the list of service desks and request types.`,
         context,
+        portal.message
+          ? { key: 'error_notFoundSaid', values: [clip(portal.message)] }
+          : { key: 'error_notFound' },
       ),
     );
   }
@@ -254,7 +275,16 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
         ? 'The portal refused the files: too many at once (more than 60). Attach fewer files.'
         : `The portal did not accept the request.${said || ' It gave no reason.'} Correct the fields and submit again.`;
     return new AppError({
-      ...info('validation', message, context),
+      ...info(
+        'validation',
+        message,
+        context,
+        status === 413
+          ? { key: 'error_tooManyFiles' }
+          : portal.message
+            ? { key: 'error_validationSaid', values: [clip(portal.message)] }
+            : { key: 'error_validation' },
+      ),
       ...(portal.fields ? { fields: portal.fields } : {}),
     });
   }
@@ -267,6 +297,7 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
           context,
         ),
         context,
+        { key: 'error_server', values: [String(status), context.portalRequestId ?? '-'] },
       ),
     );
   }
@@ -278,6 +309,7 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
         context,
       ),
       context,
+      { key: 'error_unexpected', values: [String(status), context.portalRequestId ?? '-'] },
     ),
   );
 }
@@ -292,6 +324,7 @@ export function unexpectedBody(what: string, detail: string, context: ErrorConte
         context,
       ),
       context,
+      { key: 'error_unexpectedBody', values: [what, clip(detail), context.portalRequestId ?? '-'] },
     ),
   );
 }
@@ -306,6 +339,7 @@ export function redirectError(origin: string, what: string, context: ErrorContex
         context,
       ),
       context,
+      { key: 'error_redirect', values: [origin, what, context.portalRequestId ?? '-'] },
     ),
   );
 }
@@ -315,6 +349,8 @@ export function networkError(origin: string, cause: unknown): AppError {
     {
       code: 'network',
       message: `Could not reach ${origin}. Check the Portal URL and your network connection (VPN, proxy), then try again.`,
+      messageKey: 'error_network',
+      values: [origin],
     },
     { cause },
   );
@@ -324,6 +360,8 @@ export function timeoutError(origin: string, seconds: number): AppError {
   return new AppError({
     code: 'timeout',
     message: `${origin} did not answer within ${seconds} seconds. Try again; if you were submitting, check "My requests" first so you do not file it twice.`,
+    messageKey: 'error_timeout',
+    values: [origin, String(seconds)],
   });
 }
 
@@ -332,9 +370,14 @@ export function notConfiguredError(): AppError {
     code: 'not-configured',
     message:
       'No portal is connected yet. Open the extension options, enter the Portal URL and sign-in method, and press Save.',
+    messageKey: 'error_notConfigured',
   });
 }
 
 export function cancelledError(): AppError {
-  return new AppError({ code: 'cancelled', message: 'The request to the portal was cancelled.' });
+  return new AppError({
+    code: 'cancelled',
+    message: 'The request to the portal was cancelled.',
+    messageKey: 'error_cancelled',
+  });
 }

@@ -63,10 +63,44 @@ export interface FieldMapping {
   display: string;
   /** The same, not shortened. */
   displayFull: string;
-  /** Why this value, in words for the user. */
+  /** Why this value, in English (logs and tests). */
   reason: string;
+  /** Why this value, as a code and values the UI words from public/_locales. */
+  why: MappingReason;
   /** Something the user should fix (no option matched, a value that does not convert). */
   problem?: string;
+  /** The problem as a code the UI words: no option of the field matches the text (a value). */
+  problemWhy?: { code: 'no-option'; values: string[] };
+}
+
+/**
+ * Why a field gets its value. Codes that name the draft's part (`empty`, `pinned`, `matches`,
+ * `no-match`, `source-text`) take the mapping's `source` as that part; `values` are the text
+ * and option label, as they appear in the English reason.
+ */
+export type MappingReasonCode =
+  | 'files'
+  | 'entered'
+  | 'unsupported'
+  | 'portal-default'
+  | 'not-filled'
+  | 'no-severity'
+  | 'no-severity-default'
+  | 'empty'
+  | 'empty-default'
+  | 'pinned'
+  | 'severity-option'
+  | 'severity-scale'
+  | 'matches'
+  | 'no-match'
+  | 'description'
+  | 'source-text';
+
+export interface MappingReason {
+  code: MappingReasonCode;
+  values: string[];
+  /** The user chose the source in the mapping table. */
+  chosen?: boolean;
 }
 
 const has = (name: string, pattern: RegExp) => pattern.test(normalise(name));
@@ -129,6 +163,7 @@ export function levelNumber(label: string): number | undefined {
 export interface OptionChoice {
   option: PortalFieldOption;
   reason: string;
+  why: MappingReason;
 }
 
 /** The option for a severity level, on whichever scale the portal's options use. */
@@ -139,7 +174,11 @@ export function severityOption(
   const level = SEVERITIES.indexOf(severity) + 1;
   const numbered = options.find((o) => levelNumber(o.label) === level);
   if (numbered)
-    return { option: numbered, reason: `Severity ${severity} matches option "${numbered.label}".` };
+    return {
+      option: numbered,
+      reason: `Severity ${severity} matches option "${numbered.label}".`,
+      why: { code: 'severity-option', values: [severity, numbered.label] },
+    };
   const ranked = options
     .map((option) => ({ option, rank: wordRank(option.label) }))
     .filter((r): r is { option: PortalFieldOption; rank: number } => r.rank !== undefined)
@@ -158,6 +197,10 @@ export function severityOption(
   return {
     option: chosen.option,
     reason: `Severity ${severity} matches option "${chosen.option.label}" (level ${position} of ${ranked.length} on the portal's scale).`,
+    why: {
+      code: 'severity-scale',
+      values: [severity, chosen.option.label, String(position), String(ranked.length)],
+    },
   };
 }
 
@@ -264,6 +307,7 @@ function mapField(
     origin: MappingOrigin,
     input: FieldInput | undefined,
     reason: string,
+    why: MappingReason,
     problem?: string,
   ): FieldMapping => {
     // The composed text is wiki markup already; the summary carries the capture reference.
@@ -282,11 +326,14 @@ function mapField(
       display: short80(displayInput(field, input)),
       displayFull: displayInput(field, input),
       reason,
+      why,
     };
     if (input !== undefined) mapping.input = input;
     if (value !== undefined) mapping.value = value;
     const issue = problem ?? convertProblem;
     if (issue) mapping.problem = issue;
+    if (problem && why.code === 'no-match')
+      mapping.problemWhy = { code: 'no-option', values: why.values };
     return mapping;
   };
 
@@ -301,23 +348,35 @@ function mapField(
       entered !== undefined ? 'user' : 'auto',
       chosen,
       "The report's files, uploaded before the request is created.",
+      { code: 'files', values: [] },
     );
   }
-  if (entered !== undefined) return finish(source, 'user', entered, 'Entered by you.');
+  if (entered !== undefined)
+    return finish(source, 'user', entered, 'Entered by you.', {
+      code: 'entered',
+      values: [],
+    });
   if (kind === 'unsupported') {
     return finish(
       'none',
       'none',
       undefined,
       'This kind of field can only be filled on the portal.',
+      { code: 'unsupported', values: [] },
     );
   }
   const origin: MappingOrigin = override ? 'override' : 'auto';
   if (source === 'none') {
     const fallback = defaultInput(field);
     return fallback !== undefined
-      ? finish('none', 'default', fallback, "The portal's default.")
-      : finish('none', 'none', undefined, 'Not filled from the capture.');
+      ? finish('none', 'default', fallback, "The portal's default.", {
+          code: 'portal-default',
+          values: [],
+        })
+      : finish('none', 'none', undefined, 'Not filled from the capture.', {
+          code: 'not-filled',
+          values: [],
+        });
   }
 
   const text = sourceText(draft, source, description);
@@ -325,9 +384,16 @@ function mapField(
   if (!text.trim()) {
     const fallback = defaultInput(field);
     const empty = source === 'severity' ? 'No severity chosen yet.' : `${what} is empty.`;
+    const severity = source === 'severity';
     return fallback !== undefined
-      ? finish(source, 'default', fallback, `${empty} The portal's default applies.`)
-      : finish(source, origin, undefined, empty);
+      ? finish(source, 'default', fallback, `${empty} The portal's default applies.`, {
+          code: severity ? 'no-severity-default' : 'empty-default',
+          values: [],
+        })
+      : finish(source, origin, undefined, empty, {
+          code: severity ? 'no-severity' : 'empty',
+          values: [],
+        });
   }
 
   if (isChoiceKind(kind)) {
@@ -338,13 +404,18 @@ function mapField(
       choice = {
         option: pinnedOption,
         reason: `${what} "${text}" set to "${pinnedOption.label}" by you.`,
+        why: { code: 'pinned', values: [text, pinnedOption.label] },
       };
     } else if (source === 'severity') {
       choice = severityOption(field.validValues, text as Severity);
     } else {
       const option = matchOption(field.validValues, text);
       if (option)
-        choice = { option, reason: `${what} "${text}" matches option "${option.label}".` };
+        choice = {
+          option,
+          reason: `${what} "${text}" matches option "${option.label}".`,
+          why: { code: 'matches', values: [text, option.label] },
+        };
     }
     if (!choice) {
       return finish(
@@ -352,6 +423,7 @@ function mapField(
         origin,
         undefined,
         `${what} "${short(text)}" matches none of the options.`,
+        { code: 'no-match', values: [short(text)] },
         `No option of "${field.name}" matches ${what.toLowerCase()} "${short(text)}": choose one.`,
       );
     }
@@ -361,6 +433,7 @@ function mapField(
       override ? 'override' : 'auto',
       isMultiKind(kind) ? [id] : id,
       choice.reason,
+      choice.why,
     );
   }
 
@@ -369,7 +442,12 @@ function mapField(
     source === 'description'
       ? 'The composed description: every section, in wiki markup.'
       : `The ${what.toLowerCase()} text.`;
-  return finish(source, origin, value, override ? `${reason} (chosen by you)` : reason);
+  const why: MappingReason = {
+    code: source === 'description' ? 'description' : 'source-text',
+    values: [],
+    ...(override ? { chosen: true } : {}),
+  };
+  return finish(source, origin, value, override ? `${reason} (chosen by you)` : reason, why);
 }
 
 function isSummary(field: PortalFieldMeta): boolean {

@@ -80,9 +80,22 @@ export const REACH_LABELS: Readonly<Record<Reach, string>> = {
   all: 'All users or a business function',
 };
 
+/** Why a level is suggested; the popup words it from public/_locales. */
+export type SeverityReasonCode =
+  | 'nobody-blocked'
+  | 'production-down-one-user'
+  | 'production-down'
+  | 'production-wide-workaround'
+  | 'production-workaround'
+  | 'outside-production-blocked'
+  | 'outside-production'
+  | 'workaround'
+  | 'several-blocked';
+
 export interface SeveritySuggestion {
   severity: Severity;
-  /** Why, in words for the user. */
+  code: SeverityReasonCode;
+  /** Why, in English (logs and tests); the UI words `code`. */
   reason: string;
 }
 
@@ -100,43 +113,69 @@ export function suggestSeverity(answers: SeverityAnswers): SeveritySuggestion | 
   if (!production && !workaround && !reach && !answers.blockedFunction?.trim()) return undefined;
   const wide = blocksBusiness(answers) || reach === 'some';
   if (reach === 'none' && !(production === 'yes' && workaround === 'no')) {
-    return { severity: 'P4', reason: 'Nobody is blocked: an information request or minor issue.' };
+    return {
+      severity: 'P4',
+      code: 'nobody-blocked',
+      reason: 'Nobody is blocked: an information request or minor issue.',
+    };
   }
   if (production === 'yes' && workaround === 'no') {
     if (reach === 'one' || reach === 'none')
       return {
         severity: 'P2',
+        code: 'production-down-one-user',
         reason: 'Production is affected without a workaround, but only for one user.',
       };
-    return { severity: 'P1', reason: 'Production is affected and there is no workaround.' };
+    return {
+      severity: 'P1',
+      code: 'production-down',
+      reason: 'Production is affected and there is no workaround.',
+    };
   }
   if (production === 'yes') {
     if (blocksBusiness(answers))
       return {
         severity: 'P2',
+        code: 'production-wide-workaround',
         reason: 'Production is affected for everyone or a business function, with a workaround.',
       };
-    return { severity: 'P3', reason: 'Production is affected, but a workaround exists.' };
+    return {
+      severity: 'P3',
+      code: 'production-workaround',
+      reason: 'Production is affected, but a workaround exists.',
+    };
   }
   if (production === 'no') {
     if (workaround === 'no' && wide)
       return {
         severity: 'P2',
+        code: 'outside-production-blocked',
         reason: 'Outside production, but several people are blocked without a workaround.',
       };
-    return { severity: 'P3', reason: 'Outside production: limited impact.' };
+    return {
+      severity: 'P3',
+      code: 'outside-production',
+      reason: 'Outside production: limited impact.',
+    };
   }
   // Production not answered yet.
-  if (workaround === 'yes') return { severity: 'P3', reason: 'A workaround exists.' };
+  if (workaround === 'yes')
+    return { severity: 'P3', code: 'workaround', reason: 'A workaround exists.' };
   if (workaround === 'no' && wide)
-    return { severity: 'P2', reason: 'Several people are blocked without a workaround.' };
+    return {
+      severity: 'P2',
+      code: 'several-blocked',
+      reason: 'Several people are blocked without a workaround.',
+    };
   return undefined;
 }
 
 export type SeverityWarningCode = 'p1-not-production' | 'p1-with-workaround' | 'p4-production-down';
 
 export interface SeverityWarning {
+  /** The UI words it from public/_locales. */
   code: SeverityWarningCode;
+  /** In English, for logs and tests. */
   message: string;
 }
 

@@ -2,10 +2,15 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AllowedOriginsList } from '@/components/AllowedOriginsList';
 import { CaptureSettingsForm } from '@/components/CaptureSettingsForm';
+import { MappingTable } from '@/components/composer/MappingTable';
+import { SeverityPicker } from '@/components/composer/SeverityPicker';
 import { describeJob } from '@/components/delivery/DeliveryProgress';
 import { DeliveryResult } from '@/components/delivery/DeliveryResult';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { interleave, plural, t } from '@/utils/i18n';
 import type { JobView } from '@/utils/outbox/job';
+import { errorFromResponse, networkError } from '@/utils/portal/errors';
+import { draft, field, options, priority, SUMMARY } from '../ticket/fixtures';
 import { formatMessage, LOCALES, setLocale } from './messages';
 
 afterEach(cleanup);
@@ -104,6 +109,55 @@ describe('the second language (German)', () => {
     expect(plural('capture_redactions', 1)).toBe('1 Schwärzung vorgenommen');
     expect(plural('capture_redactions', 4)).toBe('4 Schwärzungen vorgenommen');
     expect(describeJob(delivered)).toBe('Eingereicht als SUP-12.');
+  });
+
+  it('shows portal errors, severity warnings and mapping reasons in German', () => {
+    const refused = errorFromResponse(
+      { status: 401, body: '', contentType: 'application/json' },
+      { authKind: 'api-token' },
+    );
+    render(<ErrorNotice error={refused.info} />);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Das Portal hat E-Mail-Adresse und API-Token nicht akzeptiert. Prüfen Sie die E-Mail-Adresse, erstellen Sie ein neues API-Token, falls dieses abgelaufen ist oder widerrufen wurde, und speichern Sie erneut.',
+    );
+    cleanup();
+    render(<ErrorNotice error={networkError('https://vendor.example', new Error('x')).info} />);
+    expect(screen.getByRole('alert').textContent).toContain(
+      'https://vendor.example war nicht erreichbar.',
+    );
+    cleanup();
+
+    render(
+      <SeverityPicker
+        value="P1"
+        answers={{ production: 'no' }}
+        onChange={() => {}}
+        onAnswersChange={() => {}}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toBe(
+      LOCALES.de.severityWarning_p1NotProduction?.message,
+    );
+    expect(screen.getByText(/Außerhalb der Produktion: begrenzte Auswirkung\./)).toBeTruthy();
+    cleanup();
+
+    render(
+      <MappingTable
+        draft={draft({ severity: 'P2', environment: 'Prod' })}
+        fields={[
+          SUMMARY,
+          priority('Highest', 'High', 'Medium', 'Low', 'Lowest'),
+          field('cf_env', 'Environment', 'select', { validValues: options('Production') }),
+        ]}
+        onChange={() => {}}
+      />,
+    );
+    expect(
+      screen.getByText(
+        'Schweregrad P2 entspricht der Option „High“ (Stufe 2 von 5 auf der Skala des Portals).',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Umgebung „Prod“ entspricht der Option „Production“.')).toBeTruthy();
   });
 
   it('has a German text for every English one (not just a copy of the English file)', () => {

@@ -4,6 +4,7 @@ import { errorFromResponse, parseRetryAfter, readErrorBody } from '@/utils/porta
 import { exchange, type FetchFunction } from '@/utils/portal/http';
 import { collectPages } from '@/utils/portal/paging';
 import { ServiceDeskPageSchema } from '@/utils/portal/schemas';
+import { formatMessage, LOCALES } from '../i18n/messages';
 
 const JSM_400 = JSON.stringify({
   errorMessage:
@@ -175,6 +176,32 @@ describe('portal error mapping', () => {
     expect(error.code).toBe(c.code);
     expect(error.message).toMatch(c.message);
     expect(error.info.portalRequestId).toBe('req-1');
+  });
+
+  it.each(cases)('$name has words in English and German', (c) => {
+    const { info } = errorFromResponse(
+      {
+        status: c.status,
+        body: c.body,
+        contentType: c.contentType ?? 'application/json',
+        retryAfter: c.retryAfter,
+      },
+      { authKind: c.authKind, portalRequestId: 'req-1' },
+    );
+    const key = info.messageKey ?? '';
+    expect(key).toMatch(/^error_/);
+    for (const messages of [LOCALES.en, LOCALES.de]) {
+      const words = formatMessage(messages, key, info.values ?? []);
+      expect(words).not.toBe('');
+      // Every value the key takes is given: nothing is left blank.
+      const taken = Object.keys(messages[key]?.placeholders ?? {}).length;
+      expect(info.values ?? []).toHaveLength(taken);
+    }
+    // The English words say what the English message says (status, reference, the fix).
+    const english = formatMessage(LOCALES.en, key, info.values ?? []);
+    if (info.status !== undefined && info.code !== 'auth' && /HTTP \d/.test(english))
+      expect(english).toContain(`HTTP ${info.status}`);
+    if (/Portal reference/.test(english)) expect(english).toContain('req-1');
   });
 
   it('keeps the field messages of the platform shape and the Retry-After seconds', () => {

@@ -208,6 +208,9 @@ describe('mapDraftToFields', () => {
     ]);
     expect(rows[3]?.reason).toBe('Environment "Prod" matches option "Production".');
     expect(rows[2]?.reason).toContain('Severity P2 matches option "High"');
+    // The UI words the reasons from codes and values.
+    expect(rows[3]?.why).toEqual({ code: 'matches', values: ['Prod', 'Production'] });
+    expect(rows[2]?.why).toEqual({ code: 'severity-scale', values: ['P2', 'High', '2', '5'] });
   });
 
   it('reports a select whose options match nothing, and sends nothing for it', () => {
@@ -216,11 +219,13 @@ describe('mapDraftToFields', () => {
     expect(row?.problem).toBe(
       'No option of "Environment" matches environment "Moon base": choose one.',
     );
+    expect(row?.problemWhy).toEqual({ code: 'no-option', values: ['Moon base'] });
   });
 
   it('says when severity is not chosen', () => {
     const [row] = mapDraftToFields(draft(), [priority('High', 'Low')]);
     expect(row).toMatchObject({ source: 'severity', reason: 'No severity chosen yet.' });
+    expect(row?.why).toEqual({ code: 'no-severity', values: [] });
     expect(row?.value).toBeUndefined();
   });
 
@@ -264,6 +269,7 @@ describe('mapDraftToFields', () => {
     });
     expect(row).toMatchObject({ origin: 'override', value: { id: '1' }, display: 'Highest' });
     expect(row?.reason).toBe('Severity "P2" set to "Highest" by you.');
+    expect(row?.why).toEqual({ code: 'pinned', values: ['P2', 'Highest'] });
   });
 
   it('ignores a pinned option that no longer exists', () => {

@@ -79,6 +79,8 @@ describe('suggestSeverity', () => {
     const suggestion = suggestSeverity(answers);
     expect(suggestion?.severity).toBe(expected);
     if (suggestion) expect(suggestion.reason).toMatch(/\.$/);
+    // The code the popup words from _locales goes with each reason.
+    if (suggestion) expect(suggestion.code).toMatch(/^[a-z-]+$/);
   });
 
   it('never contradicts its own warnings', () => {

@@ -1,5 +1,9 @@
-import { EARLY_COLLECTOR_KEY, type EarlyCollector } from '@/utils/capture/early-collector';
-import { debounceForward, readPageSideFacts, startPageContext } from '@/utils/capture/page-context';
+import {
+  adoptEarlyCollector,
+  debounceForward,
+  readPageSideFacts,
+  startPageContext,
+} from '@/utils/capture/page-context';
 import { followPageSettings } from '@/utils/capture/settings-sync';
 import { startStepRecording } from '@/utils/capture/step-recording';
 import { onContentMessages } from '@/utils/messages/content';
@@ -23,7 +27,11 @@ export default defineContentScript({
       context.hasChanges ? sendMessage('pageEvents', context.takeChanges()) : undefined;
     const forwarder = debounceForward(forward);
     // Same task: the collector stops and this script listens, so no batch falls between.
-    const early = (globalThis as { [EARLY_COLLECTOR_KEY]?: EarlyCollector })[EARLY_COLLECTOR_KEY];
+    // Only on the exact origin the background checked (ports differ, patterns do not).
+    const early = adoptEarlyCollector(
+      globalThis as Parameters<typeof adoptEarlyCollector>[0],
+      location.origin,
+    );
     const context = startPageContext(document, {
       onChange: () => forwarder.schedule(),
       backlog: early?.stop(),

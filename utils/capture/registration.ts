@@ -94,8 +94,19 @@ export function injectPageContextAfterLoad(isCaptureOrigin: (origin: string) => 
   });
 }
 
-/** Injects capture into one tab now (activeTab), for a page whose origin is not allowed. */
-export async function injectCaptureNow(tabId: number): Promise<void> {
+/**
+ * Injects capture into one tab now (activeTab): a page whose origin is not allowed, or an
+ * allowed page not yet loaded. `allowedOrigin` (the tab's exact origin when it is allowed) lets
+ * the page context adopt what the early collector kept since the page load.
+ */
+export async function injectCaptureNow(tabId: number, allowedOrigin?: string): Promise<void> {
+  if (allowedOrigin !== undefined) {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: markAdoptableOrigin,
+      args: [allowedOrigin],
+    });
+  }
   await browser.scripting.executeScript({
     target: { tabId },
     files: [CONTENT_SCRIPT_FILES.context],

@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EARLY_COLLECTOR_KEY, startEarlyCollector } from '@/utils/capture/early-collector';
 import { PAGE_CHANNEL } from '@/utils/capture/page-channel';
 import { adoptEarlyCollector, EARLY_ADOPT_KEY } from '@/utils/capture/page-context';
-import { markAdoptableOrigin } from '@/utils/capture/registration';
+import { injectCaptureNow, markAdoptableOrigin } from '@/utils/capture/registration';
 
 afterEach(() => {
   delete (globalThis as Record<string, unknown>)[EARLY_ADOPT_KEY];
+  vi.restoreAllMocks();
 });
 
 /** A page where the registered collector ran and the hook logged one error. */
@@ -42,5 +43,34 @@ describe('capture on the exact allowed origin, port included', () => {
     expect((globalThis as Record<string, unknown>)[EARLY_ADOPT_KEY]).toBe(
       'https://console.example:8443',
     );
+  });
+});
+
+describe('capture injected when the popup opens', () => {
+  const injections = () => {
+    const calls: unknown[] = [];
+    vi.spyOn(browser.scripting, 'executeScript').mockImplementation(async (injection) => {
+      calls.push(injection);
+      return [];
+    });
+    return calls;
+  };
+
+  it('marks the exact origin first on an allowed page, so its page load is kept', async () => {
+    const calls = injections();
+    await injectCaptureNow(7, 'https://console.example:8443');
+    expect(calls[0]).toMatchObject({
+      target: { tabId: 7 },
+      func: markAdoptableOrigin,
+      args: ['https://console.example:8443'],
+    });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('marks nothing on a page that is not allowed', async () => {
+    const calls = injections();
+    await injectCaptureNow(7);
+    expect(calls).toHaveLength(2);
+    expect(calls.some((call) => 'func' in (call as object))).toBe(false);
   });
 });

@@ -39,6 +39,18 @@ module.exports = {
       },
     },
     {
+      name: 'page-side-no-storage',
+      comment:
+        'Scripts that run in web pages never read or watch storage (closed to them where the ' +
+        'browser can, utils/storage-access.ts): they get their settings by message.',
+      severity: 'error',
+      from: { path: PAGE_SIDE_ENTRIES },
+      to: {
+        path: '^utils/(stored-item|[^/]+/items|portal/credentials-item)[.]ts$',
+        reachable: true,
+      },
+    },
+    {
       name: 'no-cycles',
       comment: 'No import cycles: a module and what it imports must not import it back.',
       severity: 'error',

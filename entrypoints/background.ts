@@ -7,6 +7,7 @@ import {
 } from '@/utils/capture/allowed-origins';
 import { receivePageEvents, startCaptureBackground } from '@/utils/capture/background';
 import { collectCapture, consoleFactsCache } from '@/utils/capture/collect';
+import { pageSettingsFor, watchPageSettings } from '@/utils/capture/page-settings';
 import { startCapturePrefetch } from '@/utils/capture/prefetch';
 import { injectPageContextAfterLoad } from '@/utils/capture/registration';
 import { watchDeliveriesForDrafts } from '@/utils/composer/drafts';
@@ -22,17 +23,23 @@ import * as portal from '@/utils/portal/service';
 import { managedPolicy } from '@/utils/profile/items';
 import { startScreenshotRetention } from '@/utils/screenshot/retention-background';
 import * as shots from '@/utils/screenshot/service';
+import { lockStorageToTrustedContexts } from '@/utils/storage-access';
 
 export default defineBackground(() => {
+  // Credentials, drafts and the outbox: out of content scripts' reach where the browser can.
+  void lockStorageToTrustedContexts();
   startCaptureBackground();
   // The portal's own Origin on the extension's portal writes (utils/portal/origin-rule.ts).
   startOriginGuard();
   injectPageContextAfterLoad(isCaptureOrigin);
+  // Content scripts get their settings by message, pushed again when they change.
+  watchPageSettings();
   // The popup's capture answers from parts kept ready (settings, platform, console facts).
   startCapturePrefetch(consoleFactsCache, isCaptureOrigin);
   onBackgroundMessages({
     collectCapture: ({ tabId }) => collectCapture(tabId),
     pageEvents: (forward, sender) => receivePageEvents(forward, sender),
+    getPageSettings: (_request, sender) => pageSettingsFor(sender.url),
     allowOrigin: async ({ origin }) => ({ origins: await allowOrigin(origin) }),
     removeOrigin: async ({ origin }) => ({ origins: await removeOrigin(origin) }),
     getConnection: () => portal.getConnection(),

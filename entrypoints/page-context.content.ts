@@ -1,6 +1,10 @@
-import { EARLY_COLLECTOR_KEY, type EarlyCollector } from '@/utils/capture/early-collector';
-import { debounceForward, readPageSideFacts, startPageContext } from '@/utils/capture/page-context';
-import { followCaptureSettings } from '@/utils/capture/settings-sync';
+import {
+  adoptEarlyCollector,
+  debounceForward,
+  readPageSideFacts,
+  startPageContext,
+} from '@/utils/capture/page-context';
+import { followPageSettings } from '@/utils/capture/settings-sync';
 import { startStepRecording } from '@/utils/capture/step-recording';
 import { onContentMessages } from '@/utils/messages/content';
 import { sendMessage } from '@/utils/messages/from-page';
@@ -23,21 +27,36 @@ export default defineContentScript({
       context.hasChanges ? sendMessage('pageEvents', context.takeChanges()) : undefined;
     const forwarder = debounceForward(forward);
     // Same task: the collector stops and this script listens, so no batch falls between.
-    const early = (globalThis as { [EARLY_COLLECTOR_KEY]?: EarlyCollector })[EARLY_COLLECTOR_KEY];
+    // Only on the exact origin the background checked (ports differ, patterns do not).
+    const early = adoptEarlyCollector(
+      globalThis as Parameters<typeof adoptEarlyCollector>[0],
+      location.origin,
+    );
     const context = startPageContext(document, {
       onChange: () => forwarder.schedule(),
       backlog: early?.stop(),
       since: early?.since,
     });
-    void followCaptureSettings((settings) => context.setCaptureWarnings(settings.captureWarnings));
-    // The user's steps, while the settings allow it (allowed origin, recording not off).
+    // The user's steps, while the background allows it (allowed origin, recording not off).
     const steps = startStepRecording(document, early?.since, early?.takeInputs());
+    // Settings come by message: this script cannot read the extension's storage.
+    const settings = followPageSettings(
+      () => sendMessage('getPageSettings', {}),
+      (next) => {
+        context.setCaptureWarnings(next.captureSettings.captureWarnings);
+        steps.setRecording(next.recordSteps);
+      },
+    );
     onContentMessages({
       getPageEvents: () => ({
         ...context.snapshot(readPageSideFacts(window)),
         breadcrumbs: steps.snapshot(),
         fromLoad: early !== undefined,
       }),
+      pageSettings: (next) => {
+        settings.receive(next);
+        return {};
+      },
     });
     // A full navigation ends this script: hand over what the debounce still holds.
     window.addEventListener('pagehide', () => {

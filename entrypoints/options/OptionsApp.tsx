@@ -6,7 +6,7 @@ import { useEffectiveSettings } from '@/components/hooks/use-effective-settings'
 import { StepRecordingSettings } from '@/components/StepRecordingSettings';
 import { Icon } from '@/components/ui/Icon';
 import { allowedOriginsItem, stepRecordingOffItem } from '@/utils/capture/items';
-import { setStepRecording } from '@/utils/capture/step-recording';
+import { setStepRecording } from '@/utils/capture/step-recording-setting';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';

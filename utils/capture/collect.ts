@@ -146,7 +146,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
 
   let live = await liveRead;
   if (live === undefined) {
-    await injectCaptureNow(tabId).catch((error: unknown) => {
+    await injectCaptureNow(tabId, allowed ? origin : undefined).catch((error: unknown) => {
       throw new AppError(
         {
           code: 'permission-denied',

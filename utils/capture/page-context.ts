@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { redactToFit } from '../privacy/redact';
 import type { PageSideFacts, TabEvents } from './capture';
+import { EARLY_COLLECTOR_KEY, type EarlyCollector } from './early-collector';
 import { addFailedRequest, type FailedRequest } from './failed-request';
 import { WIRE_KINDS } from './page-channel';
 import {
@@ -123,6 +124,29 @@ export function readPageSideFacts(win: Window): PageSideFacts {
     devicePixelRatio: win.devicePixelRatio,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone.slice(0, 64),
   };
+}
+
+/** Where the background names the origin it checked before injecting (registration.ts). */
+export const EARLY_ADOPT_KEY = '__supportCaptureAdoptOrigin';
+
+/**
+ * The early collector, when the page context may adopt what it kept: the background checked
+ * this page's exact origin. The hook and the collector are registered by match pattern, and
+ * patterns carry no port, so on `https://host:9443` they also run when only
+ * `https://host:8443` is allowed; there (and when the popup injected capture into a page of an
+ * origin that is not allowed) the collector is stopped and what it kept is dropped, so only
+ * what happens from now on is captured.
+ */
+export function adoptEarlyCollector(
+  scope: { [EARLY_COLLECTOR_KEY]?: EarlyCollector; [EARLY_ADOPT_KEY]?: string },
+  origin: string,
+): EarlyCollector | undefined {
+  const early = scope[EARLY_COLLECTOR_KEY];
+  if (!early) return undefined;
+  if (origin !== '' && scope[EARLY_ADOPT_KEY] === origin) return early;
+  early.stop();
+  early.takeInputs();
+  return undefined;
 }
 
 export interface PageContextOptions {

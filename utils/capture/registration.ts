@@ -49,6 +49,15 @@ export async function syncCaptureRegistration(origins: readonly string[]): Promi
 }
 
 /**
+ * Run in the tab's ISOLATED world (so the page cannot set it) before the page-context script:
+ * names the origin the background checked. Serialized by the browser, so it names the key
+ * itself (`EARLY_ADOPT_KEY` in utils/capture/page-context.ts; a unit test keeps them equal).
+ */
+export function markAdoptableOrigin(origin: string): void {
+  (globalThis as { __supportCaptureAdoptOrigin?: string }).__supportCaptureAdoptOrigin = origin;
+}
+
+/**
  * The heavy page-context script (validation, redaction, step recorder: ~88 KB) is injected
  * once the page has loaded, not registered: registered at `document_idle` it still ran before
  * the load event and added ~20 ms to a loopback page's load time, where the hook and the 1 KB
@@ -66,22 +75,38 @@ export function injectPageContextAfterLoad(isCaptureOrigin: (origin: string) => 
       return;
     }
     void isCaptureOrigin(origin)
-      .then((allowed) =>
-        allowed
-          ? browser.scripting.executeScript({
-              target: { tabId },
-              files: [CONTENT_SCRIPT_FILES.context],
-            })
-          : undefined,
-      )
+      .then(async (allowed) => {
+        if (!allowed) return;
+        // The page context adopts what the early collector kept only on this exact origin.
+        await browser.scripting.executeScript({
+          target: { tabId },
+          func: markAdoptableOrigin,
+          args: [origin],
+        });
+        await browser.scripting.executeScript({
+          target: { tabId },
+          files: [CONTENT_SCRIPT_FILES.context],
+        });
+      })
       .catch(() => {
         // The tab closed or navigated away meanwhile: the next load injects again.
       });
   });
 }
 
-/** Injects capture into one tab now (activeTab), for a page whose origin is not allowed. */
-export async function injectCaptureNow(tabId: number): Promise<void> {
+/**
+ * Injects capture into one tab now (activeTab): a page whose origin is not allowed, or an
+ * allowed page not yet loaded. `allowedOrigin` (the tab's exact origin when it is allowed) lets
+ * the page context adopt what the early collector kept since the page load.
+ */
+export async function injectCaptureNow(tabId: number, allowedOrigin?: string): Promise<void> {
+  if (allowedOrigin !== undefined) {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: markAdoptableOrigin,
+      args: [allowedOrigin],
+    });
+  }
   await browser.scripting.executeScript({
     target: { tabId },
     files: [CONTENT_SCRIPT_FILES.context],

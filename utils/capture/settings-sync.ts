@@ -1,19 +1,31 @@
 import { configureRedaction } from '../privacy/redact';
-import { captureSettingsItem } from './items';
-import type { CaptureSettings } from './settings';
+import type { PageSettings } from './page-settings-schema';
 
 /**
- * Applies the stored capture settings to this context (redaction options, and whatever
- * `onChange` does) now and whenever they change. Returns a function that stops following.
+ * Follows the page settings in a content script: asks the background once (`fetch`) and then
+ * takes what it pushes (the returned `receive`). A push that arrives before the first answer
+ * wins over that answer, which may be older. Redaction options apply to this context.
  */
-export async function followCaptureSettings(
-  onChange: (settings: CaptureSettings) => void = () => {},
-): Promise<() => void> {
-  const apply = (settings: CaptureSettings) => {
-    configureRedaction(settings);
+export function followPageSettings(
+  fetch: () => Promise<PageSettings>,
+  onChange: (settings: PageSettings) => void,
+): { receive: (settings: PageSettings) => void } {
+  let pushed = false;
+  const apply = (settings: PageSettings) => {
+    configureRedaction(settings.captureSettings);
     onChange(settings);
   };
-  const stop = captureSettingsItem.watch(apply);
-  apply(await captureSettingsItem.get());
-  return stop;
+  void fetch()
+    .then((settings) => {
+      if (!pushed) apply(settings);
+    })
+    .catch(() => {
+      // No answer (background restarting): defaults stay, steps are not recorded.
+    });
+  return {
+    receive(settings) {
+      pushed = true;
+      apply(settings);
+    },
+  };
 }

@@ -1,16 +1,10 @@
-import {
-  type Breadcrumb,
-  type BreadcrumbRecorder,
-  recordingAllowed,
-  startBreadcrumbRecorder,
-} from './breadcrumbs';
+import { type Breadcrumb, type BreadcrumbRecorder, startBreadcrumbRecorder } from './breadcrumbs';
 import type { EarlyInput } from './early-collector';
-import { allowedOriginsItem, stepRecordingOffItem } from './items';
 
 /**
- * Records the user's steps in this page while the settings allow it: the origin has always-on
- * capture and the user did not turn step recording off for it. Follows changes of either
- * setting live (turning it off stops recording and forgets the trail).
+ * Records the user's steps in this page while the background says so (`setRecording`): the
+ * exact origin has always-on capture and the user did not turn step recording off for it.
+ * Turning it off stops recording and forgets the trail. Nothing is recorded until told.
  *
  * Started by the ISOLATED-world page-context script. On allowed origins the early collector
  * ran from `document_start`, so the trail starts with the page load (`loadStartedAt`). Injected on demand into a page of an allowed
@@ -25,21 +19,19 @@ export function startStepRecording(
   // Started by the early collector's page load, or by a script that itself runs at load.
   const atLoad = loadStartedAt !== undefined || doc.readyState === 'loading';
   const loadTime = loadStartedAt ?? Date.now();
-  let origin = '';
+  let hasOrigin = false;
   try {
-    origin = doc.location.origin;
+    hasOrigin = doc.location.origin !== '' && doc.location.origin !== 'null';
   } catch {
     // No location (detached document): never record.
   }
-  let allowed: readonly string[] = [];
-  let off: readonly string[] = [];
+  let on = false;
   let recorder: BreadcrumbRecorder | undefined;
   let started = false;
   let stopped = false;
 
   const apply = () => {
     if (stopped) return;
-    const on = origin !== '' && recordingAllowed(origin, allowed, off);
     if (on && !recorder) {
       // Only the first start can claim the page load; a later one starts from now.
       recorder = startBreadcrumbRecorder(doc, {
@@ -55,26 +47,6 @@ export function startStepRecording(
     }
   };
 
-  const unwatch = [
-    allowedOriginsItem.watch((value) => {
-      allowed = value;
-      apply();
-    }),
-    stepRecordingOffItem.watch((value) => {
-      off = value;
-      apply();
-    }),
-  ];
-  void Promise.all([allowedOriginsItem.get(), stepRecordingOffItem.get()])
-    .then(([allowedNow, offNow]) => {
-      allowed = allowedNow;
-      off = offNow;
-      apply();
-    })
-    .catch(() => {
-      // Settings unreadable: do not record.
-    });
-
   return {
     /** The trail, oldest first; empty when not recording. */
     snapshot(): Breadcrumb[] {
@@ -83,22 +55,17 @@ export function startStepRecording(
     get recording(): boolean {
       return recorder !== undefined;
     },
+    /** The background's word for this page (utils/capture/page-settings.ts). */
+    setRecording(record: boolean) {
+      on = record && hasOrigin;
+      apply();
+    },
     stop() {
       stopped = true;
       recorder?.stop();
       recorder = undefined;
-      for (const stop of unwatch) stop();
     },
   };
 }
 
 export type StepRecording = ReturnType<typeof startStepRecording>;
-
-/** Turns step recording on or off for one origin (the options page's switch). */
-export async function setStepRecording(origin: string, record: boolean): Promise<string[]> {
-  const normalized = new URL(origin).origin;
-  const off = (await stepRecordingOffItem.get()).filter((item) => item !== normalized);
-  const next = record ? off : [...off, normalized];
-  await stepRecordingOffItem.set(next);
-  return next;
-}

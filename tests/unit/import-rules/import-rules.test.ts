@@ -32,6 +32,7 @@ describe('import rules', () => {
     expect([...broken].sort()).toEqual([
       'components-not-portal-or-outbox',
       'no-cycles',
+      'page-side-no-storage',
       'page-side-only',
       'utils-not-ui',
     ]);
@@ -41,6 +42,16 @@ describe('import rules', () => {
         to: 'utils/portal/client.ts',
         rule: expect.objectContaining({ name: 'page-side-only' }),
       }),
+    );
+  });
+
+  it('keep page-side scripts from stored items and the storage wrapper', async () => {
+    const { summary } = await check('bad');
+    const reached = summary.violations
+      .filter((violation) => violation.rule.name === 'page-side-no-storage')
+      .map((violation) => violation.to);
+    expect(reached).toEqual(
+      expect.arrayContaining(['utils/capture/items.ts', 'utils/stored-item.ts']),
     );
   });
 

@@ -213,10 +213,15 @@ export async function retryNow(id?: string): Promise<OutboxStatus> {
   return getOutboxStatus();
 }
 
-export async function shareRequest(id: string, people: readonly Colleague[]) {
+export async function shareRequest(
+  id: string,
+  people: readonly Colleague[],
+  emails: readonly string[] = [],
+) {
   const outcome = await getOutbox().share(
     id,
     people.map((person) => person.accountId),
+    emails,
   );
   const added = people.filter((person) => outcome.added.includes(person.accountId));
   if (added.length > 0) {

@@ -37,6 +37,10 @@ export interface PortalClientLike {
   ): Promise<{ temporaryAttachments: { temporaryAttachmentId: string; fileName: string }[] }>;
   attachToRequest(issueKey: string, temporaryAttachmentIds: readonly string[]): Promise<unknown>;
   addParticipants(issueKey: string, accountIds: readonly string[]): Promise<unknown>;
+  portalShare?(
+    issueKey: string,
+    share: { accountIds: string[]; emails: string[] },
+  ): Promise<unknown>;
   myRequests(filter: {
     searchTerm?: string;
     requestStatus?: 'OPEN_REQUESTS' | 'CLOSED_REQUESTS' | 'ALL_REQUESTS';
@@ -116,6 +120,7 @@ export function outboxPortal(client: PortalClientLike): OutboxPortal {
       client.attachTemporaryFiles(serviceDeskId, files, undefined, options?.timeoutMs),
     attachTemporaryFiles: (issueKey, ids) => client.attachToRequest(issueKey, ids),
     addParticipants: (issueKey, accountIds) => client.addParticipants(issueKey, accountIds),
+    ...(client.portalShare ? { portalShare: client.portalShare.bind(client) } : {}),
 
     /**
      * The user's OWN requests of the desk and request type, page by page (latest activity

@@ -22,6 +22,14 @@ export interface OutboxPortal {
   ): Promise<unknown>;
   addParticipants(issueKey: string, accountIds: readonly string[]): Promise<unknown>;
   /**
+   * The portal's own "Share" by accountId or e-mail address, for customers who may not add
+   * participants (utils/portal/portal-people.ts). Left out where the portal has none.
+   */
+  portalShare?(
+    issueKey: string,
+    share: { accountIds: string[]; emails: string[] },
+  ): Promise<unknown>;
+  /**
    * Every request of the user's carrying `reference` in its fields: their own requests of the
    * desk and request type created since `since` (page by page), and `searchTerm` matches.
    * Throws when the portal does not answer: only an answer may allow a new create.

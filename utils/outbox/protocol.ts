@@ -27,11 +27,20 @@ export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
 
 export const RetryNowSchema = z.object({ id: z.optional(z.string()) });
 
-export const ShareRequestSchema = z.object({
-  id: z.string(),
-  /** Who to add; names are kept for "saved colleagues" once the portal accepted them. */
-  people: z.array(ColleagueSchema).check(z.minLength(1), z.maxLength(50)),
-});
+export const ShareRequestSchema = z
+  .object({
+    id: z.string(),
+    /** Who to add; names are kept for "saved colleagues" once the portal accepted them. */
+    people: z.array(ColleagueSchema).check(z.maxLength(50)),
+    /** Addresses to share with through the portal's own share (portal-only customers). */
+    emails: z.optional(z.array(z.email()).check(z.maxLength(50))),
+  })
+  .check(
+    z.refine(
+      (share) => share.people.length + (share.emails?.length ?? 0) > 0,
+      'Name someone to share with.',
+    ),
+  );
 export const FindPeopleSchema = z.object({ query: z.string().check(z.maxLength(200)) });
 export const PeopleSchema = z.object({
   people: z.array(ColleagueSchema),

@@ -94,7 +94,12 @@ export interface Outbox {
   recover(): Promise<void>;
   /** Runs whatever is due, then sets the next wake-up. Resolves when the outbox is idle. */
   kick(): Promise<void>;
-  share(id: string, accountIds: readonly string[]): Promise<ShareOutcome>;
+  /** Adds participants by accountId; `emails` go by the portal's own share (runner.ts). */
+  share(
+    id: string,
+    accountIds: readonly string[],
+    emails?: readonly string[],
+  ): Promise<ShareOutcome>;
 }
 
 function notFound(id: string): AppError {
@@ -366,11 +371,11 @@ export function createOutbox(env: OutboxEnv): Outbox {
 
     kick,
 
-    async share(id, accountIds) {
+    async share(id, accountIds, emails = []) {
       const job = await env.store.get(id);
       if (!job?.result.issueKey) throw notFound(id);
       const portal = await env.portal(job.portal);
-      const outcome = await addParticipants(portal, job.result.issueKey, accountIds);
+      const outcome = await addParticipants(portal, job.result.issueKey, accountIds, emails);
       await update(id, (current) => ({
         ...current,
         participants: [...new Set([...current.participants, ...accountIds])],

@@ -115,7 +115,6 @@ async function waitForFormReady(popup: Page) {
 
 test('1: the popup opens pre-filled from the capture, a rule and a screenshot', async ({
   openComposer,
-  consoleServer,
 }) => {
   // Axe runs twice on a full composer: slow on shared cores.
   test.slow();

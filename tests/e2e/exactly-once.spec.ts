@@ -15,6 +15,7 @@ import { type PortalEmulator, startPortalEmulator } from '../emulator/server.ts'
 import {
   type ExtensionApi,
   type ExtensionBrowser,
+  openSection,
   reloadUntilCaptured,
   setExtensionStorage,
 } from '../support/browser.ts';
@@ -90,6 +91,7 @@ test('1: create committed, then the kept-alive connection dropped: the browser r
   await allowOrigin(page);
   await reloadUntilCaptured(extension, page, FIRST_ERROR);
   const popup = await openPopup(page);
+  await openSection(popup, 'Portal fields');
   await expect(
     popup.getByRole('table', { name: "How the request fills the portal's fields" }),
   ).toBeVisible();

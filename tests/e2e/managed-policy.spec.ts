@@ -26,6 +26,7 @@ import {
   OUTPUT_DIR,
   openExtensionPage,
   openPopupFor,
+  openSection,
   ROOT,
   tabIdOf,
 } from '../support/browser';
@@ -217,6 +218,7 @@ test("the policy's service desk and request type are preselected in the popup, a
     const page = await extension.context.newPage();
     await page.goto(consoleServer.url('/console'));
     const popup = await openPopupFor(extension, page);
+    await openSection(popup, 'Portal fields');
     const requestType = popup.getByRole('combobox', { name: 'Request type' });
     await expect(requestType).toHaveValue('12');
     await expect(requestType).toBeDisabled();

@@ -1,4 +1,4 @@
-import { setExtensionStorage } from '../support/browser';
+import { openSection, setExtensionStorage } from '../support/browser';
 import { expect, test } from './fixtures';
 
 test('4,000-character console lines that redaction lengthens are kept, cut and shown', async ({
@@ -16,6 +16,7 @@ test('4,000-character console lines that redaction lengthens are kept, cut and s
   const page = await openAllowedPage(consoleServer.url('/pages/redaction-long.html'));
 
   const popup = await openPopup(page);
+  await openSection(popup, 'Errors and logs');
   const errors = popup.getByRole('list', { name: 'Captured errors' });
   await expect(errors).toContainText('Short error after the long lines');
   const code = errors

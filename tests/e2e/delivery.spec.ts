@@ -469,7 +469,8 @@ test('sharing adds the chosen colleagues once; without permission the job says s
   // A portal whose customers may not add participants.
   const data = loadDemoData();
   for (const desk of data.serviceDesks) desk.canAddRequestParticipants = false;
-  const strict = await startPortalEmulator({ data });
+  // Nor share through the portal's own sharing (the fallback after a refused participant).
+  const strict = await startPortalEmulator({ data, refuse: ['portal.share'] });
   try {
     await connectExtensionToEmulator(extension, strict);
     const strictRef = reference(8);

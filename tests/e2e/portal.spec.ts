@@ -160,7 +160,8 @@ test('answers the composer messages through the background', async ({
     value: { requestTypeFields: { name: string }[] };
   };
   expect(fields.value.requestTypeFields.map((f) => f.name)).toContain('Severity');
-  const found = (await ask('searchMyRequests', { term: 'SC-DEMO0001' })) as {
+  // The portal's searchTerm matches the summary only (JSM-like, the emulator's default).
+  const found = (await ask('searchMyRequests', { term: 'etcdserver' })) as {
     value: { requests: { issueKey: string; webUrl: string }[] };
   };
   expect(found.value.requests).toHaveLength(1);

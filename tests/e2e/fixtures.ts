@@ -6,6 +6,7 @@ import {
   openAllowedPage,
   openExtensionPage,
   openPopupFor,
+  openSection,
   tabIdOf,
 } from '../support/browser';
 import { type ConsoleServer, startConsoleServer } from '../support/console-server';
@@ -45,7 +46,10 @@ export const test = base.extend<Fixtures>({
       const page = await extension.context.newPage();
       await page.goto(consoleServer.url(path));
       const tabId = await tabIdOf(extension, page);
-      return { page, tabId, popup: await openPopupFor(extension, page) };
+      const popup = await openPopupFor(extension, page);
+      // Screenshots sit in a collapsed section of the composer: open it, as a user does.
+      await openSection(popup, 'Screenshots and files');
+      return { page, tabId, popup };
     });
   },
   openPopup: async ({ extension }, use) => {

@@ -3,7 +3,7 @@
  * screenshots go unless its draft is kept, and a draft taken over by another tab brings them.
  */
 import type { Page } from '@playwright/test';
-import { type ExtensionApi, type ExtensionBrowser, tabIdOf } from '../support/browser';
+import { type ExtensionApi, type ExtensionBrowser, openSection, tabIdOf } from '../support/browser';
 import { expect, test } from './fixtures';
 
 /** What the extension keeps for a tab: its stored list's ids and the owners of its blobs. */
@@ -52,6 +52,7 @@ test('a kept draft keeps its screenshots after its tab closes, and brings them t
   await first.goto(url);
   const firstId = await tabIdOf(extension, first);
   let popup = await openPopup(first);
+  await openSection(popup, 'Screenshots and files');
   await expect(list(popup).getByRole('listitem')).toHaveCount(1);
   await popup.getByLabel('Impact', { exact: true }).fill('Nobody can see the box.');
   await expect(popup.getByText('Draft saved on this computer.')).toBeVisible();
@@ -63,6 +64,7 @@ test('a kept draft keeps its screenshots after its tab closes, and brings them t
   await second.goto(url);
   const secondId = await tabIdOf(extension, second);
   popup = await openPopup(second);
+  await openSection(popup, 'Screenshots and files');
   await expect(popup.getByLabel('Impact', { exact: true })).toHaveValue('Nobody can see the box.');
   // The draft's screenshot, and the one the popup takes of the new tab.
   await expect(list(popup).getByRole('listitem')).toHaveCount(2);

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { connectExtensionToEmulator } from '../emulator/connect.ts';
 import { type PortalEmulator, startPortalEmulator } from '../emulator/server.ts';
-import { reloadUntilCaptured } from '../support/browser.ts';
+import { openSection, reloadUntilCaptured } from '../support/browser.ts';
 import { test as base, expect } from './fixtures';
 
 const FIRST_ERROR = 'Failed to load cluster operators: 503 Service Unavailable';
@@ -31,6 +31,8 @@ const test = base.extend<{ openClusterForm: () => Promise<Page> }>({
       await reloadUntilCaptured(extension, page, FIRST_ERROR);
       const popup = await openPopup(page);
       await expect(popup.getByLabel('Summary', { exact: true })).toHaveValue(FIRST_ERROR);
+      // The request type and its fields sit in the composer's portal section.
+      await openSection(popup, 'Portal fields');
       await popup
         .getByRole('combobox', { name: 'Request type' })
         .selectOption({ label: 'Report a cluster problem' });

@@ -47,7 +47,9 @@ test.beforeEach(() => {
 });
 
 const filed = (summary: string) =>
-  emulator.state().requests.filter((r) => r.fieldValues.summary === summary);
+  emulator
+    .state()
+    .requests.filter((r) => String(r.fieldValues.summary).startsWith(`${summary} [SC-`));
 
 async function waitForFormReady(popup: Page) {
   await expect(

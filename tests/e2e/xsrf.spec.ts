@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { connectExtensionToEmulator, signInOnPortal } from '../emulator/connect.ts';
 import { type PortalEmulator, startPortalEmulator } from '../emulator/server.ts';
 import type { XsrfMode } from '../emulator/xsrf.ts';
-import { reloadUntilCaptured } from '../support/browser.ts';
+import { openSection, reloadUntilCaptured } from '../support/browser.ts';
 import { expect, test } from './fixtures';
 
 const FIRST_ERROR = 'Failed to load cluster operators: 503 Service Unavailable';
@@ -30,6 +30,7 @@ test.beforeEach(() => {
 
 async function fileFromPopup(popup: Page): Promise<void> {
   await expect(popup.getByLabel('Summary', { exact: true })).toHaveValue(FIRST_ERROR);
+  await openSection(popup, 'Screenshots and files');
   await expect(
     popup.getByRole('list', { name: 'Screenshots and files' }).getByRole('img'),
   ).toBeVisible();
@@ -68,7 +69,9 @@ for (const { mode, method } of cases) {
     await reloadUntilCaptured(extension, page, FIRST_ERROR);
     await fileFromPopup(await openPopup(page));
 
-    const filed = emulator.state().requests.filter((r) => r.fieldValues.summary === FIRST_ERROR);
+    const filed = emulator
+      .state()
+      .requests.filter((r) => String(r.fieldValues.summary).startsWith(`${FIRST_ERROR} [SC-`));
     expect(filed).toHaveLength(1);
     expect(filed[0]?.attachments).toHaveLength(1);
     expect(filed[0]?.attachments[0]?.mimeType).toMatch(/^image\//);

@@ -134,6 +134,7 @@ test("3: a create refused for field 'Cluster ID' shows the portal's message at t
   await popup.getByRole('button', { name: 'Send request' }).click();
 
   await popup.getByRole('button', { name: 'Correct the request' }).click({ timeout: 20_000 });
+  await openSection(popup, 'Portal fields');
   const field = popup.getByRole('textbox', { name: 'Cluster ID' });
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAccessibleDescription(

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { launchExtensionBrowser, openPopupFor, tabIdOf } from '../support/browser';
+import { launchExtensionBrowser, openPopupFor, openSection, tabIdOf } from '../support/browser';
 import { expect, test } from './fixtures';
 
 interface StoredShot {
@@ -102,6 +102,7 @@ for (const dpr of [1, 2]) {
       const tabId = await tabIdOf(extension, page);
       // Opening the popup takes the screenshot of the tab it was opened for.
       const popup = await openPopupFor(extension, page);
+      await openSection(popup, 'Screenshots and files');
       await expect(list(popup).getByRole('listitem')).toHaveCount(1);
       const [shot] = await storedShots(popup, tabId);
       if (!shot) throw new Error('no screenshot stored');
@@ -168,6 +169,7 @@ test('a page styled with oklch() renders instead of throwing', async ({
   });
   const tabId = await tabIdOf(extension, page);
   const popup = await openPopup(page);
+  await openSection(popup, 'Screenshots and files');
   await expect(list(popup).getByRole('listitem')).toHaveCount(1);
   await popup.getByRole('button', { name: 'Full page' }).click();
   await expect(popup.getByRole('status')).toContainText('Full page added', { timeout: 30_000 });
@@ -242,6 +244,7 @@ test('five captures requested in quick succession all succeed', async ({
   const page = await extension.context.newPage();
   await page.goto(consoleServer.url('/pages/screenshot-box.html'));
   const popup = await openPopup(page);
+  await openSection(popup, 'Screenshots and files');
   await expect(list(popup).getByRole('listitem')).toHaveCount(1);
   const add = popup.getByRole('button', { name: 'Add screenshot' });
   for (let i = 0; i < 5; i += 1) await add.click();
@@ -257,6 +260,7 @@ test('closing and reopening the popup keeps the screenshots and their annotation
   const page = await extension.context.newPage();
   await page.goto(consoleServer.url('/pages/screenshot-box.html'));
   let popup = await openPopup(page);
+  await openSection(popup, 'Screenshots and files');
   await list(popup).getByRole('button', { name: 'Edit Screenshot 1' }).click();
   await popup.getByRole('button', { name: 'Rectangle' }).click();
   await drag(popup, [0.05, 0.05], [0.3, 0.3]);
@@ -274,6 +278,7 @@ test('closing and reopening the popup keeps the screenshots and their annotation
   await popup.close();
 
   popup = await openPopup(page);
+  await openSection(popup, 'Screenshots and files');
   const items = list(popup).getByRole('listitem');
   await expect(items).toHaveCount(2);
   await expect(items.first()).toContainText('redacted');

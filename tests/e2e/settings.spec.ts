@@ -9,6 +9,7 @@ import { type PortalEmulator, startPortalEmulator } from '../emulator/server.ts'
 import {
   type ExtensionApi,
   openExtensionPage,
+  openSection,
   reloadUntilCaptured,
   setExtensionStorage,
   tabIdOf,
@@ -52,6 +53,7 @@ const filed = (summary: string) =>
     .requests.filter((r) => String(r.fieldValues.summary).startsWith(`${summary} [SC-`));
 
 async function waitForFormReady(popup: Page) {
+  await openSection(popup, 'Portal fields');
   await expect(
     popup.getByRole('table', { name: "How the request fills the portal's fields" }),
   ).toBeVisible();

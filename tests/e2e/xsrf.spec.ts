@@ -34,6 +34,7 @@ async function fileFromPopup(popup: Page): Promise<void> {
   await expect(
     popup.getByRole('list', { name: 'Screenshots and files' }).getByRole('img'),
   ).toBeVisible();
+  await openSection(popup, 'Portal fields');
   await expect(
     popup.getByRole('table', { name: "How the request fills the portal's fields" }),
   ).toBeVisible();

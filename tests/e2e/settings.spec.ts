@@ -133,6 +133,7 @@ test('with "Mask e-mail addresses" on, an e-mail in an error stack and in Impact
       .toContain('Owner lookup failed');
   });
   await waitForFormReady(popup);
+  await openSection(popup, 'Errors and logs');
   const errors = popup.getByRole('group', { name: 'Errors and failed requests' });
   const stackError = errors.getByRole('checkbox', { name: /Owner lookup failed/ });
   if (!(await stackError.isChecked())) await stackError.check();

@@ -920,9 +920,6 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
         : 'Operation value must be an Atlassian Document.';
     }
     if (type === 'string' && typeof value !== 'string') return `Operation value must be a string.`;
-    if (field.jiraSchema.system === 'summary' && typeof value === 'string' && value.length > 255) {
-      return 'Summary must be less than 255 characters.';
-    }
     if (custom === 'url' && typeof value === 'string' && !/^https?:\/\/\S+$/.test(value))
       return invalid;
     if (field.pattern && typeof value === 'string' && !new RegExp(field.pattern).test(value))

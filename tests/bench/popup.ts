@@ -37,7 +37,8 @@ function recordMilestones(firstError: string) {
         label.textContent?.trim() === 'Summary' &&
         (label.control as HTMLInputElement | null)?.value,
     );
-    const errors = document.querySelector('fieldset')?.textContent?.includes(firstError);
+    // The errors sit in a collapsed section: in the form's DOM, shown when opened.
+    const errors = document.querySelector('form')?.textContent?.includes(firstError);
     const submit = document.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (!marks.form && document.querySelector('form')) marks.form = now;
     if (!marks.summary && summary && errors) marks.summary = now;
@@ -79,7 +80,14 @@ try {
       },
       undefined,
       { timeout: 15_000 },
-    );
+    ).catch(async (error: unknown) => {
+      const seen = await popup.evaluate(
+        () => (globalThis as unknown as { __popupMarks?: unknown }).__popupMarks,
+      );
+      throw new Error(`The popup did not reach every milestone: ${JSON.stringify(seen)}`, {
+        cause: error,
+      });
+    });
     const all = (await marks.jsonValue()) as Record<string, number>;
     const { firstRender, prefilled, thumbnail } = all;
     if (process.env.BENCH_VERBOSE) console.log(all);

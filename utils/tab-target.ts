@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { AppError } from './errors';
 
 /** Reads `?tabId=N` from an extension page's URL: the tab the page was opened for. */
 export function tabIdFromSearch(search: string): number | undefined {
@@ -10,17 +9,12 @@ export function tabIdFromSearch(search: string): number | undefined {
 
 /**
  * The tab a popup works on: the one named by `?tabId=` (when the popup is opened as a page by
- * a test or the user's automation), else the active tab of the current window.
+ * a test or the user's automation), else the active tab of the current window; undefined when
+ * there is none. Free of the error and schema modules: the popup's first JavaScript uses it.
  */
-export async function resolveTargetTab(search: string): Promise<number> {
+export async function targetTabId(search: string): Promise<number | undefined> {
   const fromQuery = tabIdFromSearch(search);
   if (fromQuery !== undefined) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) {
-    throw new AppError({
-      code: 'no-tab',
-      message: 'No tab to capture. Open the page with the problem first.',
-    });
-  }
-  return tab.id;
+  return tab?.id;
 }

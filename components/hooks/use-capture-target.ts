@@ -5,7 +5,7 @@ import { originPattern } from '@/utils/capture/capture';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
-import { resolveTargetTab } from '@/utils/tab-target';
+import { targetTabId } from '@/utils/tab-target';
 
 export type AllowState = 'idle' | 'asking' | 'allowed';
 
@@ -16,7 +16,13 @@ export type AllowState = 'idle' | 'asking' | 'allowed';
 let first: { tabId: Promise<number>; capture: Promise<Capture> } | undefined;
 function firstLoad() {
   if (!first) {
-    const tabId = resolveTargetTab(location.search);
+    const tabId = targetTabId(location.search).then((id) => {
+      if (id !== undefined) return id;
+      throw new AppError({
+        code: 'no-tab',
+        message: 'No tab to capture. Open the page with the problem first.',
+      });
+    });
     const capture = tabId.then((id) => sendMessage('collectCapture', { tabId: id }));
     // Handled where it is awaited; not an unhandled rejection meanwhile.
     capture.catch(() => undefined);

@@ -73,21 +73,24 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const popup = await extension.context.newPage();
     await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tabId=${tabId}`);
-    const marks = await popup.waitForFunction(
-      () => {
-        const m = (globalThis as unknown as { __popupMarks?: Record<string, number> }).__popupMarks;
-        return m?.prefilled && m.thumbnail ? m : undefined;
-      },
-      undefined,
-      { timeout: 15_000 },
-    ).catch(async (error: unknown) => {
-      const seen = await popup.evaluate(
-        () => (globalThis as unknown as { __popupMarks?: unknown }).__popupMarks,
-      );
-      throw new Error(`The popup did not reach every milestone: ${JSON.stringify(seen)}`, {
-        cause: error,
+    const marks = await popup
+      .waitForFunction(
+        () => {
+          const m = (globalThis as unknown as { __popupMarks?: Record<string, number> })
+            .__popupMarks;
+          return m?.prefilled && m.thumbnail ? m : undefined;
+        },
+        undefined,
+        { timeout: 15_000 },
+      )
+      .catch(async (error: unknown) => {
+        const seen = await popup.evaluate(
+          () => (globalThis as unknown as { __popupMarks?: unknown }).__popupMarks,
+        );
+        throw new Error(`The popup did not reach every milestone: ${JSON.stringify(seen)}`, {
+          cause: error,
+        });
       });
-    });
     const all = (await marks.jsonValue()) as Record<string, number>;
     const { firstRender, prefilled, thumbnail } = all;
     if (process.env.BENCH_VERBOSE) console.log(all);

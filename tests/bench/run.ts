@@ -6,13 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../support/browser.ts';
+import { buildTestExtension } from '../support/build.ts';
 
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 const run = (command: string, args: string[]) =>
   execFileSync(command, args, { cwd: ROOT, stdio: 'inherit' });
 
 run(bin('wxt'), ['build']);
-run(bin('wxt'), ['build', '--mode', 'e2e']);
+buildTestExtension('e2e');
 run(bin('node'), [join(ROOT, 'tests', 'bench', 'sizes.ts')]);
 const benchDir = join(ROOT, 'tests', 'bench');
 for (const file of readdirSync(benchDir).sort()) {

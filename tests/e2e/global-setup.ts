@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT } from '../support/browser';
+import { buildTestExtension } from '../support/build';
 
 /**
  * Builds the e2e variant once per run (loopback host permissions granted up front, since a
@@ -8,8 +6,5 @@ import { ROOT } from '../support/browser';
  */
 export default function globalSetup(): void {
   if (process.env.E2E_SKIP_BUILD === '1') return;
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '--mode', 'e2e'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  buildTestExtension('e2e');
 }

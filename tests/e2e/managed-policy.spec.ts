@@ -5,7 +5,6 @@
  * ordinary e2e build (shared with the other specs) never sees the policy.
  * https://www.chromium.org/administrators/linux-quick-start/
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -30,6 +29,7 @@ import {
   ROOT,
   tabIdOf,
 } from '../support/browser';
+import { buildTestExtension } from '../support/build';
 import { startConsoleServer } from '../support/console-server';
 import { expect, test } from './fixtures';
 
@@ -55,10 +55,7 @@ test.beforeAll(() => {
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     return;
   }
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '--mode', 'e2e-policy'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  buildTestExtension('e2e-policy');
 });
 
 /** What the background's capture says about a tab, asked the way the popup asks. */

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT } from '../support/browser';
+import { buildTestExtension } from '../support/build';
 import { firefoxPath } from '../support/firefox';
 
 /**
@@ -10,9 +8,5 @@ import { firefoxPath } from '../support/firefox';
 export default function globalSetup(): void {
   firefoxPath();
   if (process.env.E2E_SKIP_BUILD === '1') return;
-  execFileSync(
-    join(ROOT, 'node_modules', '.bin', 'wxt'),
-    ['build', '-b', 'firefox', '--mv3', '--mode', 'e2e'],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
+  buildTestExtension('e2e', 'firefox');
 }

@@ -15,6 +15,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { AppError, ErrorInfoSchema } from '../errors';
+import { takeEarlyAnswer } from './early';
 
 /** Who may send a message: an extension page (popup, options) or a content script in a tab. */
 export type SenderKind = 'extension-page' | 'background' | 'content-script';
@@ -75,7 +76,7 @@ export function createSender<P extends AnyProtocol>(protocol: P) {
     try {
       raw =
         target === undefined
-          ? await browser.runtime.sendMessage(envelope)
+          ? await (takeEarlyAnswer(type, data) ?? browser.runtime.sendMessage(envelope))
           : await browser.tabs.sendMessage(target.tabId, envelope, {
               frameId: target.frameId ?? 0,
             });

@@ -5,7 +5,10 @@
  * same type and data, and validates it as any other answer.
  */
 import { browser } from 'wxt/browser';
-import type { AnyProtocol, RequestOf } from './core';
+import type * as z from 'zod/mini';
+
+/** A receiver's protocol as ./core.ts declares it (its types only, so no import cycle). */
+type Protocol = Record<string, { request: z.ZodMiniType }>;
 
 /** An answer nobody took within this time is dropped: later asks get a fresh one. */
 const FRESH_MS = 5_000;
@@ -16,8 +19,8 @@ const keyOf = (type: string, data: unknown) => `${type} ${JSON.stringify(data)}`
  * A sender for protocol `P` (a type only: its schemas stay out of the first JavaScript) that
  * sends to the background now; `takeEarlyAnswer` hands each answer over later.
  */
-export function earlySender<P extends AnyProtocol>() {
-  return <T extends keyof P & string>(type: T, data: RequestOf<P, T>): void =>
+export function earlySender<P extends Protocol>() {
+  return <T extends keyof P & string>(type: T, data: z.input<P[T]['request']>): void =>
     sendEarly(type, data);
 }
 

@@ -127,7 +127,8 @@ async function main() {
   const server = await startConsoleServer();
   const extension = await launchExtensionBrowser();
   try {
-    // webRequest and registrations need the worker settled (PLATFORM-FACTS §3 startup race).
+    // webRequest and registrations need the worker settled
+    // (docs/platform-facts.md#webrequest-startup-race).
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const allowedUrl = server.url('/pages/capture-nav-b.html');
     const otherUrl = allowedUrl.replace('127.0.0.1', 'localhost');

@@ -17,7 +17,10 @@ export interface DemoField {
   name: string;
   description?: string;
   required: boolean;
-  /** `false`: not on the customer's form; its `presetValues` apply server-side (JSM-NOTES 9.4). */
+  /**
+   * `false`: not on the customer's form; its `presetValues` apply server-side
+   * (docs/jsm-portal.md#hidden-fields).
+   */
   visible?: boolean;
   jiraSchema: {
     type: string;

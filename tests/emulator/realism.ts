@@ -1,18 +1,20 @@
 /**
- * Where a real JSM Cloud site behaves in ways an emulator easily gets wrong (JSM-NOTES §9),
+ * Where a real JSM Cloud site behaves in ways an emulator easily gets wrong (docs/jsm-portal.md),
  * on by default, each with a switch to turn it off (`EmulatorOptions.realism`, or
  * `POST /__emulator/config {realism: {...}}`):
  *
- * - `searchTerm` matches the summary only (SPEC; §9.2).
+ * - `searchTerm` matches the summary only (SPEC; docs/jsm-portal.md#request-search).
  * - Request lists are a search index: a new request is listed only `listLagMs` after it was
- *   created (§9.2: "from a few seconds to minutes"; a short default here, tests set more).
+ *   created ("from a few seconds to minutes"; a short default here, tests set more).
  * - Kept-alive connections stay open (`keepAliveMs`), so a fault that closes one after the
- *   portal committed a POST makes Chromium re-send the POST by itself (§9.3).
+ *   portal committed a POST makes Chromium re-send the POST by itself
+ *   (docs/platform-facts.md#the-browser-re-sends-a-post).
  * - Customer transitions on open requests (`GET/POST /request/{key}/transition`).
  * - Scoped tokens through the gateway get `401 {"code":401,"message":"Unauthorized; scope does
- *   not match"}` for a call whose scope the token lacks (§9.6).
+ *   not match"}` for a call whose scope the token lacks
+ *   (docs/jsm-portal.md#scoped-token-scopes).
  * - Field limits: description and text areas at most 32,767 characters, the summary one line
- *   of at most 255 (§9.4).
+ *   of at most 255 (docs/jsm-portal.md#field-limits).
  */
 
 export interface Realism {
@@ -66,7 +68,10 @@ export function scopeFor(method: string, restPath: string): string | undefined {
   return undefined;
 }
 
-/** The gateway's answer to a scoped token without the scope (verified shape, §9.6). */
+/**
+ * The gateway's answer to a scoped token without the scope
+ * (docs/jsm-portal.md#scoped-token-scopes).
+ */
 export const SCOPE_ERROR = { code: 401, message: 'Unauthorized; scope does not match' };
 
 /** Jira's field-layer limits; the message is what Jira says, or undefined when it passes. */

@@ -1,6 +1,6 @@
 /**
  * A local emulator of a Jira Service Management Cloud site, for tests and the demo. It follows
- * Atlassian's OpenAPI spec (tests/contracts/) and the platform notes in the README, not our client: the same paths
+ * Atlassian's OpenAPI spec (tests/contracts/) and docs/jsm-portal.md, not our client: the same paths
  * under `/rest/servicedeskapi` and `/ex/jira/{cloudId}/rest/servicedeskapi`, string ids,
  * `PagedDTO` pages with `isLastPage` and no total, JSM's `{errorMessage, i18nErrorMessage}`
  * and the platform's `{errorMessages, errors}` error bodies, the XSRF rule on multipart
@@ -58,8 +58,9 @@ export type FaultKind =
   | 'conflict'
   | 'unreadable-200'
   // Closes a kept-alive (reused) connection after the portal processed the call, without a
-  // response byte: Chromium re-sends the request itself (JSM-NOTES §9.3). A call on a fresh
-  // connection passes untouched (Chromium would not re-send it).
+  // response byte: Chromium re-sends the request itself
+  // (docs/platform-facts.md#the-browser-re-sends-a-post). A call on a fresh connection passes
+  // untouched (Chromium would not re-send it).
   | 'drop-kept-alive';
 
 export interface EmulatorFault {
@@ -206,7 +207,8 @@ class HttpError extends Error {
     this.status = status;
     this.shape = options.shape ?? 'jsm';
     this.fields = options.fields;
-    // Real i18n keys for these cases are not public (JSM-NOTES §5.2); these are stand-ins.
+    // Real i18n keys for these cases are not public (docs/jsm-portal.md#error-bodies); these
+    // are stand-ins.
     this.i18nKey = options.i18nKey ?? `sd.emulator.error.${status}`;
   }
 }
@@ -632,7 +634,7 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       const token = decoded.slice(colon + 1);
       const customer = data.customer;
       // Classic tokens work on the site only; scoped tokens only through the gateway, and a
-      // scoped token on the site gets 401 (JSM-NOTES §6.7).
+      // scoped token on the site gets 401 (docs/jsm-portal.md#base-urls-and-sign-in).
       const expected = ctx.mode === 'site' ? customer.apiToken : customer.scopedApiToken;
       if (email.toLowerCase() === customer.emailAddress.toLowerCase() && token === expected) {
         return customer.accountId;
@@ -782,7 +784,7 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       void accountId;
       const desk = findDesk(id);
       const token = String(ctx.req.headers['x-atlassian-token'] ?? '').toLowerCase();
-      // Older clients sent `nocheck`; both are seen in the wild (JSM-NOTES §6.1).
+      // Older clients sent `nocheck`; both are accepted (docs/jsm-portal.md#xsrf-check).
       if (token !== 'no-check' && token !== 'nocheck') {
         return { status: 403, contentType: 'text/plain;charset=UTF-8', text: 'XSRF check failed' };
       }
@@ -863,8 +865,9 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     isObject(value) && accounts.some((a) => a.accountId === value.accountId);
 
   /**
-   * Field values by kind (JSM-NOTES 2.5), as strict as Jira's field layer: option objects by
-   * id, a cascade's child among its parent's children, people by accountId, dates, numbers.
+   * Field values by kind (docs/jsm-portal.md#field-values), as strict as Jira's field layer:
+   * option objects by id, a cascade's child among its parent's children, people by accountId,
+   * dates, numbers.
    */
   const validateValue = (field: DemoField, value: unknown, isAdf: boolean): string | undefined => {
     const type = field.jiraSchema.type;
@@ -877,7 +880,7 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       return optionIn(parent.children, value.child) ? undefined : invalid;
     }
     if (type === 'option') {
-      // Bare strings are refused by Jira's field layer (JSM-NOTES §2.5).
+      // Bare strings are refused by Jira's field layer (docs/jsm-portal.md#field-values).
       if (!isObject(value))
         return "Could not find valid 'id' or 'value' in the Parent Option object.";
       return optionIn(field.validValues, value)
@@ -986,7 +989,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
         });
       }
     }
-    // Files given at create: temporary ids of this desk, not expired (JSM-NOTES 9.4).
+    // Files given at create: temporary ids of this desk, not expired
+    // (docs/jsm-portal.md#attachment-field-at-create).
     const attachmentField = type.fields.find(
       (f) => f.jiraSchema.system === 'attachment' || f.jiraSchema.items === 'attachment',
     );
@@ -1051,8 +1055,9 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
   sd('GET', '/request', 'request.list', (ctx) => {
     const accountId = authenticate(ctx, 'jsm');
     // SPEC: "Filters customer requests where the request summary matches the searchTerm"
-    // (JSM-NOTES §9.2); `summaryOnlySearch: false` also matches the description. `*`
-    // wildcards are ignored, case-insensitive. The list is an index that lags writes.
+    // (docs/jsm-portal.md#request-search); `summaryOnlySearch: false` also matches the
+    // description. `*` wildcards are ignored, case-insensitive. The list is an index that lags
+    // writes.
     const term = (ctx.url.searchParams.get('searchTerm') ?? '')
       .replace(/\*/g, '')
       .trim()
@@ -1266,7 +1271,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
         'You do not have permission to manage participants on this request.',
       );
     }
-    // `usernames` is dead on Cloud and ignored; only accountIds count (JSM-NOTES §2.8).
+    // `usernames` is dead on Cloud and ignored; only accountIds count
+    // (docs/jsm-portal.md#participants).
     const ids =
       isObject(ctx.body) && Array.isArray(ctx.body.accountIds)
         ? ctx.body.accountIds.map(String)
@@ -1728,7 +1734,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     }
 
     if (mode === 'gateway') {
-      // A scoped token lacking the call's scope: the gateway refuses before the site (§9.6).
+      // A scoped token lacking the call's scope: the gateway refuses before the site
+      // (docs/jsm-portal.md#scoped-token-scopes).
       const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
       const token = basic?.[1]
         ? Buffer.from(basic[1], 'base64').toString('utf8').split(':').slice(1).join(':')
@@ -1815,7 +1822,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       if (!res.headersSent) send(res, { status: 500, body: { errorMessage: 'Emulator failure.' } });
     });
   });
-  // Connections are kept alive as a real site's are, so a browser reuses them (§9.3).
+  // Connections are kept alive as a real site's are, so a browser reuses them
+  // (docs/platform-facts.md#the-browser-re-sends-a-post).
   server.keepAliveTimeout = realism.keepAliveMs;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,6 +1,7 @@
 /**
  * The portal's refusal, pointed at the fields it names. JSM names a field by its label in
- * `errorMessage` ("… Please provide a valid value for field 'Region'", JSM-NOTES 9.4) and has
+ * `errorMessage` ("… Please provide a valid value for field 'Region'",
+ * docs/jsm-portal.md#validation-errors) and has
  * no field map; the platform shape keys messages by field id; some validation answers are
  * `errors: [{code, context, detail, title}]`.
  */

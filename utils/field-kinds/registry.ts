@@ -1,7 +1,8 @@
 /**
  * The field-kind registry: the one place that knows, for each kind of field a JSM request
- * type can have, how it is recognised from the field's `jiraSchema` (JSM-NOTES 2.3), how the
- * user's input is checked and how it is written into `requestFieldValues` (JSM-NOTES 2.5).
+ * type can have, how it is recognised from the field's `jiraSchema`
+ * (docs/jsm-portal.md#request-type-fields), how the user's input is checked and how it is
+ * written into `requestFieldValues` (docs/jsm-portal.md#field-values).
  * The component that renders each kind is chosen in components/fields/index.ts, keyed by the
  * same `FieldKind`, so adding a kind is one entry here and one component there.
  */

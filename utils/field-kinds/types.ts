@@ -1,6 +1,7 @@
 /**
  * A request type's fields as the portal describes them (`RequestTypeFieldDTO`, JSM Cloud
- * `GET …/requesttype/{id}/field`, JSM-NOTES 2.3) and the values the create call takes.
+ * `GET …/requesttype/{id}/field`, docs/jsm-portal.md#request-type-fields) and the values the
+ * create call takes.
  */
 import * as z from 'zod/mini';
 
@@ -61,7 +62,7 @@ export type FieldKind =
 export const FieldInputSchema = z.union([z.string(), z.array(z.string())]);
 export type FieldInput = z.infer<typeof FieldInputSchema>;
 
-/** A value in `requestFieldValues` of the create call (JSM-NOTES 2.5). */
+/** A value in `requestFieldValues` of the create call (docs/jsm-portal.md#field-values). */
 export type JsmFieldValue =
   | string
   | number

@@ -1,6 +1,7 @@
 /**
  * A request type whose form has an Attachment field takes the files at create, as temporary
- * attachment ids in `requestFieldValues.attachment` (JSM-NOTES 9.4: some vendors' automation
+ * attachment ids in `requestFieldValues.attachment`
+ * (docs/jsm-portal.md#attachment-field-at-create: some vendors' automation
  * rejects requests whose files arrive later). The composer marks that field with the names of
  * the job's files it carries (`{"$uploadsOf": [name…]}`; names are unique within a job and
  * survive the outbox taking its own copy of each file); before the create, the runner uploads

@@ -157,7 +157,8 @@ export function startOutbox(): void {
   });
   browser.runtime.onStartup.addListener(() => void box.kick());
   browser.runtime.onInstalled.addListener(() => void box.kick());
-  // `navigator.onLine` true is only a hint (PLATFORM-FACTS §4): a run that fails just waits again.
+  // `navigator.onLine` true is only a hint (docs/platform-facts.md#online-status-is-a-hint):
+  // a run that fails just waits again.
   self.addEventListener('online', () => void box.online());
   // A changed connection in force (saved settings or the organisation's policy) resumes paused
   // jobs (so does a saved or tested one, see afterSignIn). A portal-session sign-in in a tab is

@@ -10,7 +10,8 @@ import { ErrorInfoSchema } from '../errors';
 
 /**
  * `reconcile` runs after every create: the browser itself may re-send a create whose
- * connection dropped (JSM-NOTES §9.3), so a duplicate can exist that no answer told of.
+ * connection dropped (docs/platform-facts.md#the-browser-re-sends-a-post), so a duplicate can
+ * exist that no answer told of.
  */
 export const STEPS = ['create', 'upload', 'attach', 'participants', 'reconcile'] as const;
 export type StepName = (typeof STEPS)[number];

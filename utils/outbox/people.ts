@@ -1,7 +1,8 @@
 /**
  * Colleagues to share a request with. Participants are accountIds (emails are not accepted,
- * JSM-NOTES §2.8), so people are found through the platform's user picker; without "Browse
- * users and groups" it answers exact name matches only, which the user is told.
+ * docs/jsm-portal.md#participants), so people are found through the platform's user
+ * picker; without "Browse users and groups" it answers exact name matches only, which the
+ * user is told.
  */
 import * as z from 'zod/mini';
 import { AppError } from '../errors';

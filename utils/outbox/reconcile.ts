@@ -4,12 +4,13 @@
  *
  * Why after every create, not only after an error: when a kept-alive connection drops after
  * the portal committed a POST, Chromium re-sends it by itself and the extension sees only the
- * second answer (JSM-NOTES §9.3). A duplicate can exist that no answer told of.
+ * second answer (docs/platform-facts.md#the-browser-re-sends-a-post). A duplicate can exist
+ * that no answer told of.
  *
  * Why not at once: the request list is a search index that lags writes by seconds to minutes
- * (§9.2). A pass runs no sooner than `indexLagMs` after the last create and once more after
- * `confirmAfterMs`; it keeps looking (up to `maxReconcilePasses`) until the index has shown the
- * kept request itself, i.e. it has caught up with our writes.
+ * (docs/jsm-portal.md#request-search). A pass runs no sooner than `indexLagMs` after the last
+ * create and once more after `confirmAfterMs`; it keeps looking (up to `maxReconcilePasses`)
+ * until the index has shown the kept request itself, i.e. it has caught up with our writes.
  *
  * What a pass reads: the user's OWN requests of the job's desk and request type, page by page
  * until they are older than the first create (minus a skew), plus `searchTerm=<reference>`

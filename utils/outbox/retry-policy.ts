@@ -3,7 +3,8 @@
  * every timing constant of the delivery in one place (backoff, sign-in re-checks, the search
  * index's lag, the reconciliation passes, upload batch sizes and timeouts).
  *
- * What the codes mean comes from utils/portal/errors.ts (JSM-NOTES §4, §6, §9.6):
+ * What the codes mean comes from utils/portal/errors.ts (docs/jsm-portal.md#error-bodies,
+ * docs/jsm-portal.md#rate-limits, docs/jsm-portal.md#scoped-token-scopes):
  * - a 4xx with an HTML or text body is the edge refusing the call (`refused`): not processed;
  * - a 5xx, a timeout or a dropped connection may or may not have been acted on (unknown);
  * - an answer the client cannot read (`unexpected-response`) is retried a bounded number of
@@ -86,8 +87,9 @@ export interface DeliveryTimings {
   /** A 429 without Retry-After or X-RateLimit-Reset waits at least this. */
   rateLimitDefaultMs: number;
   /**
-   * The request list is a search index that lags writes by "seconds to minutes" (JSM-NOTES
-   * §9.2): no search for a lost or duplicated create runs sooner than this after the create.
+   * The request list is a search index that lags writes by "seconds to minutes"
+   * (docs/jsm-portal.md#request-search): no search for a lost or duplicated create runs sooner
+   * than this after the create.
    */
   indexLagMs: number;
   /** The reconciliation looks once more this long after the create (a slow index). */
@@ -98,7 +100,7 @@ export interface DeliveryTimings {
   maxReconcilePasses: number;
   /** Requests created this long before the first attempt still count (clock skew). */
   createdSkewMs: number;
-  /** How long a temporary file is trusted (the portal's lifetime is undocumented, §2.7). */
+  /** How long a temporary file is trusted (undocumented, docs/jsm-portal.md#temporary-files). */
   tempFileTtlMs: number;
   /** Bytes per upload call: small enough for a slow uplink (see uploadTimeoutMs). */
   uploadBatchBytes: number;
@@ -149,7 +151,8 @@ export function retryDelay(
     baseMs: timings.backoffBaseMs,
     capMs: timings.backoffCapMs,
   });
-  // Asking before Retry-After "will fail and return the same or longer" wait (JSM-NOTES §4).
+  // Asking before Retry-After "will fail and return the same or longer" wait
+  // (docs/jsm-portal.md#rate-limits).
   const floor =
     error.retryAfterSeconds !== undefined
       ? error.retryAfterSeconds * 1000

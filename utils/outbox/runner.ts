@@ -542,7 +542,8 @@ export async function addParticipants(
     else if (shared === 'invalid') outcome.rejected.push(...ids);
     else outcome.notPermitted = true;
   };
-  // Participants are accountIds only (JSM-NOTES §2.8): addresses go by the portal's share.
+  // Participants are accountIds only (docs/jsm-portal.md#participants): addresses go by the
+  // portal's share.
   if (accountIds.length === 0) {
     await share([]);
     return outcome;

@@ -9,8 +9,9 @@
  *   persisted as `running` belongs to a worker that was stopped; `recover()` at start-up
  *   turns it back into `queued`, and its write-ahead flags (runner.ts) keep it exactly-once.
  * - Woken up by an alarm at the next due time (the worker may be stopped meanwhile; Chrome
- *   fires alarms no sooner than 30 s, PLATFORM-FACTS §4), plus a timer while the worker
- *   lives when a job is due sooner than that (a 2 s Retry-After must not wait 30 s).
+ *   fires alarms no sooner than 30 s, docs/platform-facts.md#alarms-minimum-delay), plus a
+ *   timer while the worker lives when a job is due sooner than that (a 2 s Retry-After must
+ *   not wait 30 s).
  */
 import { AppError, type ErrorInfo } from '../errors';
 import {

@@ -4,7 +4,8 @@
  * validated; see http.ts for timeouts and error mapping.
  *
  * Never retried here: a timed-out `POST /request` may have created the ticket
- * (JSM-NOTES §4), so retries are the outbox's decision, not the client's.
+ * (docs/jsm-portal.md#creating-is-not-idempotent), so retries are the outbox's decision, not
+ * the client's.
  */
 import type * as z from 'zod/mini';
 import type { AuthProvider } from './auth';
@@ -99,7 +100,8 @@ export function createPortalClient(options: PortalClientOptions) {
     const signIn = await auth.authorize(url);
     const headers: Record<string, string> = {
       Accept: 'application/json',
-      // Experimental endpoints need it; sending it everywhere is harmless (JSM-NOTES §1).
+      // Experimental endpoints need it; sending it everywhere is harmless
+      // (docs/jsm-portal.md#experimental-header).
       'X-ExperimentalApi': 'opt-in',
       ...signIn.headers,
     };
@@ -279,7 +281,7 @@ export function createPortalClient(options: PortalClientOptions) {
 
     /**
      * GET /request: the caller's requests, latest activity first. The list is a search index
-     * that lags writes (JSM-NOTES §9.2); `searchTerm` matches the summary only.
+     * that lags writes; `searchTerm` matches the summary only (docs/jsm-portal.md#request-search).
      */
     myRequests: (
       filter: {

@@ -25,11 +25,17 @@ interface PortalAnswer {
   contentType: string;
   /** `Retry-After` header value. */
   retryAfter?: string | null;
-  /** `X-RateLimit-Reset` header value (ISO 8601 `yyyy-MM-ddTHH:mmZ`, JSM-NOTES §4). */
+  /**
+   * `X-RateLimit-Reset` header value (ISO 8601 `yyyy-MM-ddTHH:mmZ`,
+   * docs/jsm-portal.md#rate-limits).
+   */
   rateLimitReset?: string | null;
 }
 
-/** What a scoped API token needs for everything this product does (JSM-NOTES §9.6). */
+/**
+ * What a scoped API token needs for everything this product does
+ * (docs/jsm-portal.md#scoped-token-scopes).
+ */
 export const REQUIRED_SCOPES = [
   'read:servicedesk-request',
   'write:servicedesk-request',
@@ -218,7 +224,8 @@ export function errorFromResponse(answer: PortalAnswer, given: ErrorContext = {}
   }
   if (unreadable && status >= 400 && status < 500) {
     // An edge or WAF page, not the API's own answer: the call was refused, not processed
-    // (JSM-NOTES §9.6). 400 and 413 go back to the composer; the caller names the field or file.
+    // (docs/jsm-portal.md#error-bodies). 400 and 413 go back to the composer; the caller names
+    // the field or file.
     const reference = context.portalRequestId ?? '-';
     return new AppError(
       info(

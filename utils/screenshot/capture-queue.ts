@@ -4,8 +4,8 @@
  * refuses for the quota is retried after a pause instead of failing.
  * https://developer.chrome.com/docs/extensions/reference/api/tabs#property-MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND
  * Exceeding it rejects with "This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND
- * quota." (PLATFORM-FACTS 1.1; scroll-and-stitch tools needed >= 600 ms between calls:
- * https://github.com/mrcoles/full-page-screen-capture-chrome-extension/issues/104).
+ * quota." Scroll-and-stitch tools needed >= 600 ms between calls
+ * (docs/platform-facts.md#screenshot-rate-limit).
  */
 
 export const DEFAULT_CALLS_PER_SECOND = 2;

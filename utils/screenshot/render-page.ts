@@ -5,7 +5,7 @@
  * html2canvas-pro rather than html2canvas 1.4.1: 1.4.1 throws "Attempting to parse an
  * unsupported color function "oklch"" on the colours Tailwind 4 emits by default
  * (https://github.com/niklasvh/html2canvas/issues/3148), measured on our oklch page; the fork
- * keeps the API and renders it. See notes/readme-screenshots.md.
+ * keeps the API and renders it. See README.md#why-html2canvas-pro-and-not-html2canvas-141.
  */
 import html2canvas from 'html2canvas-pro';
 import * as z from 'zod/mini';

@@ -1,6 +1,7 @@
 /**
  * Visible-area capture in the background: `tabs.captureVisibleTab` returns the window's
- * visible area in device pixels, exactly what the user sees (PLATFORM-FACTS 1.1).
+ * visible area in device pixels, exactly what the user sees
+ * (docs/platform-facts.md#screenshot-pixels).
  */
 import { type Browser, browser } from 'wxt/browser';
 import { isCapturableUrl } from '../capture/capture';
@@ -53,8 +54,8 @@ let frontLock: Promise<unknown> = Promise.resolve();
  * Runs `task` with the tab as the active tab of its window, then gives the front back to the
  * tab that had it. captureVisibleTab takes whatever tab is active, so when the popup is
  * opened as a page for another tab, that page itself would be in the picture
- * (PLATFORM-FACTS 6, measured). Tasks run one at a time so that two captures cannot swap
- * the front under each other.
+ * (docs/platform-facts.md#screenshot-of-the-active-tab). Tasks run one at a time so that two
+ * captures cannot swap the front under each other.
  */
 export function withTabInFront<T>(tabId: number, task: (tab: Browser.tabs.Tab) => Promise<T>) {
   const result = frontLock.then(async () => {

@@ -13,7 +13,10 @@
  */
 import { redactCounted } from '../privacy/redact';
 
-/** Jira's limit for the description and multi-line text fields (JSM-NOTES 9.4). */
+/**
+ * Jira's limit for the description and multi-line text fields
+ * (docs/jsm-portal.md#field-limits).
+ */
 export const MAX_TEXT_FIELD = 32_767;
 const SHORTENED = '… (shortened to fit the field)';
 

@@ -1,7 +1,7 @@
 /**
  * A knowledge-base suggestion's link: the portal's article page, which a person can open.
  * `content.iframeSrc` is a REST view meant for iframes (it opens as a 401 page in a tab), so
- * it is only the fallback (JSM-NOTES 9.4).
+ * it is only the fallback (docs/jsm-portal.md#knowledge-base-links).
  */
 export function articleUrl(
   portalUrl: string | undefined,

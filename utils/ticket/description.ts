@@ -1,8 +1,9 @@
 /**
- * The request's description in Jira wiki markup (the create call's default, JSM-NOTES 2.4),
- * as the vendor's guide asks: headed sections, logs verbatim, the page URL, and the capture
- * reference. Page text is untrusted and user text is free: neither may inject markup, so
- * captured text goes into `{noformat}` blocks and typed text is escaped.
+ * The request's description in Jira wiki markup (the create call's default,
+ * docs/jsm-portal.md#description-markup), as the vendor's guide asks: headed sections, logs
+ * verbatim, the page URL, and the capture reference. Page text is untrusted and user text is
+ * free: neither may inject markup, so captured text goes into `{noformat}` blocks and typed
+ * text is escaped.
  */
 import type { PageEvent } from '@/utils/capture/page-event';
 import { fitWiki, MAX_TEXT_FIELD, verbatimBlock, wikiText } from '../text/wiki-text';

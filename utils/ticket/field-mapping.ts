@@ -463,7 +463,7 @@ function short(text: string): string {
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
-/** `requestFieldValues` for the create call (a map, JSM-NOTES 2.4). */
+/** `requestFieldValues` for the create call (a map, docs/jsm-portal.md#field-values). */
 export function requestFieldValues(
   draft: Draft,
   fields: readonly PortalFieldMeta[],

@@ -36,7 +36,10 @@ export function formatJiraDate(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
 }
 
-/** Fields the customer sees on the portal form: hidden ones are never sent (JSM-NOTES 9.4). */
+/**
+ * Fields the customer sees on the portal form: hidden ones are never sent
+ * (docs/jsm-portal.md#hidden-fields).
+ */
 export function visibleFields<F extends PortalFieldMeta>(fields: readonly F[]): F[] {
   return fields.filter((f) => f.visible !== false);
 }

@@ -1,7 +1,8 @@
 /**
  * The summary as sent: one line, redacted, ending with the capture reference in brackets
  * (` [SC-7F3K9Q]`) within Jira's 255 characters. JSM's request search matches the summary
- * (`searchTerm`, JSM-NOTES 2.9), so the outbox finds a request again by this suffix.
+ * (`searchTerm`, docs/jsm-portal.md#request-search), so the outbox finds a request again by
+ * this suffix.
  */
 import { redact } from '../privacy/redact';
 

@@ -84,7 +84,7 @@ export class FakePortal implements OutboxPortal {
   limit: number | undefined;
   /** Account ids the portal knows; others get a 400. */
   knownAccounts = new Set(['acc-1', 'acc-2', 'acc-3']);
-  /** The request list lags writes by this much (a search index, JSM-NOTES §9.2). */
+  /** The request list lags writes by this much (docs/jsm-portal.md#request-search). */
   indexLagMs = 0;
   /** The fake's clock (the tests' `now`). */
   clock: () => number = () => 0;

@@ -77,7 +77,18 @@ const TOKEN_RULES: readonly Rule[] = [
   token('api-key', 'shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64}'),
   token('api-key', String.raw`tskey-[\w-]{20,}|NRAK-[A-Z0-9]{27}|sntr[ysu]_[\w+/=]{30,}`),
   token('api-key', 'dapi[a-f0-9]{32}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|pul-[a-f0-9]{40}'),
-  token('api-key', String.raw`[A-Za-z0-9]{14}\.atlasv1\.[\w-]{60,}|lin_api_[A-Za-z0-9]{40}`),
+  token('api-key', 'lin_api_[A-Za-z0-9]{40}'),
+  {
+    category: 'api-key',
+    // Terraform Cloud's `<14>.atlasv1.<60+>`: found from `.atlasv1.` (rare) and the 14
+    // characters read behind it, not tried at every word of the text.
+    pattern: /(?<=(?<![A-Za-z0-9_])[A-Za-z0-9]{14})\.atlasv1\.[\w-]{60,}/g,
+    decide: (match, _text, m) => ({
+      start: match.index - 14,
+      end: match.index + match[0].length,
+      text: m,
+    }),
+  },
   token('api-key', String.raw`AKCp[A-Za-z0-9]{69}|dp\.(?:pt|st|ct|sa)\.[A-Za-z0-9]{40,}`),
   token('api-key', 'key-[0-9a-f]{32}(?![0-9a-f])|SK[0-9a-fA-F]{32}(?![0-9a-fA-F])'),
   token('rancher-token', 'token-[a-z0-9]{5}:[a-z0-9]{54}'),
@@ -112,6 +123,9 @@ const TOKEN_RULES: readonly Rule[] = [
 
 /** Value terminators for a bare (unquoted) value. */
 const BARE_END = new Set([...' \t\r\n"\'<>,;&)]}`|\\#']);
+/** The same as a table by character code: read once per character of every value. */
+const BARE_END_CODES = new Uint8Array(128);
+for (const c of BARE_END) BARE_END_CODES[c.charCodeAt(0)] = 1;
 /** Percent-escapes that end a value in a URL (`&`, `#`, space, quotes…), also double-encoded. */
 const ESCAPED_END = /^%(?:25)?(?:26|23|20|22|27|2[Cc]|3[Bb]|3[Cc]|3[Ee]|0[AaDd]|29|5[Dd]|7[Dd])/;
 const ESCAPED_EQUALS = /^%(?:25)?3[Dd]/;
@@ -149,7 +163,7 @@ export function readValue(
     while (i < limit) {
       const c = text[i];
       if (c === '\n' || c === '\r') break;
-      if (text.startsWith(quote, i) || isMarkerAt(text, i)) break;
+      if (text.startsWith(quote, i) || (c === '[' && isMarkerAt(text, i))) break;
       if (c === '\\' && quote.length === 1) i += 2;
       else i += 1;
     }
@@ -164,8 +178,10 @@ export function readValue(
         : 0;
   let i = start;
   while (i < text.length) {
+    const code = text.charCodeAt(i);
     const c = text[i] as string;
-    if (BARE_END.has(c) || (c === '%' && escapedEnd(i)) || isMarkerAt(text, i)) break;
+    if (code < 128 && BARE_END_CODES[code] === 1) break;
+    if ((c === '%' && escapedEnd(i)) || (c === '[' && isMarkerAt(text, i))) break;
     const equals = equalsAt(i);
     if (equals > 0 && !stopAtEquals) {
       i += equals;
@@ -292,7 +308,8 @@ export const COOKIE_RULE: Rule = {
 const URL_CREDENTIALS: Rule = {
   category: 'url-credentials',
   pattern:
-    /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{0,31}(?::\/\/|%3A%2F%2F|%253A%252F%252F)(?!\[redacted:)([^\s/?#@"'<>\\]{1,256}?)(?:@|%(?:25)?40)/gi,
+    // Found from `://` (rarer than word starts), the scheme read behind it.
+    /(?<=(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{0,31})(?::\/\/|%3A%2F%2F|%253A%252F%252F)(?!\[redacted:)([^\s/?#@"'<>\\]{1,256}?)(?:@|%(?:25)?40)/gi,
   decide: (match, _text, m) => {
     const userinfo = match[1] as string;
     let decoded = userinfo;

@@ -176,40 +176,81 @@ const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.-]*)?$/i;
 /** `ERR_HTTP2_PROTOCOL_ERROR`, `ECONNRESET`: constants, not secrets. */
 const CONSTANT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
-function entropy(value: string): number {
+/** Reused by `entropy`: one count per ASCII character (values are judged one at a time). */
+const asciiCounts = new Uint16Array(128);
+
+/** A value whose commonest character is at most this share has min-entropy >= 2.5 bits. */
+const MAX_SHARE_FOR_ENTROPY = 2 ** -2.5;
+
+/**
+ * Whether the value's Shannon entropy reaches `bits` per character. Shannon entropy is never
+ * below min-entropy (-log2 of the commonest character's share), so most random values are
+ * decided by one counting pass; the logarithms run only for the rest. ASCII is counted in a
+ * plain array (the hot path), anything else in a map.
+ */
+function entropyAtLeast(value: string, bits: number): boolean {
+  const n = value.length;
+  let ascii = true;
+  for (let i = 0; i < n && ascii; i++) ascii = value.charCodeAt(i) < 128;
+  let total = 0;
+  if (ascii && n < 65_536) {
+    let most = 0;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      const count = (asciiCounts[c] as number) + 1;
+      asciiCounts[c] = count;
+      if (count > most) most = count;
+    }
+    const sure = bits <= 2.5 && most / n <= MAX_SHARE_FOR_ENTROPY;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      const count = asciiCounts[c] as number;
+      if (count === 0) continue;
+      asciiCounts[c] = 0;
+      if (!sure) total -= (count / n) * Math.log2(count / n);
+    }
+    return sure || total >= bits;
+  }
   const counts = new Map<string, number>();
   for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
+  for (const count of counts.values()) total -= (count / n) * Math.log2(count / n);
+  return total >= bits;
 }
+
+const isDigitCode = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
 
 /**
  * Does a value under a generic name look like a secret? At least 8 characters without spaces,
  * letters and digits mixed (or a long mixed-case run), enough entropy; dates, versions,
- * constants and (unless `ids`) UUIDs and hex ids are not.
+ * constants and (unless `ids`) UUIDs and hex ids are not. Counted in one pass first, so each
+ * shape's pattern runs only where the counts allow it (a page can log thousands of values).
  */
 export function looksSecret(value: string, ids = false): boolean {
   if (value.length < 8 || value.length > 8192 || /\s/.test(value)) return false;
-  if (DATE.test(value) || VERSION.test(value) || CONSTANT.test(value)) return false;
-  if (UUID.test(value) || HEX_ID.test(value)) return ids;
   let lower = 0;
   let upper = 0;
   let digit = 0;
+  let hexLetters = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 97 && c <= 122) lower++;
-    else if (c >= 65 && c <= 90) upper++;
-    else if (c >= 48 && c <= 57) digit++;
+    if (c >= 97 && c <= 122) {
+      lower++;
+      if (c <= 102) hexLetters++;
+    } else if (c >= 65 && c <= 90) {
+      upper++;
+      if (c <= 70) hexLetters++;
+    } else if (c >= 48 && c <= 57) digit++;
   }
   const letters = lower + upper;
+  const first = value.charCodeAt(0);
+  if (isDigitCode(first) && value[4] === '-' && DATE.test(value)) return false;
+  if ((isDigitCode(first) || first === 118 || first === 86) && VERSION.test(value)) return false;
+  if (lower === 0 && upper > 0 && CONSTANT.test(value)) return false;
+  if (hexLetters === letters && (UUID.test(value) || HEX_ID.test(value))) return ids;
   if (letters === 0) return false;
   const mixed = digit > 0 || (value.length >= 20 && upper >= 3 && lower >= 3);
   if (!mixed) return false;
   // camelCase words (`ServiceUnavailable`) are names, not secrets.
   if (digit === 0 && /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return false;
-  return entropy(value) >= 2.5;
+  return entropyAtLeast(value, 2.5);
 }

@@ -84,6 +84,8 @@ const sendgrid = `SG.${gen(22, B64URL)}.${gen(43, B64URL)}`;
 const digitalocean = `dop_v1_${gen(64, HEX)}`;
 const tailscale = `tskey-auth-${gen(12)}-${gen(30)}`;
 const databricks = `dapi${gen(32, HEX)}`;
+const terraform = `${gen(14)}.atlasv1.${gen(67, B64URL)}`;
+const linear = `lin_api_${gen(40)}`;
 const rancher = `token-${gen(5, 'abcdefghijklmnopqrstuvwxyz0123456789')}:${gen(54, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
 const oauthCode = `4/0AX4XfWh${gen(40, B64URL)}`;
 const sessionId = gen(32, HEX);
@@ -206,6 +208,14 @@ export const SECRET_LINES: ReadonlyArray<readonly [string, string, ...string[]]>
   ['DigitalOcean token', `doctl auth init -t ${digitalocean}`, digitalocean],
   ['Tailscale key', `tailscale up --authkey=${tailscale}`, tailscale],
   ['Databricks token', `DATABRICKS ${databricks}`, databricks],
+  ['Terraform Cloud token', `terraform login: using ${terraform} (team)`, terraform],
+  ['Terraform Cloud token at line start', terraform, terraform],
+  ['Linear API key', `LINEAR ${linear}`, linear],
+  [
+    'URL credentials under a long scheme',
+    'git+ssh://deploy:Zx9Qw2Lp7Rt5@git.example.com/repo.git',
+    'Zx9Qw2Lp7Rt5',
+  ],
   ['Rancher API token', `Authorization: Bearer ${rancher}`, rancher],
   ['Rancher API token in text', `cattle token ${rancher} expired`, rancher],
   // Keys and JWTs

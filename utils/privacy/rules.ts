@@ -121,14 +121,29 @@ const TOKEN_RULES: readonly Rule[] = [
   },
 ];
 
-/** Value terminators for a bare (unquoted) value. */
-const BARE_END = new Set([...' \t\r\n"\'<>,;&)]}`|\\#']);
-/** The same as a table by character code: read once per character of every value. */
+/** Value terminators for a bare (unquoted) value, by character code (read per character). */
 const BARE_END_CODES = new Uint8Array(128);
-for (const c of BARE_END) BARE_END_CODES[c.charCodeAt(0)] = 1;
+for (const c of ' \t\r\n"\'<>,;&)]}`|\\#') BARE_END_CODES[c.charCodeAt(0)] = 1;
 /** Percent-escapes that end a value in a URL (`&`, `#`, space, quotes…), also double-encoded. */
 const ESCAPED_END = /^%(?:25)?(?:26|23|20|22|27|2[Cc]|3[Bb]|3[Cc]|3[Ee]|0[AaDd]|29|5[Dd]|7[Dd])/;
 const ESCAPED_EQUALS = /^%(?:25)?3[Dd]/;
+
+const PERCENT = 37;
+const BRACKET = 91;
+const COLON = 58;
+const QUESTION = 63;
+const EQUALS = 61;
+
+/** An escape at `at` that ends a value (`%26`, `%2526`…). */
+const escapedEndAt = (text: string, at: number) => ESCAPED_END.test(text.slice(at, at + 5));
+
+/** The length of an `=` (or escaped `=`) at `at`, else 0. */
+function equalsAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code === EQUALS) return 1;
+  if (code !== PERCENT) return 0;
+  return ESCAPED_EQUALS.exec(text.slice(at, at + 5))?.[0].length ?? 0;
+}
 
 export interface ValueSpan {
   start: number;
@@ -169,20 +184,13 @@ export function readValue(
     }
     return i > start ? { start, end: Math.min(i, text.length) } : undefined;
   }
-  const escapedEnd = (at: number) => ESCAPED_END.test(text.slice(at, at + 5));
-  const equalsAt = (at: number) =>
-    text[at] === '='
-      ? 1
-      : text[at] === '%'
-        ? (ESCAPED_EQUALS.exec(text.slice(at, at + 5))?.[0].length ?? 0)
-        : 0;
   let i = start;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    const c = text[i] as string;
     if (code < 128 && BARE_END_CODES[code] === 1) break;
-    if ((c === '%' && escapedEnd(i)) || (c === '[' && isMarkerAt(text, i))) break;
-    const equals = equalsAt(i);
+    if (code === PERCENT && escapedEndAt(text, i)) break;
+    if (code === BRACKET && isMarkerAt(text, i)) break;
+    const equals = equalsAt(text, i);
     if (equals > 0 && !stopAtEquals) {
       i += equals;
       continue;
@@ -190,12 +198,18 @@ export function readValue(
     if (equals > 0) {
       // A generic value ends here; trailing base64 padding (`abc==`, `abc%3D`) stays with it.
       let j = i;
-      for (let step = equalsAt(j); step > 0; step = equalsAt(j)) j += step;
-      const next = text[j];
-      if (next === undefined || BARE_END.has(next) || (next === '%' && escapedEnd(j))) i = j;
+      for (let step = equalsAt(text, j); step > 0; step = equalsAt(text, j)) j += step;
+      const next = text.charCodeAt(j);
+      if (
+        Number.isNaN(next) ||
+        (next < 128 && BARE_END_CODES[next] === 1) ||
+        (next === PERCENT && escapedEndAt(text, j))
+      ) {
+        i = j;
+      }
       break;
     }
-    if (stopAtEquals && (c === ':' || c === '?')) break;
+    if (stopAtEquals && (code === COLON || code === QUESTION)) break;
     i += 1;
   }
   return i > start ? { start, end: i } : undefined;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CaptureSettings } from '@/utils/capture/settings';
 import { plural, t } from '@/utils/i18n';
-import { checkCustomPattern, redactWith } from '@/utils/privacy/redact';
+import { checkCustomPattern, createRedactor } from '@/utils/privacy/redact';
 
 interface Props {
   settings: CaptureSettings;
@@ -26,7 +26,9 @@ export function CaptureSettingsForm({ settings, onSave }: Props) {
         : undefined;
     })
     .filter((problem): problem is string => problem !== undefined);
-  const preview = sample ? redactWith(sample, { maskEmails, customPatterns: lines }) : undefined;
+  const preview = sample
+    ? createRedactor({ maskEmails, customPatterns: lines }).redact(sample)
+    : undefined;
 
   return (
     <section aria-labelledby="capture-settings-heading">

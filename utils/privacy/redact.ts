@@ -9,8 +9,10 @@
  * - Idempotent: redacting redacted text changes nothing and counts nothing.
  * - `redactToFit` cuts before and after redacting, so no value outgrows its limit.
  *
- * `createRedactor(settings)` builds a redactor for given settings; `redact()` and friends use
- * this context's redactor, set from the stored settings by `configureRedaction`.
+ * `createRedactor(settings)` is the one way a redactor is made. Each context makes its own
+ * from the settings in force with `configureRedaction` (extension pages and the background via
+ * utils/settings/effective.ts, content scripts via utils/capture/settings-sync.ts); `redact()`
+ * and friends use it.
  */
 import {
   applyCustomPattern,
@@ -133,9 +135,4 @@ export function redactToFit(text: string, max: number): string {
 /** Counts the markers left by `redact()` in text that was already redacted. */
 export function countRedactions(text: string): number {
   return text.match(/\[redacted:[a-z-]{1,32}\]/g)?.length ?? 0;
-}
-
-/** Redacts with explicit options, without touching this context's settings (tests, previews). */
-export function redactWith(text: string, options: RedactionOptions): RedactionResult {
-  return createRedactor(options).redact(text);
 }

@@ -11,7 +11,7 @@ import type { EnvironmentRule } from '../capture/settings';
 import { AppError } from '../errors';
 import { portalSettingsItem } from '../portal/items';
 import type { PortalSettings } from '../portal/settings';
-import { configureRedaction, redact } from '../privacy/redact';
+import { configureRedaction } from '../privacy/redact';
 import { type FieldProblem, parseProfileJson } from '../profile/import';
 import { managedPolicy, vendorProfilesItem } from '../profile/items';
 import type { SeverityDefinition, VendorProfile } from '../profile/vendor-profiles';
@@ -37,24 +37,15 @@ export async function getEffectiveSettings(): Promise<EffectiveSettings> {
 }
 
 /**
- * The redactor for these settings (the built-in rules, e-mail masking, the user's own
- * patterns), made this context's `redact()` as well. `followEffectiveSettings` calls it on
- * every change, so a context that follows the settings redacts with the ones in force.
- */
-export function redactorFor(settings: EffectiveSettings): (text: string) => string {
-  configureRedaction(settings.capture);
-  return redact;
-}
-
-/**
- * Reads the settings in force, applies their redaction to this context, and does both again
- * on every change. Returns a function that stops following.
+ * Reads the settings in force, makes their redaction (e-mail masking, the user's patterns)
+ * this context's `redact()`, and does both again on every change. Returns a function that
+ * stops following.
  */
 export function followEffectiveSettings(
   onChange: (settings: EffectiveSettings) => void = () => {},
 ): () => void {
   const apply = (settings: EffectiveSettings) => {
-    redactorFor(settings);
+    configureRedaction(settings.capture);
     onChange(settings);
   };
   const stop = watchEffectiveSettings(apply);

@@ -3,10 +3,10 @@ import {
   checkCustomPattern,
   configureRedaction,
   countRedactions,
+  createRedactor,
   DEFAULT_REDACTION_OPTIONS,
   redact,
   redactCounted,
-  redactWith,
 } from '@/utils/privacy/redact';
 
 const JWT =
@@ -226,7 +226,9 @@ describe('redaction settings and counting', () => {
   });
 
   it('redacts with explicit options without changing the configured ones', () => {
-    const result = redactWith('ann@example.com', { maskEmails: true, customPatterns: [] });
+    const result = createRedactor({ maskEmails: true, customPatterns: [] }).redact(
+      'ann@example.com',
+    );
     expect(result.text).toBe('[redacted:email]');
     expect(result.categories).toEqual({ email: 1 });
     expect(redact('ann@example.com')).toBe('ann@example.com');

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PageEvent } from '@/utils/capture/page-event';
 import { type MessageKey, plural, t } from '@/utils/i18n';
 import { missingInformation } from '@/utils/ticket/completeness';
@@ -93,18 +93,31 @@ export function TicketForm({
   const missing = missingInformation(draft);
   const live = attempted ? collectErrors(draft, fields, files) : {};
 
+  // Focus the first invalid field once the render has marked it, opening its section.
+  const showFirstInvalid = () =>
+    setTimeout(() => {
+      const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      const section = invalid?.closest('details');
+      if (section) section.open = true;
+      invalid?.focus();
+    });
+
+  // Back from a refusal ("Correct the request"): the refused field is shown, open and focused.
+  // Once per refusal, when the portal's fields are in (never again while the user types).
+  const refusedKey = Object.keys(refusedFields).join(' ');
+  const shownRefusal = useRef('');
+  useEffect(() => {
+    if (!refusedKey || fields.length === 0 || shownRefusal.current === refusedKey) return;
+    shownRefusal.current = refusedKey;
+    showFirstInvalid();
+  }, [refusedKey, fields.length]);
+
   const submit = (e: Event) => {
     e.preventDefault();
     const found = collectErrors(draft, fields, files);
     setAttempted(true);
     if (Object.keys(found).length > 0) {
-      // Focus the first invalid field once the render has marked it, opening its section.
-      setTimeout(() => {
-        const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-        const section = invalid?.closest('details');
-        if (section) section.open = true;
-        invalid?.focus();
-      });
+      showFirstInvalid();
       return;
     }
     onSubmit(draft);

@@ -9,7 +9,11 @@ import { DESCRIPTION, draft, event, field, options, priority, SUMMARY } from '..
 afterEach(cleanup);
 
 /** Holds the draft like the popup does, and records what the form emitted. */
-function setup(initial: Draft, fields: PortalFieldMeta[] = []) {
+function setup(
+  initial: Draft,
+  fields: PortalFieldMeta[] = [],
+  refusedFields?: Record<string, string>,
+) {
   const changes: Draft[] = [];
   const onSubmit = vi.fn();
   function Host() {
@@ -23,6 +27,7 @@ function setup(initial: Draft, fields: PortalFieldMeta[] = []) {
           setD(next);
         }}
         onSubmit={onSubmit}
+        refusedFields={refusedFields}
       />
     );
   }
@@ -180,6 +185,23 @@ describe('TicketForm', () => {
     expect(account.getAttribute('aria-invalid')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Submit request' }));
     expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the section of a field the portal refused and focuses it, once', async () => {
+    const fields = [SUMMARY, DESCRIPTION, field('cf_acct', 'Account number', 'text')];
+    setup({ ...base, fieldValues: { cf_acct: 'x' } }, fields, {
+      cf_acct: 'Enter a number of 8 digits.',
+    });
+    const account = screen.getByRole('textbox', { name: 'Account number' });
+    await waitFor(() => expect(document.activeElement).toBe(account));
+    expect(account.closest('details')?.open).toBe(true);
+    expect(account.getAttribute('aria-invalid')).toBe('true');
+    // The user moves on (types elsewhere): focus is not taken back.
+    const impact = screen.getByRole('textbox', { name: 'Impact' });
+    impact.focus();
+    fireEvent.input(account, { target: { value: '12345678' } });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(document.activeElement).toBe(impact);
   });
 
   it('asks for a required priority until a severity is chosen', () => {

@@ -134,8 +134,9 @@ test("3: a create refused for field 'Cluster ID' shows the portal's message at t
   await popup.getByRole('button', { name: 'Send request' }).click();
 
   await popup.getByRole('button', { name: 'Correct the request' }).click({ timeout: 20_000 });
-  await openSection(popup, 'Portal fields');
+  // The composer opens the section holding the refused field and puts focus on it.
   const field = popup.getByRole('textbox', { name: 'Cluster ID' });
+  await expect(field).toBeFocused();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAccessibleDescription(
     /The portal refused this field: Please provide a valid value for field 'Cluster ID'/,

@@ -1,22 +1,12 @@
 /**
- * What one step of the user looks like (a breadcrumb) and the recorder's bounds. The schema
- * validates crumbs where they cross contexts (content script -> background -> popup); the
- * page-side recorder uses the type and the limits only.
+ * What one step of the user looks like (a breadcrumb). The schema validates crumbs where they
+ * cross contexts (content script -> background -> popup); the page-side recorder uses the
+ * type only, and its bounds from limits.ts.
  */
 import * as z from 'zod/mini';
+import { BREADCRUMB_LIMITS } from './limits';
 
-export const BREADCRUMB_LIMITS = {
-  /** Entries kept. */
-  maxCrumbs: 100,
-  /** Entries older than this are dropped (ms). */
-  maxAgeMs: 5 * 60_000,
-  /** Characters of a label before redaction. */
-  labelChars: 60,
-  /** Characters of a stored label or location (after redaction, which may lengthen it). */
-  storedChars: 200,
-  /** Identical consecutive actions closer than this are folded into one entry (ms). */
-  foldWithinMs: 5_000,
-} as const;
+export { BREADCRUMB_LIMITS } from './limits';
 
 export const BreadcrumbKindSchema = z.enum([
   /** The page (re)loaded: a full navigation. */

@@ -4,8 +4,9 @@
  * sent) and passes every one through `redactCrumb` before the trail leaves it.
  */
 import { redact } from '../../privacy/redact';
-import { BREADCRUMB_LIMITS, type Breadcrumb } from './breadcrumb';
+import type { Breadcrumb } from './breadcrumb';
 import { cut, rawLabel } from './element-name';
+import { BREADCRUMB_LIMITS } from './limits';
 
 /** Results kept per cache; cleared when full. Users click the same few controls again and again. */
 const CACHE_SIZE = 200;

@@ -4,8 +4,9 @@
  * Names are raw here (capped, not redacted): crumb-redaction.ts redacts them before the trail
  * leaves the recorder.
  */
-import { BREADCRUMB_LIMITS } from './breadcrumb';
+
 import { roleOf } from './element-role';
+import { BREADCRUMB_LIMITS } from './limits';
 import { carriesValue, EDITABLE_ROOT, isDataElement, isEditable } from './value-free';
 
 /** Controls a click is about; the first such ancestor of the target is the one recorded. */

@@ -1,5 +1,6 @@
 /** The step recorder's trail buffer: bounded by count and age, repeats folded. */
-import { BREADCRUMB_LIMITS, type Breadcrumb } from './breadcrumb';
+import type { Breadcrumb } from './breadcrumb';
+import { BREADCRUMB_LIMITS } from './limits';
 
 export interface TrailOptions {
   maxCrumbs?: number;

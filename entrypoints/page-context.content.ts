@@ -6,8 +6,7 @@ import {
 } from '@/utils/capture/page-context';
 import { followPageSettings } from '@/utils/capture/settings-sync';
 import { startStepRecording } from '@/utils/capture/step-recording';
-import { onContentMessages } from '@/utils/messages/content';
-import { sendMessage } from '@/utils/messages/from-page';
+import { onContentMessages, sendToBackground } from '@/utils/messages/page-side';
 
 /**
  * ISOLATED world: on allowed origins the background injects it once the page has loaded (see
@@ -24,7 +23,7 @@ export default defineContentScript({
     scope.__supportCapturePageContext = true;
 
     const forward = () =>
-      context.hasChanges ? sendMessage('pageEvents', context.takeChanges()) : undefined;
+      context.hasChanges ? sendToBackground('pageEvents', context.takeChanges()) : undefined;
     const forwarder = debounceForward(forward);
     // Same task: the collector stops and this script listens, so no batch falls between.
     // Only on the exact origin the background checked (ports differ, patterns do not).
@@ -41,7 +40,7 @@ export default defineContentScript({
     const steps = startStepRecording(document, early?.since, early?.takeInputs());
     // Settings come by message: this script cannot read the extension's storage.
     const settings = followPageSettings(
-      () => sendMessage('getPageSettings', {}),
+      () => sendToBackground('getPageSettings', {}),
       (next) => {
         context.setCaptureWarnings(next.captureSettings.captureWarnings);
         steps.setRecording(next.recordSteps);

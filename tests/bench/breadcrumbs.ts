@@ -1,5 +1,5 @@
 /**
- * What the step recorder (utils/capture/breadcrumbs.ts) costs the page, in headless Chromium on
+ * What the step recorder (utils/capture/steps/recorder.ts) costs the page, in headless Chromium on
  * a loopback page: per click, per route change (history.pushState), per 1,000 added elements
  * (its dialog observer), and the size of a full trail.
  *   node tests/bench/breadcrumbs.ts
@@ -24,7 +24,7 @@ const NODES = 500;
 
 async function bundleRecorder(): Promise<string> {
   const result = await build({
-    input: join(ROOT, 'utils', 'capture', 'breadcrumbs.ts'),
+    input: join(ROOT, 'utils', 'capture', 'steps', 'recorder.ts'),
     output: { format: 'iife', name: 'SupportCaptureBreadcrumbs', minify: true },
     write: false,
     logLevel: 'silent',

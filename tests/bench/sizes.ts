@@ -10,7 +10,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { OUTPUT_DIR } from '../support/browser.ts';
-import { checkPageSideScript, PAGE_SIDE_BUDGETS, type PageSideFinding } from './page-side.ts';
+import {
+  checkPageSideScript,
+  MAIN_WORLD_SCRIPT,
+  PAGE_SIDE_BUDGETS,
+  type PageSideFinding,
+} from './page-side.ts';
 
 const args = process.argv.slice(2);
 const dirIndex = args.indexOf('--dir');
@@ -85,7 +90,7 @@ for (const [file, budget] of Object.entries(PAGE_SIDE_BUDGETS)) {
   const findings = checkPageSideScript(file, code.toString(), budget);
   pageSideFindings.push(...findings);
   rows.push({
-    what: `${file} (${script === 'console-hook' ? 'MAIN world' : script === 'page-collector' ? 'document_start' : script === 'full-page-render' ? 'on request' : 'document_idle'})`,
+    what: `${file} (${file === MAIN_WORLD_SCRIPT ? 'MAIN world' : script === 'page-collector' ? 'document_start' : script === 'full-page-render' ? 'on request' : 'document_idle'})`,
     minified: code.length,
     gzip: gzip(file),
     budget: `<= ${budget / KB} KB minified, page-side only`,

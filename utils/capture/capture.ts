@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { BreadcrumbSchema } from './breadcrumbs';
-import { FailedRequestSchema } from './failed-request';
+import { FailedRequestSchema } from './failed-request-schema';
 import { LIMITS, PageEventSchema, validItems } from './page-event';
+import { BreadcrumbSchema } from './steps/breadcrumb';
 
 /**
  * How much of the page's history the capture holds:

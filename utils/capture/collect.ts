@@ -17,8 +17,9 @@ import {
   readPageSources,
 } from './console-adapters';
 import { inferEnvironment, VENDOR_DEFAULT_RULES } from './environment';
+import { fitEvent } from './event-fit';
 import { type FailedRequest, mergeFailedRequests } from './failed-request';
-import { fitEvent, LIMITS, type PageEvent } from './page-event';
+import { LIMITS, type PageEvent } from './page-event';
 import { buildPageFacts } from './page-facts';
 import { captureSettings, createFactsCache, platformOs } from './prefetch';
 import { injectCaptureNow } from './registration';

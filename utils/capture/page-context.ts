@@ -1,37 +1,17 @@
-import * as z from 'zod/mini';
 import { redactToFit } from '../privacy/redact';
 import type { PageSideFacts, TabEvents } from './capture';
 import { EARLY_COLLECTOR_KEY, type EarlyCollector } from './early-collector';
+import { fitEvent } from './event-fit';
 import { addFailedRequest, type FailedRequest } from './failed-request';
-import { WIRE_KINDS } from './page-channel';
-import {
-  fitEvent,
-  LIMITS,
-  PAGE_CHANNEL,
-  type PageEvent,
-  type PageEventKind,
-  PageEventSchema,
-} from './page-event';
+import { LIMITS, PAGE_CHANNEL, type PageEventKind, WIRE_KINDS } from './page-channel';
+import { checkPageEvent, isWireEntry } from './page-checks';
+import type { PageEvent } from './page-event';
 import { EventRingBuffer } from './ring-buffer';
 
 /** A batch from the page larger than this is refused whole (a page can forge batches). */
 export const MAX_BATCH_CHARS = 256 * 1024;
 /** Entries per batch; the hook sends at most 101. */
 export const MAX_BATCH_ENTRIES = 200;
-
-const optionalNumber = z.optional(z.nullable(z.number()));
-const WireEntrySchema = z.tuple([
-  z.string().check(z.maxLength(1)),
-  z.string().check(z.maxLength(LIMITS.message)),
-  z.string().check(z.maxLength(LIMITS.stack)),
-  z.string().check(z.maxLength(LIMITS.url)),
-  z.string().check(z.maxLength(LIMITS.url)),
-  z.number(),
-  z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
-  optionalNumber,
-  optionalNumber,
-  optionalNumber,
-]);
 
 /** Redacts every string of an event before it is kept, each cut to its limit. */
 export function redactEvent(event: PageEvent): PageEvent {
@@ -73,10 +53,8 @@ export function parseBatch(detail: unknown): ParsedBatch {
   }
   if (!Array.isArray(json)) return batch;
   for (const raw of json.slice(0, MAX_BATCH_ENTRIES)) {
-    const parsed = WireEntrySchema.safeParse(raw);
-    if (!parsed.success) continue;
-    const [kind, message, stack, source, url, time, count, status, duration, lastTime] =
-      parsed.data;
+    if (!isWireEntry(raw)) continue;
+    const [kind, message, stack, source, url, time, count, status, duration, lastTime] = raw;
     if (kind === 'd') {
       batch.dropped += count;
     } else if (kind === 'r') {
@@ -96,7 +74,7 @@ export function parseBatch(detail: unknown): ParsedBatch {
     } else if (kind in WIRE_KINDS) {
       const eventKind = WIRE_KINDS[kind as keyof typeof WIRE_KINDS];
       // Redacted and cut to the limits first: a marker may lengthen a line at its limit.
-      const event = PageEventSchema.safeParse(
+      const event = checkPageEvent(
         redactEvent({
           kind: eventKind,
           message: describeWire(eventKind, message, source),
@@ -108,7 +86,7 @@ export function parseBatch(detail: unknown): ParsedBatch {
           count: Math.max(1, count),
         }),
       );
-      if (event.success) batch.events.push(event.data);
+      if (event) batch.events.push(event);
     }
   }
   return batch;

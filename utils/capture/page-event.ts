@@ -1,6 +1,4 @@
 import * as z from 'zod/mini';
-
-import { activeRedactor, type Redactor } from '../privacy/redact';
 import { LIMITS, type PageEventKind } from './page-channel';
 
 export { LIMITS, PAGE_CHANNEL } from './page-channel';
@@ -34,27 +32,6 @@ export const PageEventSchema = z.object({
   count: z._default(z.int().check(z.minimum(1)), 1),
 });
 export type PageEvent = z.infer<typeof PageEventSchema>;
-
-/** The identity of an event for folding repeats. */
-export function eventKey(event: Pick<PageEvent, 'kind' | 'message' | 'source'>): string {
-  return `${event.kind}\u0000${event.message}\u0000${event.source ?? ''}`;
-}
-
-/**
- * Redacts every string of an event and cuts each to its limit, before and after redacting
- * (redaction may lengthen text; an event over a limit would make the whole message carrying
- * it invalid).
- */
-export function fitEvent(event: PageEvent, redactor: Redactor = activeRedactor()): PageEvent {
-  const cap = (text: string, max: number) => redactor.redactToFit(text, max).text;
-  return {
-    ...event,
-    message: cap(event.message, LIMITS.message),
-    stack: event.stack === undefined ? undefined : cap(event.stack, LIMITS.stack),
-    source: event.source === undefined ? undefined : cap(event.source, LIMITS.url),
-    url: cap(event.url, LIMITS.url),
-  };
-}
 
 /**
  * An array validated item by item: an invalid item is left out, the others are kept (one

@@ -1,4 +1,5 @@
-import { eventKey, type PageEvent } from './page-event';
+import { eventKey } from './event-fit';
+import type { PageEvent } from './page-event';
 
 export interface RingBufferLimits {
   maxEvents: number;

@@ -1,5 +1,6 @@
-import { type Breadcrumb, type BreadcrumbRecorder, startBreadcrumbRecorder } from './breadcrumbs';
 import type { EarlyInput } from './early-collector';
+import type { Breadcrumb } from './steps/breadcrumb';
+import { type BreadcrumbRecorder, startBreadcrumbRecorder } from './steps/recorder';
 
 /**
  * Records the user's steps in this page while the background says so (`setRecording`): the

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FailedRequestSchema } from './failed-request';
+import { FailedRequestSchema } from './failed-request-schema';
 import { LIMITS } from './page-channel';
 import { PageEventSchema, validItems } from './page-event';
 

@@ -6,10 +6,11 @@
  */
 import { browser } from 'wxt/browser';
 import { redactToFit } from '../privacy/redact';
+import { eventKey } from './event-fit';
 import { addFailedRequest, type FailedRequest } from './failed-request';
 import { tabCaptureItem } from './items';
 import { redactEvent } from './page-context';
-import { eventKey, LIMITS, type PageEvent } from './page-event';
+import { LIMITS, type PageEvent } from './page-event';
 import { sizeOf } from './ring-buffer';
 import {
   MAX_PAGE_LOADS,

@@ -1,11 +1,11 @@
 /**
- * What a content script sends to the background. Kept apart from the background's other
- * messages so the script that runs inside web pages bundles only these schemas.
+ * What a content script sends to the background (part of the background's protocol). The
+ * page-context script sends these through page-side.ts, which checks the answers without zod.
  */
 import * as z from 'zod/mini';
 import { PageSettingsSchema } from '../capture/page-settings-schema';
 import { PageEventsForwardSchema } from '../capture/tab-record';
-import { createSender, message } from './core';
+import { message } from './core';
 
 export const fromPageProtocol = {
   // Content script -> background: new events of this tab, to keep across navigations.
@@ -14,6 +14,3 @@ export const fromPageProtocol = {
   // cannot read storage (utils/storage-access.ts). The origin is the browser's, not the page's.
   getPageSettings: message(['content-script'], z.object({}), PageSettingsSchema),
 } as const;
-
-/** Sends one of `fromPageProtocol`'s messages to the background. */
-export const sendMessage = createSender(fromPageProtocol);

@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { checkPageSideScript, FORBIDDEN_MARKERS, PAGE_SIDE_BUDGETS } from '../../bench/page-side';
+import {
+  checkPageSideScript,
+  FORBIDDEN_MARKERS,
+  MAIN_WORLD_SCRIPT,
+  PAGE_SIDE_BUDGETS,
+  ZOD_FREE_SCRIPTS,
+} from '../../bench/page-side';
 
 const CLEAN =
   '(function(){var e=`support-capture:e`;chrome.runtime.sendMessage({type:`pageEvents`})})();';
@@ -38,5 +44,16 @@ describe('page-side bundle check', () => {
       'full-page-render.js',
       'page-collector.js',
     ]);
+  });
+
+  it('holds the page-context script to 45 KB at most and the MAIN-world hook to 3 KB', () => {
+    expect(PAGE_SIDE_BUDGETS['content-scripts/page-context.js']).toBeLessThanOrEqual(45 * 1024);
+    expect(PAGE_SIDE_BUDGETS[MAIN_WORLD_SCRIPT]).toBe(3 * 1024);
+  });
+
+  it.each(ZOD_FREE_SCRIPTS)('fails %s when it carries zod', (file) => {
+    const findings = checkPageSideScript(file, `${CLEAN}var s=M(\`$ZodType\`,()=>{});`);
+    expect(findings).toEqual([{ file, problem: 'contains "$ZodType" (zod)' }]);
+    expect(checkPageSideScript('full-page-render.js', CLEAN)).toEqual([]);
   });
 });

@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  accessibleName,
   type BreadcrumbRecorder,
   BreadcrumbSchema,
-  BreadcrumbTrail,
-  describeLocation,
   recordingAllowed,
-  roleOf,
   startBreadcrumbRecorder,
 } from '@/utils/capture/breadcrumbs';
 
@@ -23,89 +19,6 @@ const click = (target: Element) =>
   target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
 const key = (target: Element, name: string) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
-
-describe('accessible name and role', () => {
-  beforeEach(() => {
-    document.body.innerHTML = `
-      <button id="b1">  Scale
-        deployment </button>
-      <button id="b2" aria-label="Close dialog"><svg></svg></button>
-      <span id="lbl">Namespace</span><select id="s1" aria-labelledby="lbl"><option>payments-secret</option></select>
-      <label>Replicas <input id="replicas" type="number" value="3"></label>
-      <label for="pw">Password</label><input id="pw" type="password" value="hunter2">
-      <a id="a1" href="/x"><img alt="Cluster logo"> Home</a>
-      <div id="d1" role="tab">Overview</div>
-      <input id="submit" type="submit" value="Create">
-      <div id="ed" contenteditable="true" aria-label="Notes">typed secret words</div>
-      <div id="tb" role="textbox">also typed</div>
-      <button id="long">${'x'.repeat(500)}</button>
-    `;
-  });
-
-  it('uses visible text, aria-label and aria-labelledby', () => {
-    expect(accessibleName(el('#b1')).replace(/\s+/g, ' ').trim()).toBe('Scale deployment');
-    expect(accessibleName(el('#b2'))).toBe('Close dialog');
-    expect(accessibleName(el('#s1'))).toBe('Namespace');
-    expect(accessibleName(el('#a1'))).toBe('Cluster logo Home');
-    expect(roleOf(el('#b1'))).toBe('button');
-    expect(roleOf(el('#a1'))).toBe('link');
-    expect(roleOf(el('#d1'))).toBe('tab');
-    expect(roleOf(el('#s1'))).toBe('drop-down');
-  });
-
-  it('names fields by their label, never by their value', () => {
-    expect(accessibleName(el('#replicas')).trim()).toBe('Replicas');
-    expect(roleOf(el('#replicas'))).toBe('text field');
-    expect(accessibleName(el('#pw'))).toBe('Password');
-    expect(roleOf(el('#pw'))).toBe('password field');
-    expect(accessibleName(el('#submit'))).toBe('Create');
-    expect(accessibleName(el('#ed'))).toBe('Notes');
-    expect(accessibleName(el('#tb'))).toBe('');
-  });
-
-  it('caps long text cheaply', () => {
-    expect(accessibleName(el('#long')).length).toBeLessThanOrEqual(121);
-  });
-});
-
-describe('describeLocation', () => {
-  it('keeps path and hash, drops query values', () => {
-    expect(
-      describeLocation('https://c.example/ns/payments?q=typed%20text&page=2#/pods?filter=abc'),
-    ).toBe('/ns/payments?q=…&page=…#/pods?filter=…');
-    expect(describeLocation('https://c.example/')).toBe('/');
-    expect(describeLocation('not a url')).toBe('');
-  });
-});
-
-describe('BreadcrumbTrail', () => {
-  it('folds identical consecutive actions and bounds count and age', () => {
-    let now = 1_000;
-    const trail = new BreadcrumbTrail({ maxCrumbs: 3, maxAgeMs: 10_000, now: () => now });
-    const clickAt = (time: number, label: string) =>
-      trail.push({ kind: 'click', time, label, role: 'button', location: '/' });
-    clickAt(1_000, 'Save');
-    clickAt(2_000, 'Save');
-    clickAt(3_000, 'Save');
-    expect(trail.snapshot()).toEqual([
-      expect.objectContaining({ label: 'Save', count: 3, time: 1_000, lastTime: 3_000 }),
-    ]);
-    clickAt(4_000, 'A');
-    clickAt(5_000, 'B');
-    clickAt(6_000, 'C');
-    expect(trail.snapshot().map((crumb) => crumb.label)).toEqual(['A', 'B', 'C']);
-    expect(trail.dropped).toBe(1);
-    now = 15_500;
-    expect(trail.snapshot().map((crumb) => crumb.label)).toEqual(['C']);
-  });
-
-  it('does not fold the same click far apart in time', () => {
-    const trail = new BreadcrumbTrail();
-    trail.push({ kind: 'click', time: 0, label: 'Save', location: '/' });
-    trail.push({ kind: 'click', time: 60_000, label: 'Save', location: '/' });
-    expect(trail.size).toBe(2);
-  });
-});
 
 describe('startBreadcrumbRecorder', () => {
   let recorder: BreadcrumbRecorder;
@@ -311,12 +224,6 @@ describe('steps never carry values', () => {
     // Labels that are not values are kept.
     expect(clicks[2]?.label.trim()).toBe('Namespace');
     expect(clicks[8]?.label.trim()).toBe('Description');
-  });
-
-  it('names nothing by a value, also when asked directly', () => {
-    for (const id of ['ed', 'self', 'combo', 'by-editable', 'opt', 'cell', 'row', 'titled', 'lb']) {
-      expect(accessibleName(el(`#${id}`))).not.toMatch(/value|choice/);
-    }
   });
 });
 

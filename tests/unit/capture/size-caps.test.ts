@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CaptureSchema } from '@/utils/capture/capture';
+import { fitEvent } from '@/utils/capture/event-fit';
 import type { FailedRequest } from '@/utils/capture/failed-request';
 import { type NetworkObserverDeps, startNetworkObserver } from '@/utils/capture/network-observer';
 import { LIMITS } from '@/utils/capture/page-channel';
 import { parseBatch } from '@/utils/capture/page-context';
-import { fitEvent, type PageEvent, PageEventSchema } from '@/utils/capture/page-event';
+import { type PageEvent, PageEventSchema } from '@/utils/capture/page-event';
 import { PageEventsForwardSchema } from '@/utils/capture/tab-record';
 import { mergeForward } from '@/utils/capture/tab-store';
 import { configureRedaction, DEFAULT_REDACTION_OPTIONS } from '@/utils/privacy/redact';

@@ -21,7 +21,7 @@ import { fitEvent } from './event-fit';
 import { type FailedRequest, mergeFailedRequests } from './failed-request';
 import { LIMITS, type PageEvent } from './page-event';
 import { buildPageFacts } from './page-facts';
-import { captureSettings, createFactsCache, platformOs } from './prefetch';
+import { createFactsCache, platformOs, settingsInForce } from './prefetch';
 import { injectCaptureNow } from './registration';
 import { readTabRecord } from './tab-store';
 
@@ -117,7 +117,8 @@ export async function collectCapture(tabId: number): Promise<Capture> {
   const liveRead = capturable ? readPageEvents(tabId) : undefined;
   const recordRead = capturable ? readTabRecord(tabId) : undefined;
   const factsRead = capturable ? consoleFactsCache.get(tabId, rawUrl) : undefined;
-  const [settings, effective] = await captureSettings.get();
+  const effective = await settingsInForce.get();
+  const settings = effective.capture;
   // The organisation's rules, the user's, then the active profile's and the built-in defaults.
   const { policy: policyRules, user: rules, vendor } = effective.environmentRules;
   const vendorRules = [...vendor, ...VENDOR_DEFAULT_RULES];

@@ -7,7 +7,6 @@
 import { browser } from 'wxt/browser';
 import { getEffectiveSettings, watchEffectiveSettings } from '../settings/effective';
 import type { ConsoleFacts } from './capture';
-import { captureSettingsItem } from './items';
 
 /** A value loaded once and kept until `reset`; a failed load is not kept. */
 export function memo<T>(load: () => Promise<T>) {
@@ -26,9 +25,8 @@ export function memo<T>(load: () => Promise<T>) {
   };
 }
 
-export const captureSettings = memo(() =>
-  Promise.all([captureSettingsItem.get(), getEffectiveSettings()]),
-);
+/** The settings in force (their `capture` part included), until they change. */
+export const settingsInForce = memo(getEffectiveSettings);
 
 export const platformOs = memo(() =>
   browser.runtime.getPlatformInfo().then(
@@ -67,8 +65,7 @@ export function startCapturePrefetch(
   facts: ReturnType<typeof createFactsCache>,
   isCaptureOrigin: (origin: string) => Promise<boolean>,
 ): void {
-  watchEffectiveSettings(() => captureSettings.reset());
-  captureSettingsItem.watch(() => captureSettings.reset());
+  watchEffectiveSettings(() => settingsInForce.reset());
   browser.tabs.onRemoved.addListener((tabId) => facts.forget(tabId));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url || change.status === 'loading') facts.forget(tabId);
@@ -87,6 +84,6 @@ export function startCapturePrefetch(
       () => undefined,
     );
   });
-  void captureSettings.get().catch(() => undefined);
+  void settingsInForce.get().catch(() => undefined);
   void platformOs.get();
 }

@@ -23,6 +23,8 @@ void readLastChoice().then(({ serviceDeskId, requestTypeId }) => {
 // The language of the messages shown (the browser's UI language may have none).
 document.documentElement.lang = t('locale_lang');
 const root = document.getElementById('app') as HTMLElement;
+// The static frame of index.html makes way for the rendered one.
+root.replaceChildren();
 // The popup's frame and status show at once; the app (message protocol, schemas: most of the
 // first JavaScript's evaluation time) follows in the same moment it is ready.
 render(

@@ -22,7 +22,7 @@ import { fitEvent, LIMITS, type PageEvent } from './page-event';
 import { buildPageFacts } from './page-facts';
 import { captureSettings, createFactsCache, platformOs } from './prefetch';
 import { injectCaptureNow } from './registration';
-import { readTabRecord } from './tab-store';
+import { historyWriteFailure, readTabRecord } from './tab-store';
 
 const TIMED_OUT = Symbol('timed out');
 
@@ -198,6 +198,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     ...inference,
     consoleFacts,
     breadcrumbs: current?.breadcrumbs,
+    historyNotKept: historyWriteFailure(tabId),
   };
   return { ...capture, redactionCount: countRedactions(JSON.stringify(capture)) };
 }

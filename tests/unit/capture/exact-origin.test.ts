@@ -91,7 +91,7 @@ describe('registration for the exact allowed origin', () => {
   });
 
   it('registers the hook and the collector with those patterns', async () => {
-    vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+    vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
     const register = vi.spyOn(browser.scripting, 'registerContentScripts').mockResolvedValue();
     await syncCaptureRegistration(['https://console.example:8443', 'https://argo.example']);
     const scripts = register.mock.calls[0]?.[0] ?? [];

@@ -52,6 +52,7 @@ export function defineSecretItem<S extends z.ZodMiniType>(
   const inLocal = defineStoredItem(key, schema, options);
   const listeners = new Set<(value: T, previous: T) => void>();
   let place: SecretPlace | undefined;
+  let warned = false;
 
   const parse = (raw: unknown): T => {
     const result = schema.safeParse(raw ?? options.fallback);
@@ -72,7 +73,9 @@ export function defineSecretItem<S extends z.ZodMiniType>(
     } catch (cause) {
       // IndexedDB cannot be opened (disk full, a damaged profile): keep working from
       // storage.local rather than lose the connection; the move is retried next time.
-      console.warn('The extension database is unavailable; credentials stay in storage.', cause);
+      if (!warned)
+        console.warn('The extension database is unavailable; credentials stay in storage.', cause);
+      warned = true;
       place = 'storage-local';
       return deps.local;
     }

@@ -5,7 +5,8 @@
  * lets it: Chromium accepts it for `storage.local` since 2024 (extensions/browser/api/storage),
  * older Chromium and Firefox accept it for `storage.session` only and reject it for `local`.
  * `storage.session` is trusted-only by default in both, so it is not touched. Content scripts
- * get what they need by message (utils/capture/page-settings.ts).
+ * get what they need by message (utils/capture/page-settings.ts). Where `local` stays open, the
+ * credentials live in the extension origin's IndexedDB instead (utils/secret-item.ts).
  */
 type AccessLevel = 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';
 interface LockableArea {
@@ -23,4 +24,12 @@ export async function lockStorageToTrustedContexts(): Promise<boolean> {
     // Not supported for this area here: the extension keeps working as before.
     return false;
   }
+}
+
+let locked: Promise<boolean> | undefined;
+
+/** Whether `storage.local` is closed to content scripts here: asked once per context. */
+export function localStorageLocked(): Promise<boolean> {
+  locked ??= lockStorageToTrustedContexts();
+  return locked;
 }

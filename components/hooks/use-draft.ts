@@ -9,6 +9,8 @@ import {
   saveDraftRecord,
 } from '@/utils/composer/drafts';
 import { composerChoiceItem } from '@/utils/composer/items';
+import type { ErrorInfo } from '@/utils/errors';
+import { storageWriteError } from '@/utils/storage-errors';
 import { createDraftFromCapture, type Draft, touchDraft } from '@/utils/ticket/draft';
 import { draftSteps } from '@/utils/ticket/steps';
 
@@ -23,6 +25,8 @@ export function useDraft(tabId: number | undefined, capture: Capture | undefined
   const [restored, setRestored] = useState(false);
   const [jobId, setJobId] = useState<string>();
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  // Why the last save failed, in the user's words (a full or refusing storage).
+  const [saveError, setSaveError] = useState<ErrorInfo>();
   const where = useRef<{ tabId: number; url: string } | undefined>(undefined);
   const jobRef = useRef<string | undefined>(undefined);
   // Whether the draft is worth keeping: the user changed it, or it was kept before. A draft
@@ -47,10 +51,12 @@ export function useDraft(tabId: number | undefined, capture: Capture | undefined
           const record = newDraftRecord(at.tabId, at.url, next, Date.now());
           await saveDraftRecord(jobRef.current ? { ...record, jobId: jobRef.current } : record);
           setSaveState('saved');
+          setSaveError(undefined);
         } catch (cause) {
-          // i18n-ignore: a log line for developers; the user sees the save state.
+          // i18n-ignore: a log line for developers; the user sees the notice.
           console.warn('The draft could not be saved', cause);
           setSaveState('failed');
+          setSaveError(storageWriteError('draft', cause).info);
         }
       }),
     [],
@@ -123,6 +129,7 @@ export function useDraft(tabId: number | undefined, capture: Capture | undefined
     setJobId(undefined);
     setRestored(false);
     setSaveState('idle');
+    setSaveError(undefined);
     if (capture) setDraft(await fresh(capture));
   };
 
@@ -140,5 +147,17 @@ export function useDraft(tabId: number | undefined, capture: Capture | undefined
     if (draft) await discardDraft(draft.captureRef);
   };
 
-  return { draft, update, adjust, restored, jobId, saveState, recorded, discard, markSent, finish };
+  return {
+    draft,
+    update,
+    adjust,
+    restored,
+    jobId,
+    saveState,
+    saveError,
+    recorded,
+    discard,
+    markSent,
+    finish,
+  };
 }

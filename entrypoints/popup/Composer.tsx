@@ -6,6 +6,7 @@ import { OffersPanel } from '@/components/composer/OffersPanel';
 import { PortalPicker } from '@/components/composer/PortalPicker';
 import { StepsControls } from '@/components/composer/StepsControls';
 import { TicketForm } from '@/components/composer/TicketForm';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { useDraft } from '@/components/hooks/use-draft';
 import { useOffers } from '@/components/hooks/use-offers';
 import { usePortalForm } from '@/components/hooks/use-portal-form';
@@ -239,6 +240,7 @@ export function Composer({ tabId, capture, allowState, onAllowSite }: ComposerPr
         top={
           <>
             {drafts.restored && <p class="composer-restored">{t('draft_restored')}</p>}
+            {drafts.saveError && <ErrorNotice error={drafts.saveError} />}
             {pickerInSight && picker}
             <CaptureSummary
               context={draft.context}

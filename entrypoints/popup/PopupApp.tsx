@@ -2,6 +2,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { useCaptureTarget } from '@/components/hooks/use-capture-target';
 import { PopupFrame } from '@/components/ui/PopupFrame';
 import { t } from '@/utils/i18n';
+import { storageErrorInfo } from '@/utils/storage-errors';
 import { lazy } from './lazy';
 
 // The composer is most of the popup's code: it loads in parallel with the capture, so the
@@ -16,6 +17,9 @@ export function PopupApp() {
   return (
     <PopupFrame>
       {target.error && <ErrorNotice error={target.error} />}
+      {capture?.historyNotKept && (
+        <ErrorNotice error={storageErrorInfo('capture', capture.historyNotKept)} />
+      )}
       {!capture && !target.error && (
         <p class="popup-message" aria-live="polite">
           {t('popup_capturing')}

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../support/browser';
 import { openSection, tabIdOf } from '../support/browser';
+import { startConsoleServer } from '../support/console-server';
 import { expect, test } from './fixtures';
 
 type ChromeApi = {
@@ -228,4 +229,32 @@ test('a tab keeps its last events across a full navigation and an in-app route c
     .getByRole('listitem')
     .filter({ hasText: 'Error after an in-app route change' });
   await expect(routed).toContainText('capture-nav-a.html#/settings');
+});
+
+test('allowing one port of a host captures there only: another port of the same host is not hooked', async ({
+  extension,
+  consoleServer,
+  openAllowedPage,
+}) => {
+  const other = await startConsoleServer();
+  try {
+    const allowed = await openAllowedPage(consoleServer.url('/pages/console.html'));
+    const elsewhere = await extension.context.newPage();
+    await elsewhere.goto(other.url('/pages/console.html'));
+    // Same host, another port: the page sees whether the hook passes its errors on.
+    const hooked = (page: Page) =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            document.addEventListener('support-capture:e', () => resolve(true), { once: true });
+            console.error('Port probe');
+            setTimeout(() => resolve(false), 500);
+          }),
+      );
+    expect(new URL(allowed.url()).hostname).toBe(new URL(elsewhere.url()).hostname);
+    expect(await hooked(allowed)).toBe(true);
+    expect(await hooked(elsewhere)).toBe(false);
+  } finally {
+    await other.close();
+  }
 });

@@ -1321,7 +1321,8 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
     );
   });
 
-  // The portal's "Share": accountIds and e-mail addresses; known addresses become participants.
+  // The portal's "Share": accountIds and e-mail addresses; known addresses become participants,
+  // an unknown accountId is refused.
   portalApi('PUT', '/participants/([^/]+)/share', 'portal.share', (ctx, [key = '']) => {
     const accountId = authenticate(ctx, 'jsm');
     const request = findRequest(key, accountId);
@@ -1332,6 +1333,10 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       : [];
     if (ids.length === 0 && emails.length === 0)
       throw new HttpError(400, 'Choose at least one person to share with.');
+    // As the participants API (JSM-NOTES §2.8): an accountId the site does not know refuses
+    // the whole call with 400, and nobody is added.
+    const unknown = ids.find((id) => !accounts.some((a) => a.accountId === id));
+    if (unknown) throw new HttpError(400, `The user '${unknown}' does not exist.`);
     for (const email of emails) {
       const known = accounts.find((a) => a.emailAddress.toLowerCase() === email);
       if (known) ids.push(known.accountId);

@@ -71,6 +71,38 @@ async function connect(method: 'api-token' | 'portal-session'): Promise<void> {
   await expect.poll(() => statusText(options)).toContain(`Connected as ${customer.displayName}`);
 }
 
+/**
+ * Where the API token is: Firefox cannot close `storage.local` to content scripts, so the token
+ * must be in the extension origin's IndexedDB and not in `storage.local`.
+ */
+async function storedToken(page: Page): Promise<{ local: unknown; indexedDb: unknown }> {
+  return page.evaluate(async () => {
+    const api = (
+      globalThis as unknown as {
+        browser: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+      }
+    ).browser;
+    const local = (await api.storage.local.get('portalCredentials')).portalCredentials;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('support-capture-secrets');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const indexedDb = db.objectStoreNames.contains('secrets')
+      ? await new Promise<unknown>((resolve, reject) => {
+          const read = db.transaction('secrets').objectStore('secrets').get('portalCredentials');
+          read.onsuccess = () => resolve(read.result);
+          read.onerror = () => reject(read.error);
+        })
+      : undefined;
+    db.close();
+    return {
+      local: local ?? null,
+      indexedDb: (indexedDb as { apiToken?: string } | undefined)?.apiToken ?? null,
+    };
+  });
+}
+
 async function signInOnPortal(): Promise<void> {
   const page = await firefox.browser.newPage();
   await page.goto(emulator.url('/servicedesk/customer/user/login'));
@@ -177,6 +209,10 @@ function filedWith(impact: string) {
 
 test('API token: connects, captures, files once with the screenshot attached', async () => {
   await connect('api-token');
+  expect(await storedToken(options)).toEqual({
+    local: null,
+    indexedDb: emulator.data.customer.apiToken,
+  });
   const { page, tabId } = await capturedConsole();
   const impact = 'Firefox, API token: deployments cannot be scaled.';
   await fileFromPopup(tabId, impact);
@@ -208,5 +244,29 @@ test('portal session: connects, captures, files once with the screenshot attache
   expect(create?.headers.origin).toBe(emulator.origin);
   const refused = emulator.requests().filter((r) => r.response?.status === 403);
   expect(refused.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  await page.close();
+});
+
+test('a token an earlier version left in storage.local moves into IndexedDB and still connects', async () => {
+  const { customer } = emulator.data;
+  await setStorage(options, {
+    portalSettings: {
+      portalUrl: emulator.origin,
+      authMethod: 'api-token',
+      email: customer.emailAddress,
+      tokenKind: 'classic',
+    },
+    portalCredentials: { apiToken: customer.apiToken, origin: emulator.origin },
+  });
+  // A fresh options page shows the connection as stored (the access to the portal's origin was
+  // granted by the tests before).
+  const page = await openExtensionPage(
+    firefox.browser,
+    consoleServer.url('/console'),
+    'options.html',
+  );
+  await page.locator(byRole('button', 'Test connection')).click();
+  await expect.poll(() => statusText(page)).toContain(`Connected as ${customer.displayName}`);
+  expect(await storedToken(page)).toEqual({ local: null, indexedDb: customer.apiToken });
   await page.close();
 });

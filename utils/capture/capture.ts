@@ -135,6 +135,8 @@ export const CaptureSchema = z.object({
   breadcrumbs: z.optional(z.array(BreadcrumbSchema).check(z.maxLength(500))),
   /** How many values `redact()` masked in this capture (the composer shows it). */
   redactionCount: z._default(z.int().check(z.nonnegative()), 0),
+  /** The tab's history could not be stored lately (utils/storage-errors.ts): `quota` or `write`. */
+  historyNotKept: z.optional(z.enum(['quota', 'write'])),
 });
 export type Capture = z.infer<typeof CaptureSchema>;
 

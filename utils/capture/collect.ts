@@ -23,7 +23,7 @@ import { LIMITS, type PageEvent } from './page-event';
 import { buildPageFacts } from './page-facts';
 import { createFactsCache, platformOs, settingsInForce } from './prefetch';
 import { injectCaptureNow } from './registration';
-import { readTabRecord } from './tab-store';
+import { historyWriteFailure, readTabRecord } from './tab-store';
 
 const TIMED_OUT = Symbol('timed out');
 
@@ -200,6 +200,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     ...inference,
     consoleFacts,
     breadcrumbs: current?.breadcrumbs,
+    historyNotKept: historyWriteFailure(tabId),
   };
   return { ...capture, redactionCount: countRedactions(JSON.stringify(capture)) };
 }

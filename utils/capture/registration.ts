@@ -16,6 +16,20 @@ const IDS = {
 } as const;
 
 /**
+ * The content-script pattern of exactly `origin`, port included (the scheme's default port when
+ * it names none). Chromium's patterns take a port, and one without matches every port
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns), so allowing
+ * `https://host:8443` would also capture `https://host:9443`. Firefox's patterns cannot name a
+ * port (https://bugzilla.mozilla.org/show_bug.cgi?id=1362809): there the hook runs on every
+ * port, and the page context drops what it kept on another one (`adoptEarlyCollector`).
+ */
+export function exactOriginPattern(origin: string): string {
+  const url = new URL(origin);
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return `${url.protocol}//${url.hostname}:${port}/*`;
+}
+
+/**
  * Registers the capture scripts for exactly the allowed origins, from `document_start`, and
  * persisted across browser restarts. Called on start-up and whenever the list changes.
  * https://developer.chrome.com/docs/extensions/reference/api/scripting#method-registerContentScripts
@@ -28,7 +42,9 @@ export async function syncCaptureRegistration(origins: readonly string[]): Promi
     await browser.scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
   }
   if (origins.length === 0) return;
-  const matches = origins.map(originPattern);
+  // BROWSER, not FIREFOX: the test runner sets the flags as strings ("false" is truthy).
+  const firefox = import.meta.env.BROWSER === 'firefox';
+  const matches = origins.map(firefox ? originPattern : exactOriginPattern);
   await browser.scripting.registerContentScripts([
     {
       id: IDS.hook,

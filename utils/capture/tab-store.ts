@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { redactToFit } from '../privacy/redact';
+import { type StorageFailure, storageFailureOf, storageWriteError } from '../storage-errors';
 import { eventKey } from './event-fit';
 import { addFailedRequest, type FailedRequest } from './failed-request';
 import { tabCaptureItem } from './items';
@@ -22,6 +23,13 @@ import {
 } from './tab-record';
 
 const queues = new Map<number, Promise<unknown>>();
+/** Tabs whose last history write failed, and how: the popup says so (utils/storage-errors.ts). */
+const failedWrites = new Map<number, StorageFailure>();
+
+/** How the last write of `tabId`'s history failed; undefined once a write succeeds again. */
+export function historyWriteFailure(tabId: number): StorageFailure | undefined {
+  return failedWrites.get(tabId);
+}
 
 function serialised<T>(tabId: number, run: () => Promise<T>): Promise<T> {
   const previous = queues.get(tabId) ?? Promise.resolve();
@@ -96,8 +104,14 @@ async function update(tabId: number, change: (record: TabRecord) => TabRecord): 
   return serialised(tabId, async () => {
     const item = tabCaptureItem(tabId);
     const next = change(await item.get());
-    await makeRoom(tabId, next);
-    await item.set(next);
+    try {
+      await makeRoom(tabId, next);
+      await item.set(next);
+    } catch (cause) {
+      failedWrites.set(tabId, storageFailureOf(cause));
+      throw storageWriteError('capture', cause);
+    }
+    failedWrites.delete(tabId);
     return next;
   });
 }
@@ -175,5 +189,6 @@ export function readTabRecord(tabId: number): Promise<TabRecord> {
 
 /** Forgets a closed tab. */
 export function forgetTab(tabId: number): Promise<void> {
+  failedWrites.delete(tabId);
   return serialised(tabId, () => tabCaptureItem(tabId).remove());
 }

@@ -539,8 +539,23 @@ export async function addParticipants(
       ? await settle(() => portalShare(issueKey, { accountIds: [...ids], emails: [...emails] }))
       : 'forbidden';
     if (shared === 'ok') outcome.added.push(...ids);
-    else if (shared === 'invalid') outcome.rejected.push(...ids);
-    else outcome.notPermitted = true;
+    else if (shared === 'forbidden') outcome.notPermitted = true;
+    else if (ids.length === 1 && emails.length === 0) outcome.rejected.push(...ids);
+    else if (portalShare && ids.length > 0) {
+      // One unknown account refuses the whole share (400): narrowed down as above.
+      for (const id of ids) {
+        const one = await settle(() => portalShare(issueKey, { accountIds: [id], emails: [] }));
+        if (one === 'ok') outcome.added.push(id);
+        else if (one === 'invalid') outcome.rejected.push(id);
+        else outcome.notPermitted = true;
+      }
+      if (emails.length > 0) {
+        const mailed = await settle(() =>
+          portalShare(issueKey, { accountIds: [], emails: [...emails] }),
+        );
+        if (mailed === 'forbidden') outcome.notPermitted = true;
+      }
+    }
   };
   // Participants are accountIds only (docs/jsm-portal.md#participants): addresses go by the
   // portal's share.

@@ -6,7 +6,7 @@
  * Writes go through one promise chain: the runner, a cancel and a submit may all write while
  * the worker lives, and a read-modify-write of the map must not interleave.
  */
-import { AppError } from '../errors';
+import { storageWriteError } from '../storage-errors';
 import { type Job, JobSchema } from './job';
 
 /** The raw storage of the record map (the stored item, or a Map in tests). */
@@ -47,14 +47,7 @@ export function createJobStore(storage: RecordMapStorage): JobStore {
     try {
       await storage.set(map);
     } catch (cause) {
-      throw new AppError(
-        {
-          code: 'storage',
-          message:
-            'The report could not be saved in the browser (storage is full or unavailable). Free some disk space, then try again.',
-        },
-        { cause },
-      );
+      throw storageWriteError('outbox', cause);
     }
   };
 

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EARLY_COLLECTOR_KEY, startEarlyCollector } from '@/utils/capture/early-collector';
 import { PAGE_CHANNEL } from '@/utils/capture/page-channel';
 import { adoptEarlyCollector, EARLY_ADOPT_KEY } from '@/utils/capture/page-context';
-import { injectCaptureNow, markAdoptableOrigin } from '@/utils/capture/registration';
+import {
+  exactOriginPattern,
+  injectCaptureNow,
+  markAdoptableOrigin,
+  syncCaptureRegistration,
+} from '@/utils/capture/registration';
 
 afterEach(() => {
   delete (globalThis as Record<string, unknown>)[EARLY_ADOPT_KEY];
@@ -72,5 +77,27 @@ describe('capture injected when the popup opens', () => {
     await injectCaptureNow(7);
     expect(calls).toHaveLength(2);
     expect(calls.some((call) => 'func' in (call as object))).toBe(false);
+  });
+});
+
+describe('registration for the exact allowed origin', () => {
+  it('names the port, the default one too, so other ports of the host are not captured', () => {
+    expect(exactOriginPattern('https://console.example:8443')).toBe(
+      'https://console.example:8443/*',
+    );
+    expect(exactOriginPattern('https://console.example')).toBe('https://console.example:443/*');
+    expect(exactOriginPattern('http://127.0.0.1:5173')).toBe('http://127.0.0.1:5173/*');
+    expect(exactOriginPattern('http://grafana.example')).toBe('http://grafana.example:80/*');
+  });
+
+  it('registers the hook and the collector with those patterns', async () => {
+    vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
+    const register = vi.spyOn(browser.scripting, 'registerContentScripts').mockResolvedValue();
+    await syncCaptureRegistration(['https://console.example:8443', 'https://argo.example']);
+    const scripts = register.mock.calls[0]?.[0] ?? [];
+    expect(scripts.map((script) => [script.world ?? 'ISOLATED', script.matches])).toEqual([
+      ['MAIN', ['https://console.example:8443/*', 'https://argo.example:443/*']],
+      ['ISOLATED', ['https://console.example:8443/*', 'https://argo.example:443/*']],
+    ]);
   });
 });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findPeople } from '@/utils/outbox/people';
+import { outboxPortal } from '@/utils/outbox/portal-adapter';
+import { addParticipants } from '@/utils/outbox/runner';
 import type { FetchFunction } from '@/utils/portal/http';
 import { getPortalClient, saveConnection, testConnection } from '@/utils/portal/service';
 import { type PortalEmulator, startPortalEmulator } from '../../emulator/server.ts';
@@ -67,5 +69,39 @@ describe('a portal-only customer', () => {
     if (!request) throw new Error('demo data has requests');
     await client.portalShare(request.issueKey, { emails: [colleague.emailAddress] });
     expect(request.participants).toContain(colleague.accountId);
+  });
+
+  it('is refused an accountId the site does not know, as the real portal refuses it, and adds nobody', async () => {
+    const colleague = emulator.data.colleagues[0];
+    const [request] = emulator.state().requests;
+    if (!colleague || !request) throw new Error('demo data has colleagues and requests');
+    const before = [...request.participants];
+    const client = await getPortalClient(nodeFetch);
+    await expect(
+      client.portalShare(request.issueKey, {
+        accountIds: ['qm:no-such-account', colleague.accountId],
+      }),
+    ).rejects.toMatchObject({ code: 'validation' });
+    expect(request.participants).toEqual(before);
+  });
+
+  it('shares with the colleagues it knows and names the one the portal does not know', async () => {
+    const colleague = emulator.data.colleagues[0];
+    const [request] = emulator.state().requests;
+    if (!colleague || !request) throw new Error('demo data has colleagues and requests');
+    // A customer who may not add participants: the portal's own share is the way.
+    emulator.setRefused(['myself', 'user.picker', 'participant.add']);
+    const client = await getPortalClient(nodeFetch);
+    const outcome = await addParticipants(outboxPortal(client), request.issueKey, [
+      'qm:no-such-account',
+      colleague.accountId,
+    ]).finally(() => emulator.setRefused(['myself', 'user.picker']));
+    expect(outcome).toEqual({
+      added: [colleague.accountId],
+      rejected: ['qm:no-such-account'],
+      notPermitted: false,
+    });
+    expect(request.participants).toContain(colleague.accountId);
+    expect(request.participants).not.toContain('qm:no-such-account');
   });
 });

@@ -18,10 +18,7 @@ function firstLoad() {
   if (!first) {
     const tabId = targetTabId(location.search).then((id) => {
       if (id !== undefined) return id;
-      throw new AppError({
-        code: 'no-tab',
-        message: 'No tab to capture. Open the page with the problem first.',
-      });
+      throw new AppError({ code: 'no-tab', message: t('popup_noTab') });
     });
     const capture = tabId.then((id) => sendMessage('collectCapture', { tabId: id }));
     // Handled where it is awaited; not an unhandled rejection meanwhile.

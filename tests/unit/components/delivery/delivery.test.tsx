@@ -232,7 +232,7 @@ describe('ShareWithColleagues', () => {
       />,
     );
     expect(screen.getByRole('status').textContent).toBe(
-      'Added Ada. The portal does not know Grace.',
+      'Added Ada. The portal does not know Grace: they need a customer account on the portal first; ask the vendor\'s support to add them, or share the request with them from the portal.',
     );
   });
 

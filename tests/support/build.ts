@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './browser';
+import { ROOT } from './browser.ts';
 
 /**
  * Builds a test variant of the extension (`e2e`, `e2e-policy`): the manifest and timings of that

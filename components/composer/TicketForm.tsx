@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
 import type { PageEvent } from '@/utils/capture/page-event';
 import { type MessageKey, plural, t } from '@/utils/i18n';
+import type { SeverityDefinition } from '@/utils/severity/wording';
 import { missingInformation } from '@/utils/ticket/completeness';
 import { failedRequestText } from '@/utils/ticket/description';
 import { type Draft, toggleEvent, toggleRequest } from '@/utils/ticket/draft';
@@ -12,7 +13,6 @@ import {
   textTarget,
 } from '@/utils/ticket/field-mapping';
 import type { PortalFieldMeta } from '@/utils/ticket/portal-fields';
-import type { SeverityDefinition } from '@/utils/ticket/severity';
 import type { Person } from '../fields';
 import { Disclosure } from '../ui/Disclosure';
 import { Icon } from '../ui/Icon';

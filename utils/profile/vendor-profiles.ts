@@ -6,15 +6,8 @@
  */
 import * as z from 'zod/mini';
 import { EnvironmentRuleSchema } from '../capture/settings';
+import { DEFAULT_SEVERITY_DEFINITIONS, SeverityProfileSchema } from '../severity/wording';
 import { MappingOverrideSchema } from '../ticket/draft';
-import {
-  DEFAULT_SEVERITY_DEFINITIONS,
-  type SeverityDefinition,
-  SeverityProfileSchema,
-  severityDefinitions,
-} from '../ticket/severity';
-
-export type { SeverityDefinition };
 
 const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
@@ -92,7 +85,7 @@ export const STAKATER_PROFILE: VendorProfile = {
   // JSM's customer sign-up page; the portal must allow self sign-up for it to offer a form.
   signUpUrl: 'https://stakater-cloud.atlassian.net/servicedesk/customer/user/signup',
   signUpGuidance: 'Register with your official company email address.',
-  // The defaults in utils/ticket/severity.ts are this vendor's guide, verbatim.
+  // The defaults in utils/severity/wording.ts are this vendor's guide, verbatim.
   severities: severityText,
   // Premium escalation is per contract: an organisation's profile (import or policy) adds it.
   escalationChannels: [],
@@ -104,11 +97,6 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [STAKATER_PROFILE];
 
 export function findVendorProfile(id: string | undefined): VendorProfile | undefined {
   return VENDOR_PROFILES.find((profile) => profile.id === id);
-}
-
-/** The profile's P1-P4 with its own wording where it has one. */
-export function profileSeverities(profile: VendorProfile): SeverityDefinition[] {
-  return severityDefinitions(profile.severities);
 }
 
 /** Links for the escalation list: `https:` for chat, `tel:` for phone. */

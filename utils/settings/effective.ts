@@ -14,7 +14,8 @@ import type { PortalSettings } from '../portal/settings';
 import { configureRedaction, redact } from '../privacy/redact';
 import { type FieldProblem, parseProfileJson } from '../profile/import';
 import { managedPolicy, vendorProfilesItem } from '../profile/items';
-import type { SeverityDefinition, VendorProfile } from '../profile/vendor-profiles';
+import type { VendorProfile } from '../profile/vendor-profiles';
+import type { SeverityDefinition } from '../severity/wording';
 import type { MappingOverrides } from '../ticket/draft';
 import {
   availableProfiles,

@@ -16,11 +16,10 @@ import type { PolicyRead } from '../profile/policy';
 import {
   escalationLinks,
   findVendorProfile,
-  profileSeverities,
-  type SeverityDefinition,
   STAKATER_PROFILE,
   type VendorProfile,
 } from '../profile/vendor-profiles';
+import { type SeverityDefinition, severityDefinitions } from '../severity/wording';
 import type { MappingOverrides } from '../ticket/draft';
 
 export interface UserSettings {
@@ -144,7 +143,7 @@ export function mergeSettings(
       requestType: requestTypeLocked,
     },
     capture: user.capture ?? DEFAULT_CAPTURE_SETTINGS,
-    severityDefinitions: profileSeverities(chosen.profile),
+    severityDefinitions: severityDefinitions(chosen.profile.severities),
     escalationChannels: escalationLinks(chosen.profile.escalationChannels),
     ...(chosen.profile.supportEmail ? { supportEmail: chosen.profile.supportEmail } : {}),
     fieldMappings: chosen.profile.fieldMappings,

@@ -5,6 +5,12 @@
  * captured text goes into `{noformat}` blocks and typed text is escaped.
  */
 import type { PageEvent } from '@/utils/capture/page-event';
+import { QUICK_QUESTIONS, REACH_LABELS } from '../severity/suggestion';
+import {
+  DEFAULT_SEVERITY_DEFINITIONS,
+  type SeverityDefinition,
+  severityLabel,
+} from '../severity/wording';
 import { fitWiki, MAX_TEXT_FIELD, verbatimBlock, wikiText } from '../text/wiki-text';
 import { captureReferenceLine } from './capture-reference';
 import {
@@ -16,13 +22,6 @@ import {
   includedRequests,
   redactCounting,
 } from './draft';
-import {
-  DEFAULT_SEVERITY_DEFINITIONS,
-  QUICK_QUESTIONS,
-  REACH_LABELS,
-  type SeverityDefinition,
-  severityLabel,
-} from './severity';
 
 export {
   CAPTURE_REFERENCE_PATTERN,

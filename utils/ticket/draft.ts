@@ -7,9 +7,10 @@ import * as z from 'zod/mini';
 import { type CaptureScope, CaptureScopeSchema } from '@/utils/capture/capture';
 import { type PageEvent, PageEventSchema } from '@/utils/capture/page-event';
 import { redact, redactCounted } from '@/utils/privacy/redact';
+import { SeveritySchema } from '../severity/levels';
+import { SeverityAnswersSchema } from '../severity/suggestion';
 import { newCaptureReference } from './capture-reference';
 import { FieldInputSchema } from './portal-fields';
-import { SeverityAnswersSchema, SeveritySchema } from './severity';
 
 export const FactSchema = z.object({ name: z.string(), value: z.string() });
 export type Fact = z.infer<typeof FactSchema>;

@@ -3,8 +3,9 @@
  * words and by an error signature (the first error with its variable parts removed, so the same
  * failure on another request id or tenant still matches).
  */
+
+import { tokens } from '../text/text-match';
 import { type Draft, includedEvents } from './draft';
-import { tokens } from './text-match';
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<url>'],

@@ -4,6 +4,11 @@
  * selects. Every mapping carries its reason so the user can see and correct it; corrections
  * are `MappingOverrides`, saved per request type.
  */
+
+import type { Severity } from '../severity/levels';
+import { isSeverityField, severityOption } from '../severity/portal-option';
+import { severityLabel } from '../severity/wording';
+import { bestMatch, normalise } from '../text/text-match';
 import { composeDescription, type DescriptionOptions } from './description';
 import type { Draft, MappingOverride, MappingOverrides, MappingSource } from './draft';
 import {
@@ -22,9 +27,7 @@ import {
   toJsmValue,
   visibleFields,
 } from './portal-fields';
-import { SEVERITIES, type Severity, severityLabel } from './severity';
 import { summaryWithReference } from './summary';
-import { bestMatch, normalise, tokens } from './text-match';
 
 export type {
   FieldInput,
@@ -109,12 +112,9 @@ const has = (name: string, pattern: RegExp) => pattern.test(normalise(name));
 export function autoSource(field: PortalFieldMeta): MappingSource {
   const { fieldId, name } = field;
   const system = field.jiraSchema.system ?? '';
-  const kind = fieldKind(field);
   if (fieldId === 'summary' || system === 'summary') return 'summary';
   if (fieldId === 'description' || system === 'description') return 'description';
-  if (fieldId === 'priority' || system === 'priority') return 'severity';
-  if (has(name, /\b(priority|severity)\b/)) return 'severity';
-  if (isChoiceKind(kind) && has(name, /\b(urgency|impact)\b/)) return 'severity';
+  if (isSeverityField(field)) return 'severity';
   if (has(name, /\benvironments?\b/) || system === 'environment') return 'environment';
   if (has(name, /\b(products?|services?|applications?|components?)\b/) || system === 'components')
     return 'product';
@@ -125,83 +125,10 @@ export function autoSource(field: PortalFieldMeta): MappingSource {
   return 'none';
 }
 
-/**
- * Rank of the words priority scales use, most urgent first. Options are ordered by rank and
- * P1..P4 take the first four, so five-level scales drop their last level: Highest/High/Medium/
- * Low/Lowest gives P1->Highest .. P4->Low, Blocker/Critical/Major/Minor/Trivial gives P1->Blocker.
- */
-const RANK_WORDS: ReadonlyArray<readonly string[]> = [
-  ['highest', 'blocker'],
-  ['critical', 'urgent', 'emergency', 'extensive', 'widespread'],
-  ['high', 'major', 'significant', 'large', 'important'],
-  ['medium', 'normal', 'moderate', 'limited'],
-  ['low', 'minor', 'localized', 'localised'],
-  ['lowest', 'trivial'],
-];
-
-function wordRank(label: string): number | undefined {
-  let best: number | undefined;
-  for (const token of tokens(label)) {
-    const rank = RANK_WORDS.findIndex((words) => words.includes(token));
-    if (rank >= 0 && (best === undefined || rank < best)) best = rank;
-  }
-  return best;
-}
-
-/** The level number an option's label carries: "P1", "Sev 2", "S3", "1 - Critical". */
-export function levelNumber(label: string): number | undefined {
-  const n = normalise(label);
-  const m =
-    /\bp ?([1-5])\b/.exec(n) ??
-    /\b(?:sev|severity|priority|prio|level|s)( ?)([1-5])\b/.exec(n)?.slice(1) ??
-    /^([1-5])\b/.exec(n);
-  if (!m) return undefined;
-  const digit = m[m.length - 1];
-  return digit ? Number(digit) : undefined;
-}
-
 export interface OptionChoice {
   option: PortalFieldOption;
   reason: string;
   why: MappingReason;
-}
-
-/** The option for a severity level, on whichever scale the portal's options use. */
-export function severityOption(
-  options: readonly PortalFieldOption[],
-  severity: Severity,
-): OptionChoice | undefined {
-  const level = SEVERITIES.indexOf(severity) + 1;
-  const numbered = options.find((o) => levelNumber(o.label) === level);
-  if (numbered)
-    return {
-      option: numbered,
-      reason: `Severity ${severity} matches option "${numbered.label}".`,
-      why: { code: 'severity-option', values: [severity, numbered.label] },
-    };
-  const ranked = options
-    .map((option) => ({ option, rank: wordRank(option.label) }))
-    .filter((r): r is { option: PortalFieldOption; rank: number } => r.rank !== undefined)
-    .sort((a, b) => a.rank - b.rank);
-  if (ranked.length === 0) return undefined;
-  let chosen = ranked[level - 1];
-  if (ranked.length < SEVERITIES.length) {
-    // A short scale (High/Medium/Low): the nearest word to the level's usual one.
-    const target = level;
-    chosen = ranked.reduce((a, b) =>
-      Math.abs(b.rank - target) < Math.abs(a.rank - target) ? b : a,
-    );
-  }
-  if (!chosen) return undefined;
-  const position = ranked.indexOf(chosen) + 1;
-  return {
-    option: chosen.option,
-    reason: `Severity ${severity} matches option "${chosen.option.label}" (level ${position} of ${ranked.length} on the portal's scale).`,
-    why: {
-      code: 'severity-scale',
-      values: [severity, chosen.option.label, String(position), String(ranked.length)],
-    },
-  };
 }
 
 /** The option whose label best matches a text ("Prod" -> "Production"). */

@@ -6,11 +6,8 @@ import {
   requiredOrigins,
   tokenHint,
 } from '@/utils/portal/settings';
-import {
-  findVendorProfile,
-  profileSeverities,
-  STAKATER_PROFILE,
-} from '@/utils/profile/vendor-profiles';
+import { findVendorProfile, STAKATER_PROFILE } from '@/utils/profile/vendor-profiles';
+import { severityDefinitions } from '@/utils/severity/wording';
 
 describe('portal settings', () => {
   it.each([
@@ -62,11 +59,8 @@ describe('portal settings', () => {
     expect(findVendorProfile('stakater')).toBe(STAKATER_PROFILE);
     expect(STAKATER_PROFILE.portalUrl).toBe('https://stakater-cloud.atlassian.net');
     expect(STAKATER_PROFILE.signUpGuidance).toContain('official company email address');
-    expect(profileSeverities(STAKATER_PROFILE).map((s) => `${s.level} ${s.name}`)).toEqual([
-      'P1 Critical',
-      'P2 High',
-      'P3 Medium',
-      'P4 Low',
-    ]);
+    expect(
+      severityDefinitions(STAKATER_PROFILE.severities).map((s) => `${s.level} ${s.name}`),
+    ).toEqual(['P1 Critical', 'P2 High', 'P3 Medium', 'P4 Low']);
   });
 });

@@ -5,7 +5,7 @@ import {
   isProductionEnvironment,
   labelScore,
   normalise,
-} from '@/utils/ticket/text-match';
+} from '@/utils/text/text-match';
 
 describe('text matching', () => {
   it.each([

@@ -4,22 +4,28 @@
  * fields, converted to the form's field model. Talks through an injected `send` (the message
  * protocol in the popup, a fake in unit tests).
  */
-import type { BackgroundResponse as ResponseOf } from '../messages/background';
-import type { ServiceDeskSummary } from '../portal/protocol';
+import type * as z from 'zod/mini';
+import type {
+  ConnectionView,
+  RequestTypeFieldsSchema,
+  RequestTypeList,
+  ServiceDeskListSchema,
+  ServiceDeskSummary,
+} from '../portal/protocol';
 import type { RequestTypeField } from '../portal/schemas';
 import type { PortalFieldMeta, PortalFieldOption } from '../ticket/portal-fields';
 
 export interface PortalSend {
-  getConnection(): Promise<ResponseOf<'getConnection'>>;
-  listServiceDesks(): Promise<ResponseOf<'listServiceDesks'>>;
-  listRequestTypes(serviceDeskId: string): Promise<ResponseOf<'listRequestTypes'>>;
+  getConnection(): Promise<ConnectionView>;
+  listServiceDesks(): Promise<z.infer<typeof ServiceDeskListSchema>>;
+  listRequestTypes(serviceDeskId: string): Promise<RequestTypeList>;
   getRequestTypeFields(
     serviceDeskId: string,
     requestTypeId: string,
-  ): Promise<ResponseOf<'getRequestTypeFields'>>;
+  ): Promise<z.infer<typeof RequestTypeFieldsSchema>>;
 }
 
-export type RequestTypeSummary = ResponseOf<'listRequestTypes'>['requestTypes'][number];
+export type RequestTypeSummary = RequestTypeList['requestTypes'][number];
 
 export interface Choice {
   serviceDeskId?: string;

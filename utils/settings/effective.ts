@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { allowedOriginsItem, captureSettingsItem, environmentRulesItem } from '../capture/items';
 import type { EnvironmentRule } from '../capture/settings';
 import { AppError } from '../errors';
+import type { ConnectionInForce } from '../portal/connection-in-force';
 import { portalSettingsItem } from '../portal/items';
 import type { PortalSettings } from '../portal/settings';
 import { configureRedaction, redact } from '../privacy/redact';
@@ -127,6 +128,12 @@ export async function readPortalSettings(): Promise<PortalSettings | null> {
   const [saved, settings] = await Promise.all([portalSettingsItem.get(), getEffectiveSettings()]);
   return effectivePortalSettings(saved, settings.portal);
 }
+
+/** How the portal service reads the connection in force (the background wires it in). */
+export const connectionReader: ConnectionInForce = {
+  read: readPortalSettings,
+  managed: async () => (await getEffectiveSettings()).portal,
+};
 
 function lockedError(): AppError {
   return new AppError({

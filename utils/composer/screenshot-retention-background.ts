@@ -1,15 +1,21 @@
 /**
- * The background applies the screenshot retention rule (utils/screenshot/retention.ts): when a
+ * The background applies the screenshot retention rule (utils/composer/screenshot-retention.ts): when a
  * tab closes, when the stored drafts change, at browser start-up and after an install or
  * update (closings may have been missed while the worker was being replaced).
  */
 import { browser } from 'wxt/browser';
-import { type DraftRecords, parseDraftRecords } from '../composer/draft-record';
-import { rewriteDraftRecords } from '../composer/drafts';
-import { composerDraftsItem } from '../composer/items';
-import { screenshotTabIds } from './items';
-import * as library from './library';
-import { afterDraftsChanged, draftTabs, type Move, parkForRestart, unusedTabs } from './retention';
+import { screenshotTabIds } from '../screenshot/items';
+import * as library from '../screenshot/library';
+import { type DraftRecords, parseDraftRecords } from './draft-record';
+import { rewriteDraftRecords } from './drafts';
+import { composerDraftsItem } from './items';
+import {
+  afterDraftsChanged,
+  draftTabs,
+  type Move,
+  parkForRestart,
+  unusedTabs,
+} from './screenshot-retention';
 
 const readDrafts = async () => parseDraftRecords(await composerDraftsItem.get());
 

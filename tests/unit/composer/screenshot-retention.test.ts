@@ -12,15 +12,19 @@ import {
   removeDeliveredDrafts,
   saveDraftRecord,
 } from '@/utils/composer/drafts';
-import { screenshotTabIds } from '@/utils/screenshot/items';
-import { addImage, listScreenshots } from '@/utils/screenshot/library';
-import { afterDraftsChanged, parkForRestart, unusedTabs } from '@/utils/screenshot/retention';
+import {
+  afterDraftsChanged,
+  parkForRestart,
+  unusedTabs,
+} from '@/utils/composer/screenshot-retention';
 import {
   browserStarted,
   startScreenshotRetention,
   sweepClosedTabs,
   tabClosed,
-} from '@/utils/screenshot/retention-background';
+} from '@/utils/composer/screenshot-retention-background';
+import { screenshotTabIds } from '@/utils/screenshot/items';
+import { addImage, listScreenshots } from '@/utils/screenshot/library';
 import { draft } from '../ticket/fixtures';
 
 // No IndexedDB here: the blob store is a map with the same functions.

@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
 import type { StoredKey } from './storage-keys';
 
-export interface StoredItem<T> {
+interface StoredItem<T> {
   readonly key: StoredKey;
   get(): Promise<T>;
   set(value: T): Promise<void>;

@@ -77,7 +77,7 @@ function mappingProblemText(
 }
 
 /** Why a field gets its value, in the user's words. */
-export function mappingReasonText(row: Pick<FieldMapping, 'why' | 'source'>): string {
+function mappingReasonText(row: Pick<FieldMapping, 'why' | 'source'>): string {
   const words = REASON_TEXT[row.why.code];
   const values = words.source
     ? [t(SOURCE_TEXT[row.source][words.source]), ...row.why.values]

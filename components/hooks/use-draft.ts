@@ -12,7 +12,7 @@ import { composerChoiceItem } from '@/utils/composer/items';
 import { createDraftFromCapture, type Draft, touchDraft } from '@/utils/ticket/draft';
 import { draftSteps } from '@/utils/ticket/steps';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 /**
  * The draft of the captured tab: restored from storage (also after a browser restart), else

@@ -77,7 +77,7 @@ export function watchDeliveriesForDrafts(): void {
   outboxJobsItem.watch((jobs) => void removeDeliveredDrafts(jobs));
 }
 
-export interface Autosave {
+interface Autosave {
   /** Saves `draft` after the delay, replacing a pending save. */
   schedule(draft: Draft): void;
   /** Saves a pending draft now (page hidden or closing). */

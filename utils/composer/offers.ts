@@ -25,7 +25,7 @@ export interface OffersSend {
   ): Promise<z.infer<typeof KnowledgeSearchResultSchema>>;
 }
 
-export type Article = z.infer<typeof KnowledgeSearchResultSchema>['articles'][number];
+type Article = z.infer<typeof KnowledgeSearchResultSchema>['articles'][number];
 
 export interface Offers {
   requests: DuplicateCandidate<RequestSummary & { link?: string }>[];

@@ -27,11 +27,6 @@ export interface PortalSend {
 
 export type RequestTypeSummary = RequestTypeList['requestTypes'][number];
 
-export interface Choice {
-  serviceDeskId?: string;
-  requestTypeId?: string;
-}
-
 /** The desk to preselect: the draft's, else the last one used, else the first. */
 export function chooseServiceDesk(
   desks: readonly ServiceDeskSummary[],

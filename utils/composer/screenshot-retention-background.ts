@@ -42,7 +42,7 @@ export function tabClosed(tabId: number): Promise<void> {
 }
 
 /** The stored drafts changed: a draft taken over moves its list, a finished one frees it. */
-export function draftsChanged(before: DraftRecords, after: DraftRecords): Promise<void> {
+function draftsChanged(before: DraftRecords, after: DraftRecords): Promise<void> {
   return serially(async () => {
     const { moves, release } = afterDraftsChanged(before, after);
     // A released tab that is still open keeps nothing: its draft is done.

@@ -16,7 +16,7 @@ import type {
   PortalFieldOption,
 } from './types';
 
-export interface KindEntry {
+interface KindEntry {
   kind: FieldKind;
   /** Whether a field is of this kind (entries are tried in order, the first match wins). */
   detect(field: PortalFieldMeta, custom: string): boolean;
@@ -33,7 +33,7 @@ export interface KindEntry {
 const ok = (value: JsmFieldValue | undefined): Conversion => ({ ok: true, value });
 const fail = (message: string): Conversion => ({ ok: false, message });
 
-export function asList(input: FieldInput | undefined): string[] {
+function asList(input: FieldInput | undefined): string[] {
   if (input === undefined) return [];
   return (Array.isArray(input) ? input : [input]).map((s) => s.trim()).filter(Boolean);
 }
@@ -76,7 +76,7 @@ const pad = (n: number, size = 2) => String(Math.abs(n)).padStart(size, '0');
  * Jira's date-time format (`2025-01-31T14:35:00.000+0100`) for a local `yyyy-MM-ddTHH:mm`,
  * in the browser's time zone.
  */
-export function jiraDateTime(local: string): string | undefined {
+function jiraDateTime(local: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!m) return undefined;
   const date = new Date(

@@ -11,7 +11,7 @@ export const contentProtocol = {
   pageSettings: message(['background'], PageSettingsSchema, z.object({})),
 } as const;
 
-export type ContentProtocol = typeof contentProtocol;
+type ContentProtocol = typeof contentProtocol;
 
 /** Sends to a tab's content script (`target` names the tab). */
 export const sendMessage = createSender(contentProtocol);

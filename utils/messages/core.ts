@@ -17,9 +17,9 @@ import * as z from 'zod/mini';
 import { AppError, ErrorInfoSchema } from '../errors';
 
 /** Who may send a message: an extension page (popup, options) or a content script in a tab. */
-export type SenderKind = 'extension-page' | 'background' | 'content-script';
+type SenderKind = 'extension-page' | 'background' | 'content-script';
 
-export interface MessageDefinition<Req extends z.ZodMiniType, Res extends z.ZodMiniType> {
+interface MessageDefinition<Req extends z.ZodMiniType, Res extends z.ZodMiniType> {
   from: readonly SenderKind[];
   request: Req;
   response: Res;
@@ -34,7 +34,7 @@ export function message<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a protocol holds definitions of any schema pair.
-export type AnyProtocol = Record<string, MessageDefinition<any, any>>;
+type AnyProtocol = Record<string, MessageDefinition<any, any>>;
 export type RequestOf<P extends AnyProtocol, T extends keyof P> = z.input<P[T]['request']>;
 export type ResponseOf<P extends AnyProtocol, T extends keyof P> = z.infer<P[T]['response']>;
 
@@ -51,9 +51,9 @@ const ReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: ErrorInfoSchema }),
 ]);
-export type Reply = z.infer<typeof ReplySchema>;
+type Reply = z.infer<typeof ReplySchema>;
 
-export interface SendTarget {
+interface SendTarget {
   tabId: number;
   frameId?: number;
 }

@@ -14,7 +14,7 @@ export type Colleague = z.infer<typeof ColleagueSchema>;
 
 export const MAX_SAVED_COLLEAGUES = 50;
 
-export interface UserPickerLike {
+interface UserPickerLike {
   userPicker(
     query: string,
     maxResults?: number,
@@ -28,7 +28,7 @@ export const LIMITED_SEARCH_NOTE =
  * The portal's own people search (utils/portal/portal-people.ts): what portal-only customers,
  * whom the user picker refuses or answers exact names only, can use.
  */
-export interface PortalPeopleLike {
+interface PortalPeopleLike {
   listServiceDesks(): Promise<{ id: string }[]>;
   requestTypePage(
     serviceDeskId: string,

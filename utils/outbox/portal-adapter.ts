@@ -192,7 +192,7 @@ export function outboxPortal(client: PortalClientLike): OutboxPortal {
 }
 
 /** One line of "My requests". */
-export interface MyRequest {
+interface MyRequest {
   issueKey: string;
   summary: string;
   status: string;

@@ -14,7 +14,7 @@
 import type { ErrorCode, ErrorInfo } from '../errors';
 import { backoffDelay } from './backoff';
 
-export type Decision =
+type Decision =
   /** Try again after a backoff (never sooner than the portal's Retry-After). */
   | 'retry'
   /** The session is gone: wait for sign-in (re-checked now and then). */
@@ -26,7 +26,7 @@ export type Decision =
   /** The token lacks scopes: fails without a timer; a newly saved token resumes it. */
   | 'fix-token';
 
-export interface Rule {
+interface Rule {
   decision: Decision;
   /**
    * The call may have been acted on (connection lost, timeout, 5xx, unreadable answer): a

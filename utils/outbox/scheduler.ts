@@ -38,7 +38,7 @@ import {
 } from './runner';
 import type { JobStore } from './store';
 
-export interface OutboxBlobs extends BlobSource {
+interface OutboxBlobs extends BlobSource {
   delete?(ids: readonly string[]): Promise<void>;
 }
 
@@ -75,7 +75,7 @@ export interface OutboxEnv {
 }
 
 /** How long finished jobs are kept (for the result view and "Download report"). */
-export const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
+const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
 const KEEP_FINISHED_COUNT = 20;
 /** Guard against a job that would be due again at once, forever. */
 const MAX_RUNS_PER_DRAIN = 200;

@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { type Job, JobSchema } from './job';
 
 /** The raw storage of the record map (the stored item, or a Map in tests). */
-export interface RecordMapStorage {
+interface RecordMapStorage {
   get(): Promise<Record<string, unknown>>;
   set(value: Record<string, unknown>): Promise<void>;
 }

@@ -43,7 +43,7 @@ import {
   UserPickerSchema,
 } from './schemas';
 
-export interface PortalClientOptions {
+interface PortalClientOptions {
   fetch: FetchFunction;
   auth: AuthProvider;
   timeoutMs?: number;
@@ -51,13 +51,13 @@ export interface PortalClientOptions {
   uploadTimeoutMs?: number;
 }
 
-export interface UploadFile {
+interface UploadFile {
   name: string;
   data: Blob;
 }
 
 export type RequestStatusFilter = 'OPEN_REQUESTS' | 'CLOSED_REQUESTS' | 'ALL_REQUESTS';
-export type RequestOwnership =
+type RequestOwnership =
   | 'OWNED_REQUESTS'
   | 'PARTICIPATED_REQUESTS'
   | 'ORGANIZATION'

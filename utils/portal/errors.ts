@@ -11,7 +11,7 @@ import { JsmErrorSchema, PlatformErrorSchema } from './schemas';
 
 export type AuthKind = 'portal-session' | 'api-token';
 
-export interface ErrorContext {
+interface ErrorContext {
   /** How the failed request was signed in, to say how to fix a 401. */
   authKind?: AuthKind;
   /** The portal's `x-arequestid`, kept for the vendor's support. */
@@ -30,7 +30,7 @@ interface PortalAnswer {
 }
 
 /** What a scoped API token needs for everything this product does (JSM-NOTES §9.6). */
-export const REQUIRED_SCOPES = [
+const REQUIRED_SCOPES = [
   'read:servicedesk-request',
   'write:servicedesk-request',
   'read:jira-user',
@@ -48,7 +48,7 @@ function isScopeError(body: string): boolean {
 }
 
 /** Seconds until an `X-RateLimit-Reset` timestamp, when a 429 has no Retry-After. */
-export function parseRateLimitReset(
+function parseRateLimitReset(
   value: string | null | undefined,
   now = Date.now(),
 ): number | undefined {

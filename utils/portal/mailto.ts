@@ -7,7 +7,7 @@
  */
 export const MAILTO_MAX_LENGTH = 1900;
 
-export interface MailtoInput {
+interface MailtoInput {
   to: string;
   summary: string;
   text: string;

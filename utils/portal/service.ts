@@ -39,7 +39,7 @@ import {
 /** The global fetch, bound: an unbound `fetch` throws "Illegal invocation" in workers. */
 const defaultFetch: FetchFunction = (input, init) => fetch(input, init);
 
-export function buildAuthProvider(
+function buildAuthProvider(
   settings: PortalSettings,
   credentials: PortalCredentials | null,
   fetchFn: FetchFunction = defaultFetch,
@@ -345,7 +345,7 @@ export async function searchKnowledgeBase(query: string, serviceDeskId?: string)
   };
 }
 
-export interface AddToRequestInput {
+interface AddToRequestInput {
   issueKey: string;
   /** The composed report, in wiki markup. */
   comment: string;

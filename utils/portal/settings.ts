@@ -70,11 +70,11 @@ export function credentialOrigins(siteUrl: string, tokenKind: 'classic' | 'scope
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function isLoopback(url: URL): boolean {
+function isLoopback(url: URL): boolean {
   return LOOPBACK.has(url.hostname);
 }
 
-export type PortalUrlCheck = { ok: true; siteUrl: string } | { ok: false; message: string };
+type PortalUrlCheck = { ok: true; siteUrl: string } | { ok: false; message: string };
 
 /**
  * Accepts a site URL or any portal page URL and returns its origin. HTTPS is required: the
@@ -112,7 +112,7 @@ export function originPatternOf(siteUrl: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-export const ATLASSIAN_GATEWAY = 'https://api.atlassian.com';
+const ATLASSIAN_GATEWAY = 'https://api.atlassian.com';
 
 /**
  * Where scoped tokens are sent. The real gateway for real sites; a loopback site (the local

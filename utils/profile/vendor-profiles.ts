@@ -22,7 +22,7 @@ const WebAddress = z.url().check(
 );
 
 /** A premium channel to reach the vendor at once, shown after a P1 is filed. */
-export const EscalationChannelSchema = z.discriminatedUnion('kind', [
+const EscalationChannelSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('chat'),
     /** "Premium support chat". */
@@ -41,9 +41,9 @@ export const EscalationChannelSchema = z.discriminatedUnion('kind', [
     hours: z.optional(Text(100)),
   }),
 ]);
-export type EscalationChannel = z.infer<typeof EscalationChannelSchema>;
+type EscalationChannel = z.infer<typeof EscalationChannelSchema>;
 
-export const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
  * A vendor profile as exported and imported. Strict: a misspelt key is an error rather than
@@ -93,7 +93,7 @@ export const STAKATER_PROFILE: VendorProfile = {
   fieldMappings: {},
 };
 
-export const VENDOR_PROFILES: readonly VendorProfile[] = [STAKATER_PROFILE];
+const VENDOR_PROFILES: readonly VendorProfile[] = [STAKATER_PROFILE];
 
 export function findVendorProfile(id: string | undefined): VendorProfile | undefined {
   return VENDOR_PROFILES.find((profile) => profile.id === id);

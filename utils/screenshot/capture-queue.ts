@@ -8,9 +8,9 @@
  * https://github.com/mrcoles/full-page-screen-capture-chrome-extension/issues/104).
  */
 
-export const DEFAULT_CALLS_PER_SECOND = 2;
+const DEFAULT_CALLS_PER_SECOND = 2;
 
-export interface CaptureQueueOptions {
+interface CaptureQueueOptions {
   callsPerSecond?: number;
   /** Extra margin on top of 1000 / callsPerSecond, for clock jitter between us and Chrome. */
   marginMs?: number;

@@ -14,7 +14,7 @@ import type { Screenshot } from './model';
 import { RENDERER_GLOBAL, type RenderRequest, RenderResultSchema } from './render-page';
 import { captureVisibleImage, captureVisiblePng, getTab, withTabInFront } from './visible';
 
-export const PageFactsSchema = z.object({
+const PageFactsSchema = z.object({
   pageHeight: z.number(),
   pageWidth: z.number(),
   viewportHeight: z.number(),
@@ -28,7 +28,7 @@ export const PageFactsSchema = z.object({
 });
 export type PageFacts = z.infer<typeof PageFactsSchema>;
 
-export interface FullPageLimits {
+interface FullPageLimits {
   /** CSS px rendered at most; beyond, an uploaded image is unreadable anyway. */
   maxHeightCss: number;
   /** Canvas limit in device px (Chromium's canvas tops out at 32,767, memory far earlier). */
@@ -41,7 +41,7 @@ export interface FullPageLimits {
   maxElements: number;
 }
 
-export const DEFAULT_LIMITS: FullPageLimits = {
+const DEFAULT_LIMITS: FullPageLimits = {
   // About eight screens: the 14,000-element page renders in < 2.5 s cut here (bench).
   maxHeightCss: 6_000,
   maxDeviceHeight: 16_384,
@@ -50,7 +50,7 @@ export const DEFAULT_LIMITS: FullPageLimits = {
   maxElements: 60_000,
 };
 
-export type FullPagePlan =
+type FullPagePlan =
   | { method: 'visible'; note: string }
   | { method: 'dom'; note?: string }
   | { method: 'stitch'; note: string };
@@ -95,13 +95,13 @@ export function stitchPositions(
   return positions;
 }
 
-export type Progress = {
+type Progress = {
   phase: 'inspecting' | 'rendering' | 'stitching' | 'encoding';
   done: number;
   total: number;
 };
 
-export interface FullPageJob {
+interface FullPageJob {
   tabId: number;
   signal: AbortSignal;
   onProgress: (progress: Progress) => void;
@@ -322,7 +322,7 @@ const joinNotes = (...notes: (string | undefined)[]) =>
   notes.filter((note) => note !== undefined).join(' ') || undefined;
 
 /** Takes a full-page screenshot of the tab and stores it; says in `note` how it was made. */
-export async function captureFullPage(job: FullPageJob): Promise<Screenshot> {
+async function captureFullPage(job: FullPageJob): Promise<Screenshot> {
   const limits = job.limits ?? DEFAULT_LIMITS;
   await getTab(job.tabId);
   job.onProgress({ phase: 'inspecting', done: 0, total: 1 });

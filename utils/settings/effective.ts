@@ -43,7 +43,7 @@ export async function getEffectiveSettings(): Promise<EffectiveSettings> {
  * patterns), made this context's `redact()` as well. `followEffectiveSettings` calls it on
  * every change, so a context that follows the settings redacts with the ones in force.
  */
-export function redactorFor(settings: EffectiveSettings): (text: string) => string {
+function redactorFor(settings: EffectiveSettings): (text: string) => string {
   configureRedaction(settings.capture);
   return redact;
 }
@@ -91,7 +91,7 @@ export function watchEffectiveSettings(
 }
 
 /** What the composer, the capture and the delivery read of the active profile. */
-export interface ActiveProfile {
+interface ActiveProfile {
   profile: VendorProfile;
   source: ProfileSource;
   /** Set by the organisation: users may not import or switch. */
@@ -106,7 +106,7 @@ export interface ActiveProfile {
   fieldMappings: MappingOverrides;
 }
 
-export function activeProfileOf(settings: EffectiveSettings): ActiveProfile {
+function activeProfileOf(settings: EffectiveSettings): ActiveProfile {
   const { profile } = settings;
   return {
     profile,
@@ -159,7 +159,7 @@ export async function importProfile(text: string): Promise<VendorProfile> {
   return parsed.profile;
 }
 
-export function profileError(problems: readonly FieldProblem[]): AppError {
+function profileError(problems: readonly FieldProblem[]): AppError {
   const count = problems.length;
   return new AppError({
     code: 'validation',

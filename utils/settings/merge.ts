@@ -73,7 +73,7 @@ export interface EffectiveSettings {
   policyProblems: FieldProblem[];
 }
 
-export type EscalationLink = ReturnType<typeof escalationLinks>[number];
+type EscalationLink = ReturnType<typeof escalationLinks>[number];
 
 /** Every profile the user can choose: the built-ins, with imports of the same id replacing them. */
 export function availableProfiles(profiles: StoredProfiles): VendorProfile[] {

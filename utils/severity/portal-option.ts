@@ -15,7 +15,7 @@ export function isSeverityField(field: PortalFieldMeta): boolean {
   return isChoiceKind(fieldKind(field)) && /\b(urgency|impact)\b/.test(name);
 }
 
-export interface SeverityOptionChoice<O> {
+interface SeverityOptionChoice<O> {
   option: O;
   /** Why, in English (logs and tests). */
   reason: string;
@@ -47,7 +47,7 @@ function wordRank(label: string): number | undefined {
 }
 
 /** The level number an option's label carries: "P1", "Sev 2", "S3", "1 - Critical". */
-export function levelNumber(label: string): number | undefined {
+function levelNumber(label: string): number | undefined {
   const n = normalise(label);
   const m =
     /\bp ?([1-5])\b/.exec(n) ??

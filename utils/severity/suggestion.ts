@@ -6,9 +6,9 @@ import * as z from 'zod/mini';
 import { environmentGroup } from '../text/text-match';
 import type { Severity } from './levels';
 
-export const YesNoSchema = z.enum(['yes', 'no']);
+const YesNoSchema = z.enum(['yes', 'no']);
 /** How many are blocked: nobody (a question), one user, some users or a team, everyone. */
-export const ReachSchema = z.enum(['none', 'one', 'some', 'all']);
+const ReachSchema = z.enum(['none', 'one', 'some', 'all']);
 export type Reach = z.infer<typeof ReachSchema>;
 
 export const SeverityAnswersSchema = z.object({
@@ -48,7 +48,7 @@ export type SeverityReasonCode =
   | 'workaround'
   | 'several-blocked';
 
-export interface SeveritySuggestion {
+interface SeveritySuggestion {
   severity: Severity;
   code: SeverityReasonCode;
   /** Why, in English (logs and tests); the UI words `code`. */
@@ -128,7 +128,7 @@ export function suggestSeverity(answers: SeverityAnswers): SeveritySuggestion | 
 
 export type SeverityWarningCode = 'p1-not-production' | 'p1-with-workaround' | 'p4-production-down';
 
-export interface SeverityWarning {
+interface SeverityWarning {
   /** The UI words it from public/_locales. */
   code: SeverityWarningCode;
   /** In English, for logs and tests. */

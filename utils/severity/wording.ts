@@ -29,7 +29,7 @@ export const SeverityProfileSchema = z.partialRecord(
     definition: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
   }),
 );
-export type SeverityProfile = z.infer<typeof SeverityProfileSchema>;
+type SeverityProfile = z.infer<typeof SeverityProfileSchema>;
 
 export function severityDefinitions(profile?: SeverityProfile): SeverityDefinition[] {
   return DEFAULT_SEVERITY_DEFINITIONS.map((d) => ({

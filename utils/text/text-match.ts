@@ -70,7 +70,7 @@ export function labelScore(label: string, wanted: string): number {
   return 0;
 }
 
-export interface Scored<T> {
+interface Scored<T> {
   item: T;
   score: number;
 }

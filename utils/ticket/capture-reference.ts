@@ -5,7 +5,7 @@
  */
 
 /** No 0/O, 1/I/L or U: easy to read aloud and to type. */
-export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const LENGTH = 6;
 export const CAPTURE_REFERENCE_PATTERN = new RegExp(`\\bSC-[${REFERENCE_ALPHABET}]{${LENGTH}}\\b`);
 

@@ -14,7 +14,7 @@ export type CompletenessKey =
   | 'recentChanges'
   | 'severity';
 
-export interface MissingItem {
+interface MissingItem {
   key: CompletenessKey;
   /** The form field's accessible name, so the list can point at it. */
   label: string;

@@ -40,7 +40,7 @@ export const DESCRIPTION_SECTIONS = [
   'Recent configuration changes',
   'Technical context',
 ] as const;
-export type DescriptionSection = (typeof DESCRIPTION_SECTIONS)[number];
+type DescriptionSection = (typeof DESCRIPTION_SECTIONS)[number];
 
 /**
  * Jira rejects descriptions over 32,767 characters. Each block has its own budget (escaped
@@ -159,7 +159,7 @@ export interface DescriptionOptions {
   definitions?: readonly SeverityDefinition[];
 }
 
-export interface ComposedDescription {
+interface ComposedDescription {
   text: string;
   /** Secrets removed from the user's own text while composing (captured text was done earlier). */
   redactions: number;

@@ -12,10 +12,10 @@ import { SeverityAnswersSchema } from '../severity/suggestion';
 import { newCaptureReference } from './capture-reference';
 import { FieldInputSchema } from './portal-fields';
 
-export const FactSchema = z.object({ name: z.string(), value: z.string() });
+const FactSchema = z.object({ name: z.string(), value: z.string() });
 export type Fact = z.infer<typeof FactSchema>;
 
-export const FailedRequestSchema = z.object({
+const FailedRequestSchema = z.object({
   id: z.string(),
   method: z.string(),
   url: z.string(),
@@ -33,7 +33,7 @@ export const FailedRequestSchema = z.object({
 export type FailedRequest = z.infer<typeof FailedRequestSchema>;
 
 /** What was captured, redacted, as the request will describe it. */
-export const TicketContextSchema = z.object({
+const TicketContextSchema = z.object({
   url: z.string(),
   title: z.string(),
   capturedAt: z.number(),
@@ -49,7 +49,7 @@ export const TicketContextSchema = z.object({
 export type TicketContext = z.infer<typeof TicketContextSchema>;
 
 /** Where a portal field's value comes from. */
-export const MappingSourceSchema = z.enum([
+const MappingSourceSchema = z.enum([
   'summary',
   'description',
   'severity',
@@ -71,7 +71,7 @@ export const MappingOverrideSchema = z.object({
   options: z.optional(z.record(z.string(), z.string())),
 });
 export type MappingOverride = z.infer<typeof MappingOverrideSchema>;
-export const MappingOverridesSchema = z.record(z.string(), MappingOverrideSchema);
+const MappingOverridesSchema = z.record(z.string(), MappingOverrideSchema);
 export type MappingOverrides = z.infer<typeof MappingOverridesSchema>;
 
 /** Saved overrides, keyed by {@link mappingKey}. */
@@ -82,11 +82,10 @@ export function mappingKey(serviceDeskId: string, requestTypeId: string): string
   return `${serviceDeskId}/${requestTypeId}`;
 }
 
-export const ParticipantSchema = z.object({
+const ParticipantSchema = z.object({
   accountId: z.string(),
   displayName: z.optional(z.string()),
 });
-export type Participant = z.infer<typeof ParticipantSchema>;
 
 const Text = z.string().check(z.maxLength(32_000));
 
@@ -120,17 +119,17 @@ export const DraftSchema = z.object({
 export type Draft = z.infer<typeof DraftSchema>;
 
 /** Facts as the capture may hand them over: a map (values may be `{width, height}`) or pairs. */
-export type FactsInput =
+type FactsInput =
   | Readonly<Record<string, unknown>>
   | ReadonlyArray<{ name?: string; label?: string; key?: string; value: unknown }>;
 
 /** Console facts: a list, or an adapter's `{product, facts: [{label, value}]}`. */
-export type ConsoleFactsInput = FactsInput | { product?: string; facts: FactsInput };
+type ConsoleFactsInput = FactsInput | { product?: string; facts: FactsInput };
 
 /** A value the capture's rules inferred: plain text or `{value}` with the rule's details. */
-export type InferredInput = string | { value: string | null } | null;
+type InferredInput = string | { value: string | null } | null;
 
-export interface FailedRequestInput {
+interface FailedRequestInput {
   id?: string;
   method?: string;
   url: string;
@@ -164,7 +163,7 @@ export interface CaptureInput {
   browser?: string;
 }
 
-export interface CreateDraftOptions {
+interface CreateDraftOptions {
   now?: number;
   captureRef?: string;
   /** e.g. `navigator.userAgent`, or a friendlier "Chromium 140 on Linux". */

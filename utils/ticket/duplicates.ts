@@ -80,7 +80,7 @@ export function similarity(a: string, b: string): number {
   return (2 * shared) / (wa.size + wb.size);
 }
 
-export interface ExistingRequest {
+interface ExistingRequest {
   issueKey: string;
   summary: string;
   /** Extra text to compare signatures against, when known. */
@@ -96,7 +96,7 @@ export interface DuplicateCandidate<R extends ExistingRequest = ExistingRequest>
   reason: 'summary' | 'error';
 }
 
-export interface DuplicateQuery {
+interface DuplicateQuery {
   summary: string;
   signature?: string;
 }

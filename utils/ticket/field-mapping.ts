@@ -37,7 +37,7 @@ export type {
   PortalFieldOption,
 } from './portal-fields';
 
-export const SOURCE_LABELS: Readonly<Record<MappingSource, string>> = {
+const SOURCE_LABELS: Readonly<Record<MappingSource, string>> = {
   summary: 'Summary',
   description: 'Description (all sections)',
   severity: 'Severity',
@@ -49,7 +49,7 @@ export const SOURCE_LABELS: Readonly<Record<MappingSource, string>> = {
   none: 'Nothing (leave as entered)',
 };
 
-export type MappingOrigin = 'user' | 'override' | 'auto' | 'default' | 'none';
+type MappingOrigin = 'user' | 'override' | 'auto' | 'default' | 'none';
 
 export interface FieldMapping {
   fieldId: string;
@@ -99,7 +99,7 @@ export type MappingReasonCode =
   | 'description'
   | 'source-text';
 
-export interface MappingReason {
+interface MappingReason {
   code: MappingReasonCode;
   values: string[];
   /** The user chose the source in the mapping table. */
@@ -125,7 +125,7 @@ export function autoSource(field: PortalFieldMeta): MappingSource {
   return 'none';
 }
 
-export interface OptionChoice {
+interface OptionChoice {
   option: PortalFieldOption;
   reason: string;
   why: MappingReason;
@@ -190,7 +190,7 @@ export interface ReportFile {
   name: string;
 }
 
-export interface MappingOptions extends DescriptionOptions {
+interface MappingOptions extends DescriptionOptions {
   /** Overrides to apply; defaults to the draft's own. */
   overrides?: MappingOverrides;
   /** The composed description, when the caller already has it. */

@@ -89,19 +89,3 @@ export function createJobStore(storage: RecordMapStorage): JobStore {
       ),
   };
 }
-
-/** An in-memory record map, for tests and as a model of the stored one. */
-export function memoryRecordMap(initial: Record<string, unknown> = {}): RecordMapStorage & {
-  data: Record<string, unknown>;
-} {
-  const box = { data: structuredClone(initial) };
-  return {
-    get data() {
-      return box.data;
-    },
-    get: async () => structuredClone(box.data),
-    set: async (value) => {
-      box.data = structuredClone(value);
-    },
-  };
-}

@@ -19,9 +19,11 @@ import {
 import {
   type Article,
   ArticlePageSchema,
+  type AttachmentCreate,
   AttachmentCreateResultSchema,
   AttachmentMetaSchema,
   AttachmentPageSchema,
+  type CommentCreate,
   CommentSchema,
   CreateMetaSchema,
   CustomerRequestPageSchema,
@@ -29,6 +31,7 @@ import {
   CustomerTransitionPageSchema,
   MyselfSchema,
   type Page,
+  type ParticipantUpdate,
   type PortalUser,
   pagedSchema,
   type RequestCreate,
@@ -39,6 +42,7 @@ import {
   ServiceDeskPageSchema,
   SoftwareInfoSchema,
   TemporaryAttachmentsSchema,
+  type TransitionExecution,
   UserPageSchema,
   UserPickerSchema,
 } from './schemas';
@@ -235,10 +239,10 @@ export function createPortalClient(options: PortalClientOptions) {
         'attach the files',
         {
           json: {
-            temporaryAttachmentIds,
+            temporaryAttachmentIds: [...temporaryAttachmentIds],
             public: true,
             ...(comment ? { additionalComment: { body: comment } } : {}),
-          },
+          } satisfies AttachmentCreate,
           signal,
         },
       ),
@@ -251,7 +255,7 @@ export function createPortalClient(options: PortalClientOptions) {
         UserPageSchema,
         'share the request',
         {
-          json: { accountIds },
+          json: { accountIds: [...accountIds] } satisfies ParticipantUpdate,
           signal,
         },
       ),
@@ -273,7 +277,7 @@ export function createPortalClient(options: PortalClientOptions) {
 
     addComment: (issueIdOrKey: string, body: string, signal?: AbortSignal) =>
       call('POST', `${SD}/request/${seg(issueIdOrKey)}/comment`, CommentSchema, 'add the comment', {
-        json: { body, public: true },
+        json: { body, public: true } satisfies CommentCreate,
         signal,
       }),
 
@@ -357,7 +361,10 @@ export function createPortalClient(options: PortalClientOptions) {
         undefined,
         'withdraw the request',
         {
-          json: { id: transitionId, ...(comment ? { additionalComment: { body: comment } } : {}) },
+          json: {
+            id: transitionId,
+            ...(comment ? { additionalComment: { body: comment } } : {}),
+          } satisfies TransitionExecution,
         },
       ),
 

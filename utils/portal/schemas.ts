@@ -247,6 +247,13 @@ export const AttachmentPageSchema = pagedSchema(AttachmentSchema);
 const CustomerTransitionSchema = z.looseObject({ id: z.string(), name: z.string() });
 export const CustomerTransitionPageSchema = pagedSchema(CustomerTransitionSchema);
 
+/** SPEC `CustomerTransitionExecutionDTO`: the body of a transition the client performs. */
+const TransitionExecutionSchema = z.object({
+  id: z.string(),
+  additionalComment: z.optional(z.object({ body: z.string() })),
+});
+export type TransitionExecution = z.input<typeof TransitionExecutionSchema>;
+
 /** SPEC `ArticleDTO`. */
 export const ArticleSchema = z.looseObject({
   title: z.string(),
@@ -331,11 +338,15 @@ export const AttachmentCreateSchema = z.object({
   public: z.literal(true),
   additionalComment: z.optional(z.object({ body: z.string() })),
 });
+/** The body the client sends (utils/portal/client.ts), checked against the spec by a test. */
+export type AttachmentCreate = z.input<typeof AttachmentCreateSchema>;
 
 /** SPEC `RequestParticipantUpdateDTO`: accountIds only; `usernames` is dead on Cloud. */
 export const ParticipantUpdateSchema = z.object({
   accountIds: z.array(z.string()).check(z.minLength(1)),
 });
+export type ParticipantUpdate = z.input<typeof ParticipantUpdateSchema>;
 
 /** SPEC `CommentCreateDTO`. */
 export const CommentCreateSchema = z.object({ body: z.string(), public: z.boolean() });
+export type CommentCreate = z.input<typeof CommentCreateSchema>;

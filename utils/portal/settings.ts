@@ -59,15 +59,6 @@ function sameOrigin(a: string, b: string): boolean {
   }
 }
 
-/**
- * The origins a token entered for `siteUrl` may be sent to: the site itself, and for scoped
- * tokens the API gateway that serves it.
- */
-export function credentialOrigins(siteUrl: string, tokenKind: 'classic' | 'scoped'): string[] {
-  const site = new URL(siteUrl).origin;
-  return tokenKind === 'scoped' ? [site, new URL(gatewayUrlFor(siteUrl)).origin] : [site];
-}
-
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function isLoopback(url: URL): boolean {

@@ -72,7 +72,6 @@ export const VendorProfileSchema = z.strictObject({
   fieldMappings: z._default(z.record(z.string(), MappingOverrideSchema), {}),
 });
 export type VendorProfile = z.infer<typeof VendorProfileSchema>;
-export type VendorProfileInput = z.input<typeof VendorProfileSchema>;
 
 const severityText = Object.fromEntries(
   DEFAULT_SEVERITY_DEFINITIONS.map((d) => [d.level, { name: d.name, definition: d.definition }]),

@@ -49,10 +49,6 @@ export function isEdited(doc: AnnotationDoc): boolean {
   return doc.shapes.length > 0 || doc.crop !== null;
 }
 
-export function hasRedaction(doc: AnnotationDoc): boolean {
-  return doc.shapes.some((shape) => shape.kind === 'redact');
-}
-
 /**
  * A rectangle from two corners in any order, widened outwards to whole pixels and clipped
  * to the image. Outwards, so a redaction never leaves a half-covered pixel at its edge.

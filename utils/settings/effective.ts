@@ -7,7 +7,6 @@
  */
 import { browser } from 'wxt/browser';
 import { allowedOriginsItem, captureSettingsItem, environmentRulesItem } from '../capture/items';
-import type { EnvironmentRule } from '../capture/settings';
 import { AppError } from '../errors';
 import type { ConnectionInForce } from '../portal/connection-in-force';
 import { portalSettingsItem } from '../portal/items';
@@ -16,14 +15,11 @@ import { configureRedaction, redact } from '../privacy/redact';
 import { type FieldProblem, parseProfileJson } from '../profile/import';
 import { managedPolicy, vendorProfilesItem } from '../profile/items';
 import type { VendorProfile } from '../profile/vendor-profiles';
-import type { SeverityDefinition } from '../severity/wording';
-import type { MappingOverrides } from '../ticket/draft';
 import {
   availableProfiles,
   type EffectiveSettings,
   effectivePortalSettings,
   mergeSettings,
-  type ProfileSource,
 } from './merge';
 
 export async function getEffectiveSettings(): Promise<EffectiveSettings> {
@@ -88,39 +84,6 @@ export function watchEffectiveSettings(
   return () => {
     for (const stop of stops) stop();
   };
-}
-
-/** What the composer, the capture and the delivery read of the active profile. */
-interface ActiveProfile {
-  profile: VendorProfile;
-  source: ProfileSource;
-  /** Set by the organisation: users may not import or switch. */
-  locked: boolean;
-  /** P1-P4 in the vendor's words (for `severityLabel`, the severity picker). */
-  severityDefinitions: SeverityDefinition[];
-  /** Ready for components/delivery/EscalationChannels (`https:` chat, `tel:` phone). */
-  escalationChannels: { kind: 'chat' | 'phone'; label: string; href: string }[];
-  /** The profile's own environment and product rules (the capture applies them after the user's). */
-  environmentRules: EnvironmentRule[];
-  /** Field mapping defaults by portal field id, under the user's saved mappings. */
-  fieldMappings: MappingOverrides;
-}
-
-function activeProfileOf(settings: EffectiveSettings): ActiveProfile {
-  const { profile } = settings;
-  return {
-    profile,
-    source: settings.profileSource,
-    locked: settings.locked.profile,
-    severityDefinitions: settings.severityDefinitions,
-    escalationChannels: settings.escalationChannels,
-    environmentRules: profile.environmentRules,
-    fieldMappings: settings.fieldMappings,
-  };
-}
-
-export async function getActiveProfile(): Promise<ActiveProfile> {
-  return activeProfileOf(await getEffectiveSettings());
 }
 
 /** The portal connection in force: the saved one with the policy's portal and sign-in method. */

@@ -45,10 +45,6 @@ export function environmentGroup(text: string): string | undefined {
   return undefined;
 }
 
-export function isProductionEnvironment(text: string): boolean {
-  return environmentGroup(text) === 'production';
-}
-
 /**
  * How well an option label matches a wanted value, 0..1:
  * 1 equal, 0.9 same environment word, 0.8 one is a prefix of the other, 0.6 all words of the

@@ -11,7 +11,7 @@ import {
   type SeverityDefinition,
   severityLabel,
 } from '../severity/wording';
-import { fitWiki, MAX_TEXT_FIELD, verbatimBlock, wikiText } from '../text/wiki-text';
+import { fitWiki, verbatimBlock, wikiText } from '../text/wiki-text';
 import { captureReferenceLine } from './capture-reference';
 import {
   type Draft,
@@ -22,14 +22,6 @@ import {
   includedRequests,
   redactCounting,
 } from './draft';
-
-export {
-  CAPTURE_REFERENCE_PATTERN,
-  captureReferenceLine,
-  findCaptureReference,
-  isCaptureReference,
-  newCaptureReference,
-} from './capture-reference';
 
 export const DESCRIPTION_SECTIONS = [
   'Environment',
@@ -46,7 +38,6 @@ type DescriptionSection = (typeof DESCRIPTION_SECTIONS)[number];
  * Jira rejects descriptions over 32,767 characters. Each block has its own budget (escaped
  * length) so the sum stays well below that and the reference line always survives.
  */
-export const MAX_DESCRIPTION = MAX_TEXT_FIELD;
 const BUDGET = {
   short: 1_000,
   steps: 5_000,

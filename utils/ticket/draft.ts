@@ -270,21 +270,6 @@ export function openingStep(url: string, capturedAt: number): string {
 }
 
 /**
- * Whether a recorded step only repeats the opening line: the trail's first "Opened /path" is
- * the page the opening line already names (same path, whatever the hash or query).
- */
-export function repeatsOpening(line: string, url: string): boolean {
-  const where = /^(?:Opened|Reloaded) (\S+)/.exec(line)?.[1];
-  if (!where) return false;
-  try {
-    const page = new URL(url);
-    return where.split(/[?#]/)[0] === page.pathname;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * The steps in the order they happened: where the user started, what they did, the error,
  * then an empty next step. A recorded trail that opens a page starts where the user started;
  * otherwise the user stayed on the captured page, which opens the list.
@@ -404,10 +389,4 @@ export function toggleRequest(draft: Draft, id: string, include: boolean): Draft
 /** Marks a draft as changed now (the autosave's clock). */
 export function touchDraft(draft: Draft, now = Date.now()): Draft {
   return { ...draft, updatedAt: now };
-}
-
-/** Parses a stored draft; undefined if it does not fit (old or corrupted). */
-export function parseDraft(value: unknown): Draft | undefined {
-  const result = DraftSchema.safeParse(value);
-  return result.success ? result.data : undefined;
 }

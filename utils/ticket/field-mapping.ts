@@ -407,20 +407,6 @@ export function requestFieldValues(
   return out;
 }
 
-/** Messages, by field id, for visible required fields left empty. */
-export function validateRequiredFields(
-  fields: readonly PortalFieldMeta[],
-  values: Readonly<Record<string, JsmFieldValue | undefined>>,
-): Record<string, string> {
-  const messages: Record<string, string> = {};
-  for (const field of visibleFields(fields)) {
-    if (field.required && isEmptyValue(values[field.fieldId])) {
-      messages[field.fieldId] = requiredMessage(field.name, fieldKind(field));
-    }
-  }
-  return messages;
-}
-
 /** Everything that blocks submit, by field id: required fields empty, values that do not fit. */
 export function fieldProblems(mappings: readonly FieldMapping[]): Record<string, string> {
   const messages: Record<string, string> = {};

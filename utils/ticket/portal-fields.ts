@@ -31,11 +31,6 @@ export {
   type PortalFieldSchema,
 } from '../field-kinds/types';
 
-/** `yyyy-MM-dd` of a date in UTC, the format Jira date fields take. */
-export function formatJiraDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
-}
-
 /** Fields the customer sees on the portal form: hidden ones are never sent (JSM-NOTES 9.4). */
 export function visibleFields<F extends PortalFieldMeta>(fields: readonly F[]): F[] {
   return fields.filter((f) => f.visible !== false);

@@ -13,8 +13,9 @@ import {
   requestMentions,
 } from '@/utils/outbox/portal-adapter';
 import { buildReportHtml, escapeHtml, reportFileName } from '@/utils/outbox/report';
-import { createJobStore, memoryRecordMap } from '@/utils/outbox/store';
+import { createJobStore } from '@/utils/outbox/store';
 import { input } from './fake-portal';
+import { memoryRecordMap } from './memory-record-map';
 
 function request(key: string, description: string, summary = 'Saving fails', created = 0) {
   return {

@@ -3,8 +3,9 @@ import { AppError } from '@/utils/errors';
 import type { Job } from '@/utils/outbox/job';
 import { TIMINGS } from '@/utils/outbox/retry-policy';
 import { createOutbox, jobView, type Outbox, type OutboxEnv } from '@/utils/outbox/scheduler';
-import { createJobStore, memoryRecordMap } from '@/utils/outbox/store';
+import { createJobStore } from '@/utils/outbox/store';
 import { duplicates, errors, FakeBlobs, FakePortal, input } from './fake-portal';
+import { memoryRecordMap } from './memory-record-map';
 
 let portal: FakePortal;
 let blobs: FakeBlobs;

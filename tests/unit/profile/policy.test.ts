@@ -6,7 +6,6 @@ import { AppError } from '@/utils/errors';
 import { portalSettingsItem } from '@/utils/portal/items';
 import { parseManagedPolicy } from '@/utils/profile/policy';
 import {
-  getActiveProfile,
   getEffectiveSettings,
   importProfile,
   readPortalSettings,
@@ -129,7 +128,7 @@ describe('managed policy', () => {
     const effective = await getEffectiveSettings();
     expect(effective.environmentRules.policy[0]?.product).toBe('Org');
     expect(effective.environmentRules.user).toHaveLength(1);
-    expect((await getActiveProfile()).escalationChannels[0]?.href).toBe('tel:+15550100');
+    expect((await getEffectiveSettings()).escalationChannels[0]?.href).toBe('tel:+15550100');
     // No saved connection: the policy's portal is usable as it is.
     expect(await readPortalSettings()).toEqual({
       portalUrl: 'https://acme.atlassian.net',

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bestMatch,
-  environmentGroup,
-  isProductionEnvironment,
-  labelScore,
-  normalise,
-} from '@/utils/text/text-match';
+import { bestMatch, environmentGroup, labelScore, normalise } from '@/utils/text/text-match';
 
 describe('text matching', () => {
   it.each([
@@ -30,11 +24,6 @@ describe('text matching', () => {
     ['productive', undefined],
   ])('environmentGroup(%s) = %s', (text, group) => {
     expect(environmentGroup(text)).toBe(group);
-  });
-
-  it('isProductionEnvironment', () => {
-    expect(isProductionEnvironment('prd')).toBe(true);
-    expect(isProductionEnvironment('Staging')).toBe(false);
   });
 
   it.each([

@@ -8,7 +8,6 @@ import {
   includedRequests,
   initialSteps,
   mappingKey,
-  parseDraft,
   summaryFromCapture,
   toggleEvent,
   toggleRequest,
@@ -314,7 +313,7 @@ describe('storage round trip', () => {
       severityAnswers: { production: 'yes' },
       fieldValues: { customfield_1: ['10'] },
     });
-    expect(parseDraft(JSON.parse(JSON.stringify(d)))).toEqual(JSON.parse(JSON.stringify(d)));
+    expect(DraftSchema.parse(JSON.parse(JSON.stringify(d)))).toEqual(JSON.parse(JSON.stringify(d)));
   });
 
   it.each([
@@ -322,7 +321,7 @@ describe('storage round trip', () => {
     ['a bad severity', { ...draft(), severity: 'P9' }],
     ['a missing context', { ...draft(), context: undefined }],
   ])('rejects %s', (_name, value) => {
-    expect(parseDraft(value)).toBeUndefined();
+    expect(DraftSchema.safeParse(value).success).toBe(false);
   });
 
   it('touchDraft sets the change time only', () => {

@@ -8,7 +8,6 @@ import {
   requestFieldValues,
   setOverride,
   textTarget,
-  validateRequiredFields,
 } from '@/utils/ticket/field-mapping';
 import { DESCRIPTION, draft, field, options, priority, SUMMARY } from './fixtures';
 
@@ -258,7 +257,7 @@ describe('requestFieldValues', () => {
   });
 });
 
-describe('validateRequiredFields', () => {
+describe('required fields left empty', () => {
   const fields = [
     { ...SUMMARY },
     field('a', 'Region', 'select', { required: true, validValues: options('EU') }),
@@ -271,29 +270,30 @@ describe('validateRequiredFields', () => {
     field('h', 'Hidden', 'text', { required: true, visible: false }),
   ];
 
-  it('gives a message at each empty required field, and none for filled ones', () => {
-    expect(validateRequiredFields(fields, { summary: '  ', b: [], d: 0 })).toEqual({
+  it('gives a message at each empty required field, and none for optional or hidden ones', () => {
+    const mappings = mapDraftToFields(draft({ summary: '  ', fieldValues: { b: [] } }), fields);
+    expect(fieldProblems(mappings)).toEqual({
       summary: '"What do you need?" is required: fill it in.',
       a: '"Region" is required: choose an option.',
       b: '"Modules" is required: choose at least one option.',
       c: '"Started on" is required: enter a date.',
+      d: '"Users" is required: enter a number.',
       e: '"Tags" is required: enter at least one label.',
       f: '"Nominee" is required: choose a person.',
     });
   });
 
   it('is empty when all required fields have values', () => {
-    expect(
-      validateRequiredFields(fields, {
-        summary: 'x',
-        a: { id: '10' },
-        b: [{ id: '10' }],
-        c: '2026-01-01',
-        d: 2,
-        e: ['x'],
-        f: { id: 'u' },
-      }),
-    ).toEqual({});
+    const fieldValues = {
+      a: '10',
+      b: ['10'],
+      c: '2026-01-01',
+      d: '2',
+      e: ['x'],
+      f: 'u',
+    };
+    const mappings = mapDraftToFields(draft({ summary: 'x', fieldValues }), fields);
+    expect(fieldProblems(mappings)).toEqual({});
   });
 });
 

@@ -5,7 +5,7 @@
 import { t } from '../i18n';
 import { type Draft, includedEvents, includedRequests, openingStep } from './draft';
 
-export type CompletenessKey =
+type CompletenessKey =
   | 'environment'
   | 'product'
   | 'errors'
@@ -36,7 +36,7 @@ const ITEMS: Readonly<Record<CompletenessKey, () => Omit<MissingItem, 'key'>>> =
 };
 
 /** True when the steps say nothing beyond the pre-filled opening line. */
-export function stepsAreEmpty(draft: Pick<Draft, 'steps' | 'context'>): boolean {
+function stepsAreEmpty(draft: Pick<Draft, 'steps' | 'context'>): boolean {
   const opening = openingStep(draft.context.url, draft.context.capturedAt).trim();
   return draft.steps
     .split('\n')

@@ -146,7 +146,7 @@ interface FailedRequestInput {
  * The capture fields the ticket needs. Only `url`..`scope` exist on every capture today; the
  * others arrive as the capture grows and are optional here.
  */
-export interface CaptureInput {
+interface CaptureInput {
   url: string;
   title: string;
   capturedAt: number;
@@ -240,7 +240,7 @@ function inferred(input: InferredInput | undefined): string {
 }
 
 /** The summary line: the first error's first line, else the page title, else the host. */
-export function summaryFromCapture(
+function summaryFromCapture(
   capture: Pick<CaptureInput, 'events' | 'title' | 'url'>,
 ): string {
   const firstError = capture.events.find((e) => e.kind !== 'console-warn');
@@ -288,7 +288,7 @@ export function initialSteps(url: string, capturedAt: number, recorded = ''): st
 }
 
 /** A redacted, self-contained snapshot of the capture for the draft. */
-export function contextFromCapture(capture: CaptureInput, browser?: string): TicketContext {
+function contextFromCapture(capture: CaptureInput, browser?: string): TicketContext {
   let redactions = capture.redactions ?? capture.redactionCount ?? 0;
   const clean = (text: string): string => {
     const r = redactCounting(text);

@@ -102,7 +102,7 @@ interface DuplicateQuery {
 }
 
 /** How alike a request is to the draft, 0..1, and which part matched best. */
-export function scoreRequest(query: DuplicateQuery, request: ExistingRequest): DuplicateCandidate {
+function scoreRequest(query: DuplicateQuery, request: ExistingRequest): DuplicateCandidate {
   const bySummary = similarity(query.summary, request.summary);
   let byError = 0;
   if (query.signature) {

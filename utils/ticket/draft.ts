@@ -240,9 +240,7 @@ function inferred(input: InferredInput | undefined): string {
 }
 
 /** The summary line: the first error's first line, else the page title, else the host. */
-function summaryFromCapture(
-  capture: Pick<CaptureInput, 'events' | 'title' | 'url'>,
-): string {
+function summaryFromCapture(capture: Pick<CaptureInput, 'events' | 'title' | 'url'>): string {
   const firstError = capture.events.find((e) => e.kind !== 'console-warn');
   const line = firstError?.message
     .split('\n')

@@ -59,7 +59,7 @@ function info({ blob: _blob, ...rest }: StoredBlob): BlobInfo {
   return rest;
 }
 
-export interface PutBlobInput {
+interface PutBlobInput {
   owner: string;
   blob: Blob;
   name?: string;

@@ -21,7 +21,7 @@ interface UserPickerLike {
   ): Promise<{ users: { accountId: string; displayName?: string }[] }>;
 }
 
-export const LIMITED_SEARCH_NOTE =
+const LIMITED_SEARCH_NOTE =
   'Nobody found. Your portal account may only find people by their exact full name: type the whole name, or ask your colleague to open the request link you send them.';
 
 /**

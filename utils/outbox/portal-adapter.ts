@@ -27,7 +27,7 @@ interface RequestPage {
   start: number;
 }
 
-export interface PortalClientLike {
+interface PortalClientLike {
   createRequest(request: RequestCreate): Promise<RequestLike>;
   attachTemporaryFiles(
     serviceDeskId: string,

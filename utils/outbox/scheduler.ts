@@ -42,7 +42,7 @@ interface OutboxBlobs extends BlobSource {
   delete?(ids: readonly string[]): Promise<void>;
 }
 
-export interface OutboxEnv {
+interface OutboxEnv {
   store: JobStore;
   /** The portal client for a job's portal; throws `not-configured` when there is none. */
   portal(portal: string): Promise<OutboxPortal>;

@@ -69,7 +69,7 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
-export function basicAuthorization(email: string, apiToken: string): string {
+function basicAuthorization(email: string, apiToken: string): string {
   return `Basic ${base64(`${email}:${apiToken}`)}`;
 }
 

@@ -98,7 +98,7 @@ export function checkPortalUrl(input: string): PortalUrlCheck {
 }
 
 /** Host-permission match pattern of a site. Match patterns carry no port. */
-export function originPatternOf(siteUrl: string): string {
+function originPatternOf(siteUrl: string): string {
   const url = new URL(siteUrl);
   return `${url.protocol}//${url.hostname}/*`;
 }

@@ -33,7 +33,7 @@ const DEFAULT_BUDGET = {
 } as const;
 
 /** Draws the image at `scale` and encodes it; the environment provides it (OffscreenCanvas). */
-export type Encoder = (scale: number, type: ImageType, quality?: number) => Promise<Blob>;
+type Encoder = (scale: number, type: ImageType, quality?: number) => Promise<Blob>;
 
 export interface Encoded {
   blob: Blob;

@@ -22,7 +22,7 @@ import {
 import { type SeverityDefinition, severityDefinitions } from '../severity/wording';
 import type { MappingOverrides } from '../ticket/draft';
 
-export interface UserSettings {
+interface UserSettings {
   portal: PortalSettings | null;
   allowedOrigins: readonly string[];
   environmentRules: readonly EnvironmentRule[];

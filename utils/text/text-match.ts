@@ -50,7 +50,7 @@ export function environmentGroup(text: string): string | undefined {
  * 1 equal, 0.9 same environment word, 0.8 one is a prefix of the other, 0.6 all words of the
  * shorter appear in the longer, 0 otherwise (also when they name different environments).
  */
-export function labelScore(label: string, wanted: string): number {
+function labelScore(label: string, wanted: string): number {
   const a = normalise(label);
   const b = normalise(wanted);
   if (!a || !b) return 0;

@@ -132,7 +132,7 @@ interface OptionChoice {
 }
 
 /** The option whose label best matches a text ("Prod" -> "Production"). */
-export function matchOption(
+function matchOption(
   options: readonly PortalFieldOption[],
   text: string,
 ): PortalFieldOption | undefined {

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BlobInfo, PutBlobInput } from '@/utils/blob-store';
+import type { BlobInfo, putBlob } from '@/utils/blob-store';
 import { type DraftRecords, draftKey, newDraftRecord } from '@/utils/composer/draft-record';
 import {
   discardDraft,
@@ -30,7 +30,7 @@ import { draft } from '../ticket/fixtures';
 // No IndexedDB here: the blob store is a map with the same functions.
 const blobs = vi.hoisted(() => new Map<string, { owner: string }>());
 vi.mock('@/utils/blob-store', () => ({
-  putBlob: async (input: PutBlobInput): Promise<BlobInfo> => {
+  putBlob: async (input: Parameters<typeof putBlob>[0]): Promise<BlobInfo> => {
     const id = input.id ?? crypto.randomUUID();
     blobs.set(id, { owner: input.owner });
     return {

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
 import type { Job } from '@/utils/outbox/job';
 import { TIMINGS } from '@/utils/outbox/retry-policy';
-import { createOutbox, jobView, type Outbox, type OutboxEnv } from '@/utils/outbox/scheduler';
+import { createOutbox, jobView, type Outbox } from '@/utils/outbox/scheduler';
+
+type OutboxEnv = Parameters<typeof createOutbox>[0];
+
 import { createJobStore } from '@/utils/outbox/store';
 import { duplicates, errors, FakeBlobs, FakePortal, input } from './fake-portal';
 import { memoryRecordMap } from './memory-record-map';

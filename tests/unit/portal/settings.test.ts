@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkPortalUrl,
-  gatewayUrlFor,
-  originPatternOf,
-  requiredOrigins,
-  tokenHint,
-} from '@/utils/portal/settings';
+import { checkPortalUrl, gatewayUrlFor, requiredOrigins, tokenHint } from '@/utils/portal/settings';
 import { findVendorProfile, STAKATER_PROFILE } from '@/utils/profile/vendor-profiles';
 import { severityDefinitions } from '@/utils/severity/wording';
 
@@ -33,7 +27,8 @@ describe('portal settings', () => {
   });
 
   it('asks for the site, and the gateway for scoped tokens', () => {
-    expect(originPatternOf('http://127.0.0.1:4010')).toBe('http://127.0.0.1/*');
+    const local = { portalUrl: 'http://127.0.0.1:4010', authMethod: 'portal-session' as const };
+    expect(requiredOrigins({ ...local, tokenKind: 'classic' })).toEqual(['http://127.0.0.1/*']);
     expect(
       requiredOrigins({
         portalUrl: 'https://v.atlassian.net',

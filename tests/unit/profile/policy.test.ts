@@ -10,7 +10,9 @@ import {
   importProfile,
   readPortalSettings,
 } from '@/utils/settings/effective';
-import { mergeSettings, type UserSettings } from '@/utils/settings/merge';
+import { mergeSettings } from '@/utils/settings/merge';
+
+type UserSettings = Parameters<typeof mergeSettings>[0];
 
 const USER: UserSettings = {
   portal: {

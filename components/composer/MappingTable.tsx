@@ -2,13 +2,12 @@ import { useId } from 'preact/hooks';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { Draft, MappingOverrides, MappingSource } from '@/utils/ticket/draft';
 import {
-  autoSource,
   type FieldMapping,
   type MappingReasonCode,
   mapDraftToFields,
   setOverride,
-  sourceText,
 } from '@/utils/ticket/field-mapping';
+import { autoSource, sourceText } from '@/utils/ticket/mapping-source';
 import { isChoiceKind, type PortalFieldMeta } from '@/utils/ticket/portal-fields';
 
 interface Props {

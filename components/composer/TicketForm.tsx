@@ -6,12 +6,8 @@ import type { SeverityDefinition } from '@/utils/severity/wording';
 import { missingInformation } from '@/utils/ticket/completeness';
 import { failedRequestText } from '@/utils/ticket/description';
 import { type Draft, toggleEvent, toggleRequest } from '@/utils/ticket/draft';
-import {
-  fieldProblems,
-  mapDraftToFields,
-  type ReportFile,
-  textTarget,
-} from '@/utils/ticket/field-mapping';
+import { fieldProblems, mapDraftToFields, type ReportFile } from '@/utils/ticket/field-mapping';
+import { textTarget } from '@/utils/ticket/mapping-source';
 import type { PortalFieldMeta } from '@/utils/ticket/portal-fields';
 import type { Person } from '../fields';
 import { Disclosure } from '../ui/Disclosure';

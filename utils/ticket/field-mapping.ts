@@ -6,11 +6,12 @@
  */
 
 import type { Severity } from '../severity/levels';
-import { isSeverityField, severityOption } from '../severity/portal-option';
+import { severityOption } from '../severity/portal-option';
 import { severityLabel } from '../severity/wording';
-import { bestMatch, normalise } from '../text/text-match';
+import { bestMatch } from '../text/text-match';
 import { composeDescription, type DescriptionOptions } from './description';
 import type { Draft, MappingOverride, MappingOverrides, MappingSource } from './draft';
+import { autoSource, sourceText, textTarget } from './mapping-source';
 import {
   defaultInput,
   displayInput,
@@ -28,14 +29,6 @@ import {
   visibleFields,
 } from './portal-fields';
 import { summaryWithReference } from './summary';
-
-export type {
-  FieldInput,
-  FieldKind,
-  JsmFieldValue,
-  PortalFieldMeta,
-  PortalFieldOption,
-} from './portal-fields';
 
 const SOURCE_LABELS: Readonly<Record<MappingSource, string>> = {
   summary: 'Summary',
@@ -106,25 +99,6 @@ interface MappingReason {
   chosen?: boolean;
 }
 
-const has = (name: string, pattern: RegExp) => pattern.test(normalise(name));
-
-/** Which part of the draft fills a field when the user has not said otherwise. */
-export function autoSource(field: PortalFieldMeta): MappingSource {
-  const { fieldId, name } = field;
-  const system = field.jiraSchema.system ?? '';
-  if (fieldId === 'summary' || system === 'summary') return 'summary';
-  if (fieldId === 'description' || system === 'description') return 'description';
-  if (isSeverityField(field)) return 'severity';
-  if (has(name, /\benvironments?\b/) || system === 'environment') return 'environment';
-  if (has(name, /\b(products?|services?|applications?|components?)\b/) || system === 'components')
-    return 'product';
-  if (has(name, /\b(steps|reproduce|reproduction|repro)\b/)) return 'steps';
-  if (has(name, /\b(recent|configuration|config) (configuration )?changes?\b|\bwhat changed\b/))
-    return 'recentChanges';
-  if (has(name, /\b(impact|business impact)\b/)) return 'impact';
-  return 'none';
-}
-
 interface OptionChoice {
   option: PortalFieldOption;
   reason: string;
@@ -141,47 +115,6 @@ function matchOption(
 
 function findOption(options: readonly PortalFieldOption[], id: string) {
   return options.find((o) => o.value === id);
-}
-
-/** The draft's text for a source (the description only when asked to compose it). */
-export function sourceText(
-  draft: Draft,
-  source: MappingSource,
-  description: () => string = () => '',
-): string {
-  switch (source) {
-    case 'summary':
-      return draft.summary;
-    case 'description':
-      return description();
-    case 'severity':
-      return draft.severity ?? '';
-    case 'environment':
-      return draft.environment;
-    case 'product':
-      return draft.product;
-    case 'steps':
-      return draft.steps;
-    case 'impact':
-      return draft.impact;
-    case 'recentChanges':
-      return draft.recentChanges;
-    case 'none':
-      return '';
-  }
-}
-
-/**
- * Where the composed text (every section and the capture reference) goes: the description
- * when the form shows it, else the first visible paragraph field; `undefined` when the form
- * has neither (the reference still ends the summary).
- */
-export function textTarget<F extends PortalFieldMeta>(fields: readonly F[]): F | undefined {
-  const visible = visibleFields(fields);
-  return (
-    visible.find((f) => f.fieldId === 'description' || f.jiraSchema.system === 'description') ??
-    visible.find((f) => fieldKind(f) === 'paragraph')
-  );
 }
 
 /** A file of the report, as the attachment field lists it. */

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { composeDescription } from '@/utils/ticket/description';
 import {
-  autoSource,
   fieldProblems,
   mapDraftToFields,
   requestFieldValues,
   setOverride,
-  textTarget,
 } from '@/utils/ticket/field-mapping';
+import { autoSource, textTarget } from '@/utils/ticket/mapping-source';
 import type { PortalFieldOption } from '@/utils/ticket/portal-fields';
 import { DESCRIPTION, draft, field, options, priority, SUMMARY } from './fixtures';
 

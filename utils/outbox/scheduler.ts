@@ -28,14 +28,8 @@ import {
 } from './job';
 import { withdrawnKeys } from './reconcile';
 import { type DeliveryTimings, TIMINGS } from './retry-policy';
-import {
-  addParticipants,
-  type BlobSource,
-  isDue,
-  type OutboxPortal,
-  runJob,
-  type ShareOutcome,
-} from './runner';
+import { type BlobSource, isDue, type OutboxPortal, runJob } from './runner';
+import { addParticipants, type ShareOutcome } from './step-share';
 import type { JobStore } from './store';
 
 interface OutboxBlobs extends BlobSource {

@@ -113,7 +113,7 @@ const CHOOSE = 'choose an option';
 const CHOOSE_MANY = 'choose at least one option';
 
 /** Every kind, in detection order (specific before general). */
-export const FIELD_KINDS: readonly KindEntry[] = [
+const FIELD_KINDS: readonly KindEntry[] = [
   {
     kind: 'attachment',
     detect: (f) => system(f) === 'attachment' || items(f) === 'attachment',
@@ -308,7 +308,7 @@ export const FIELD_KINDS: readonly KindEntry[] = [
 const BY_KIND = new Map(FIELD_KINDS.map((entry) => [entry.kind, entry]));
 
 /** The entry of a kind. */
-export function kindEntry(kind: FieldKind): KindEntry {
+function kindEntry(kind: FieldKind): KindEntry {
   return BY_KIND.get(kind) as KindEntry;
 }
 

@@ -13,7 +13,7 @@ export interface PortalFieldOption {
   children?: readonly PortalFieldOption[] | null;
 }
 
-export interface PortalFieldSchema {
+interface PortalFieldSchema {
   type: string;
   system?: string | null;
   custom?: string | null;

@@ -35,8 +35,8 @@ export function message<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(
 
 // biome-ignore lint/suspicious/noExplicitAny: a protocol holds definitions of any schema pair.
 type AnyProtocol = Record<string, MessageDefinition<any, any>>;
-export type RequestOf<P extends AnyProtocol, T extends keyof P> = z.input<P[T]['request']>;
-export type ResponseOf<P extends AnyProtocol, T extends keyof P> = z.infer<P[T]['response']>;
+type RequestOf<P extends AnyProtocol, T extends keyof P> = z.input<P[T]['request']>;
+type ResponseOf<P extends AnyProtocol, T extends keyof P> = z.infer<P[T]['response']>;
 
 /** Every message of a receiver's protocol needs a handler: a missing one is a type error. */
 export type Handlers<P extends AnyProtocol> = {

@@ -7,12 +7,10 @@ import type { PortalFieldMeta } from '../field-kinds/types';
 export {
   defaultInput,
   displayInput,
-  FIELD_KINDS,
   fieldKind,
   isChoiceKind,
   isEmptyValue,
   isMultiKind,
-  kindEntry,
   parsePerson,
   personInput,
   requiredMessage,
@@ -28,7 +26,6 @@ export {
   type JsmFieldValue,
   type PortalFieldMeta,
   type PortalFieldOption,
-  type PortalFieldSchema,
 } from '../field-kinds/types';
 
 /** Fields the customer sees on the portal form: hidden ones are never sent (JSM-NOTES 9.4). */

@@ -19,10 +19,7 @@ export async function createReportMenu(title: string): Promise<void> {
  * a small window pointed at the tab with `?tabId=`.
  * https://developer.chrome.com/docs/extensions/reference/api/action#method-openPopup
  */
-async function openCaptureFor(
-  tabId: number,
-  windowId?: number,
-): Promise<'popup' | 'window'> {
+async function openCaptureFor(tabId: number, windowId?: number): Promise<'popup' | 'window'> {
   try {
     await browser.action.openPopup(windowId === undefined ? undefined : { windowId });
     return 'popup';

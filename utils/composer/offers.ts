@@ -33,7 +33,7 @@ export interface Offers {
 }
 
 /** Query words for the portal's searches: the summary's first words, without punctuation. */
-export function searchQuery(text: string, maxWords = 8): string {
+function searchQuery(text: string, maxWords = 8): string {
   return text
     .replace(/[^\p{L}\p{N}\s'-]+/gu, ' ')
     .split(/\s+/)

@@ -52,7 +52,7 @@ function option(value: { value: string; label?: string | null }): PortalFieldOpt
 }
 
 /** The portal's field description as the form's model (labels default to ids, types to text). */
-export function toFieldMeta(field: RequestTypeField): PortalFieldMeta {
+function toFieldMeta(field: RequestTypeField): PortalFieldMeta {
   return {
     fieldId: field.fieldId,
     name: field.name,

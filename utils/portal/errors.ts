@@ -78,7 +78,7 @@ function parseJson(body: string): unknown {
 }
 
 /** The portal's own words, from either error shape, plus field messages. */
-export function readErrorBody(body: string): { message?: string; fields?: Record<string, string> } {
+function readErrorBody(body: string): { message?: string; fields?: Record<string, string> } {
   const json = parseJson(body);
   const jsm = JsmErrorSchema.safeParse(json);
   if (jsm.success) return { message: jsm.data.errorMessage };
@@ -97,7 +97,7 @@ export function readErrorBody(body: string): { message?: string; fields?: Record
 }
 
 /** Seconds from a `Retry-After` header: delta-seconds or an HTTP date. */
-export function parseRetryAfter(
+function parseRetryAfter(
   value: string | null | undefined,
   now = Date.now(),
 ): number | undefined {

@@ -97,10 +97,7 @@ function readErrorBody(body: string): { message?: string; fields?: Record<string
 }
 
 /** Seconds from a `Retry-After` header: delta-seconds or an HTTP date. */
-function parseRetryAfter(
-  value: string | null | undefined,
-  now = Date.now(),
-): number | undefined {
+function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);

@@ -23,7 +23,7 @@ import {
   redactCounting,
 } from './draft';
 
-export const DESCRIPTION_SECTIONS = [
+const DESCRIPTION_SECTIONS = [
   'Environment',
   'Product or service',
   'Errors and logs',

@@ -4,7 +4,6 @@ import { newCaptureReference } from '@/utils/ticket/capture-reference';
 import {
   composeDescription,
   composeDescriptionWithStats,
-  DESCRIPTION_SECTIONS,
   escapeWiki,
   escapeWikiWithin,
   failedRequestText,
@@ -120,7 +119,15 @@ describe('composeDescription', () => {
 
   it('has every section as an h3 heading, in order', () => {
     const headings = text.split('\n').filter((l) => l.startsWith('h3. '));
-    expect(headings).toEqual(DESCRIPTION_SECTIONS.map((s) => `h3. ${s}`));
+    expect(headings).toEqual([
+      'h3. Environment',
+      'h3. Product or service',
+      'h3. Errors and logs',
+      'h3. Steps to reproduce',
+      'h3. Impact',
+      'h3. Recent configuration changes',
+      'h3. Technical context',
+    ]);
   });
 
   it.each([

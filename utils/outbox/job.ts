@@ -17,7 +17,7 @@ export type StepName = (typeof STEPS)[number];
 
 const StepStateSchema = z.enum(['pending', 'done', 'skipped']);
 
-export const JobStatusSchema = z.enum([
+const JobStatusSchema = z.enum([
   'queued',
   'running',
   'waiting-retry',

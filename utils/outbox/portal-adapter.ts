@@ -67,7 +67,7 @@ const PAGE = 50;
 const MAX_PAGES = 20;
 
 /** Whether the request's summary or any field value contains `reference` as a whole word. */
-export function requestMentions(request: RequestLike, reference: string): boolean {
+function requestMentions(request: RequestLike, reference: string): boolean {
   const pattern = new RegExp(
     `(^|[^A-Z0-9-])${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Z0-9])`,
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createJob } from '@/utils/outbox/job';
 import { findPeople, MAX_SAVED_COLLEAGUES, rememberColleagues } from '@/utils/outbox/people';
-import { listMyRequests, outboxPortal, requestMentions } from '@/utils/outbox/portal-adapter';
+import { listMyRequests, outboxPortal } from '@/utils/outbox/portal-adapter';
 import { buildReportHtml, escapeHtml, reportFileName } from '@/utils/outbox/report';
 import { createJobStore } from '@/utils/outbox/store';
 import { input } from './fake-portal';
@@ -129,14 +129,16 @@ describe('portal adapter', () => {
     ).rejects.toThrow();
   });
 
-  it('matches the reference as a whole token only', () => {
-    expect(requestMentions(request('A-1', 'Capture reference: SC-7F3K9Q'), 'SC-7F3K9Q')).toBe(true);
-    expect(requestMentions(request('A-1', 'Capture reference: SC-7F3K9QX'), 'SC-7F3K9Q')).toBe(
-      false,
-    );
-    expect(requestMentions(request('A-1', 'nothing', 'SC-7F3K9Q in summary'), 'SC-7F3K9Q')).toBe(
-      true,
-    );
+  it('matches the reference as a whole token only', async () => {
+    const finds = async (one: ReturnType<typeof request>) => {
+      const myRequests = async () => ({ start: 0, isLastPage: true, values: [one] });
+      const portal = outboxPortal(client({ myRequests }));
+      const where = { serviceDeskId: '1', requestTypeId: '10', since: null };
+      return (await portal.findRequestsByReference('SC-7F3K9Q', where)).length > 0;
+    };
+    expect(await finds(request('A-1', 'Capture reference: SC-7F3K9Q'))).toBe(true);
+    expect(await finds(request('A-1', 'Capture reference: SC-7F3K9QX'))).toBe(false);
+    expect(await finds(request('A-1', 'nothing', 'SC-7F3K9Q in summary'))).toBe(true);
   });
 
   it('lists attachment names from the expanded request, or says it cannot', async () => {

@@ -41,7 +41,7 @@ interface Rule {
 export const UNREADABLE_CAP = 5;
 
 /** THE table. A code missing here fails the job (see decide). */
-export const RETRY_TABLE: Partial<Record<ErrorCode, Rule>> = {
+const RETRY_TABLE: Partial<Record<ErrorCode, Rule>> = {
   network: { decision: 'retry', outcomeUnknown: true },
   timeout: { decision: 'retry', outcomeUnknown: true },
   server: { decision: 'retry', outcomeUnknown: true },

@@ -19,7 +19,7 @@ interface CaptureQueueOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export function isQuotaError(error: unknown): boolean {
+function isQuotaError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return message.includes('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND');
 }

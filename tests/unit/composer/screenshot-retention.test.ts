@@ -9,8 +9,8 @@ import { type DraftRecords, draftKey, newDraftRecord } from '@/utils/composer/dr
 import {
   discardDraft,
   loadDraftRecord,
-  removeDeliveredDrafts,
   saveDraftRecord,
+  watchDeliveriesForDrafts,
 } from '@/utils/composer/drafts';
 import {
   afterDraftsChanged,
@@ -23,6 +23,7 @@ import {
   sweepClosedTabs,
   tabClosed,
 } from '@/utils/composer/screenshot-retention-background';
+import { outboxJobsItem } from '@/utils/outbox/items';
 import { screenshotTabIds } from '@/utils/screenshot/items';
 import { addImage, listScreenshots } from '@/utils/screenshot/library';
 import { draft } from '../ticket/fixtures';
@@ -135,9 +136,10 @@ describe('retention in the background', () => {
     await vi.waitFor(async () => expect(await listScreenshots(5)).toEqual([]));
     expect(await listScreenshots(6)).toHaveLength(1);
     expect(owners()).toEqual(['tab:6']);
-    await removeDeliveredDrafts({ job: { captureReference: 'SC-BBBBBB', status: 'delivered' } });
+    watchDeliveriesForDrafts();
+    await outboxJobsItem.set({ job: { captureReference: 'SC-BBBBBB', status: 'delivered' } });
     await vi.waitFor(async () => expect(await listScreenshots(6)).toEqual([]));
-    expect(owners()).toEqual([]);
+    await vi.waitFor(() => expect(owners()).toEqual([]));
   });
 
   it('after a restart a new tab with an old id starts empty, and the draft found by URL shows its screenshots', async () => {

@@ -1,11 +1,8 @@
 import { type MessageKey, t } from '@/utils/i18n';
 import type { FieldProblem } from '@/utils/profile/import';
-import {
-  escalationLinks,
-  profileSeverities,
-  type VendorProfile,
-} from '@/utils/profile/vendor-profiles';
+import { escalationLinks, type VendorProfile } from '@/utils/profile/vendor-profiles';
 import type { ProfileSource } from '@/utils/settings/merge';
+import { severityDefinitions } from '@/utils/severity/wording';
 import { ManagedNote } from './ManagedNote';
 
 interface Props {
@@ -72,7 +69,7 @@ export function VendorProfileSection({
       <details>
         <summary>{t('profile_severities')}</summary>
         <dl aria-label={t('profile_severityList')}>
-          {profileSeverities(active).map((level) => (
+          {severityDefinitions(active.severities).map((level) => (
             <div key={level.level}>
               <dt>
                 {level.level} {level.name}

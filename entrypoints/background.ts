@@ -12,22 +12,27 @@ import { startCapturePrefetch } from '@/utils/capture/prefetch';
 import { injectPageContextAfterLoad } from '@/utils/capture/registration';
 import { watchDeliveriesForDrafts } from '@/utils/composer/drafts';
 import { metaKey, portalMeta } from '@/utils/composer/fields-cache';
+import { startScreenshotRetention } from '@/utils/composer/screenshot-retention-background';
 import { t } from '@/utils/i18n';
 import { createReportMenu, listenForReportMenu } from '@/utils/launchers';
 import { onBackgroundMessages } from '@/utils/messages/background';
+import { sendMessage as sendToPages } from '@/utils/messages/pages';
 import * as outbox from '@/utils/outbox/background';
+import { readConnectionWith } from '@/utils/portal/connection-in-force';
 import { portalCredentialsItem } from '@/utils/portal/credentials-item';
 import { portalSettingsItem } from '@/utils/portal/items';
 import { startOriginGuard } from '@/utils/portal/origin-guard';
 import * as portal from '@/utils/portal/service';
 import { managedPolicy } from '@/utils/profile/items';
-import { startScreenshotRetention } from '@/utils/screenshot/retention-background';
 import * as shots from '@/utils/screenshot/service';
+import { connectionReader } from '@/utils/settings/effective';
 import { lockStorageToTrustedContexts } from '@/utils/storage-access';
 
 export default defineBackground(() => {
   // Credentials, drafts and the outbox: out of content scripts' reach where the browser can.
   void lockStorageToTrustedContexts();
+  // The portal reads its connection in force through the settings' merge.
+  readConnectionWith(connectionReader);
   startCaptureBackground();
   // The portal's own Origin on the extension's portal writes (utils/portal/origin-rule.ts).
   startOriginGuard();
@@ -58,7 +63,13 @@ export default defineBackground(() => {
     searchKnowledgeBase: ({ query, serviceDeskId }) =>
       portal.searchKnowledgeBase(query, serviceDeskId),
     captureVisible: ({ tabId, uploadLimitBytes }) => shots.captureVisible(tabId, uploadLimitBytes),
-    captureFullPage: (job) => shots.captureFullPage(job.tabId, job.jobId, job.uploadLimitBytes),
+    captureFullPage: (job) =>
+      shots.captureFullPage(
+        job.tabId,
+        job.jobId,
+        (progress) => sendToPages('captureProgress', progress),
+        job.uploadLimitBytes,
+      ),
     cancelCapture: ({ jobId }) => shots.cancelCapture(jobId),
     listScreenshots: ({ tabId }) => shots.listScreenshots(tabId),
     saveAnnotations: (save) =>
@@ -80,7 +91,7 @@ export default defineBackground(() => {
   outbox.startOutbox();
   // A draft is kept until its request is delivered, also when the popup is closed by then.
   watchDeliveriesForDrafts();
-  // Screenshots go with their tab or their finished draft (rule in utils/screenshot/retention.ts).
+  // Screenshots go with their tab or their finished draft (rule in utils/composer/screenshot-retention.ts).
   startScreenshotRetention();
 
   // Registered scripts persist, but re-sync on start-up in case the list and the browser's

@@ -17,7 +17,7 @@ export interface BlobInfo {
   createdAt: number;
 }
 
-export interface StoredBlob extends BlobInfo {
+interface StoredBlob extends BlobInfo {
   blob: Blob;
 }
 
@@ -25,7 +25,7 @@ interface BlobDb extends DBSchema {
   blobs: { key: string; value: StoredBlob; indexes: { owner: string } };
 }
 
-export const BLOB_DB_NAME = 'support-capture';
+const BLOB_DB_NAME = 'support-capture';
 const DB_VERSION = 1;
 
 let dbPromise: Promise<IDBPDatabase<BlobDb>> | undefined;
@@ -59,7 +59,7 @@ function info({ blob: _blob, ...rest }: StoredBlob): BlobInfo {
   return rest;
 }
 
-export interface PutBlobInput {
+interface PutBlobInput {
   owner: string;
   blob: Blob;
   name?: string;
@@ -87,12 +87,6 @@ export async function getBlob(id: string): Promise<StoredBlob | undefined> {
 
 export async function deleteBlob(id: string): Promise<void> {
   await (await db()).delete('blobs', id);
-}
-
-/** Metadata of every blob of an owner, oldest first (the bytes stay in the database). */
-export async function listBlobs(owner: string): Promise<BlobInfo[]> {
-  const records = await (await db()).getAllFromIndex('blobs', 'owner', owner);
-  return records.map(info).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** Removes every blob of an owner (a closed tab's screenshots, a delivered job's files). */

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
  * Every error the user can meet has a code the UI can act on and a message that says what
  * to do next. Portal errors add their own codes (see utils/portal/errors.ts).
  */
-export const ErrorCodeSchema = z.enum([
+const ErrorCodeSchema = z.enum([
   'bad-message',
   'forbidden-sender',
   'no-receiver',

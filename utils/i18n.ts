@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
 
 /** Keys that come as a `<base>_one` / `<base>_other` pair, for counts. */
-export type PluralKey = {
+type PluralKey = {
   [K in MessageKey]: K extends `${infer Base}_one`
     ? `${Base}_other` extends MessageKey
       ? Base

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 /** The context-menu entry that opens the capture for the page it was used on. */
-export const REPORT_MENU_ID = 'report-problem';
+const REPORT_MENU_ID = 'report-problem';
 
 /** Context-menu entries vanish when the extension updates; create them on install. */
 export async function createReportMenu(title: string): Promise<void> {
@@ -19,10 +19,7 @@ export async function createReportMenu(title: string): Promise<void> {
  * a small window pointed at the tab with `?tabId=`.
  * https://developer.chrome.com/docs/extensions/reference/api/action#method-openPopup
  */
-export async function openCaptureFor(
-  tabId: number,
-  windowId?: number,
-): Promise<'popup' | 'window'> {
+async function openCaptureFor(tabId: number, windowId?: number): Promise<'popup' | 'window'> {
   try {
     await browser.action.openPopup(windowId === undefined ? undefined : { windowId });
     return 'popup';

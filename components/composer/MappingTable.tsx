@@ -2,13 +2,12 @@ import { useId } from 'preact/hooks';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { Draft, MappingOverrides, MappingSource } from '@/utils/ticket/draft';
 import {
-  autoSource,
   type FieldMapping,
   type MappingReasonCode,
   mapDraftToFields,
   setOverride,
-  sourceText,
 } from '@/utils/ticket/field-mapping';
+import { autoSource, sourceText } from '@/utils/ticket/mapping-source';
 import { isChoiceKind, type PortalFieldMeta } from '@/utils/ticket/portal-fields';
 
 interface Props {
@@ -77,7 +76,7 @@ function mappingProblemText(
 }
 
 /** Why a field gets its value, in the user's words. */
-export function mappingReasonText(row: Pick<FieldMapping, 'why' | 'source'>): string {
+function mappingReasonText(row: Pick<FieldMapping, 'why' | 'source'>): string {
   const words = REASON_TEXT[row.why.code];
   const values = words.source
     ? [t(SOURCE_TEXT[row.source][words.source]), ...row.why.values]

@@ -1,19 +1,18 @@
 import { useId } from 'preact/hooks';
 import { interleave, type MessageKey, t } from '@/utils/i18n';
+import type { Severity } from '@/utils/severity/levels';
 import {
-  DEFAULT_SEVERITY_DEFINITIONS,
   type Reach,
-  type Severity,
   type SeverityAnswers,
-  type SeverityDefinition,
   type SeverityReasonCode,
   type SeverityWarningCode,
   severityWarnings,
   suggestSeverity,
-} from '@/utils/ticket/severity';
+} from '@/utils/severity/suggestion';
+import { DEFAULT_SEVERITY_DEFINITIONS, type SeverityDefinition } from '@/utils/severity/wording';
 
 // The questions' text in the request sent to the vendor stays as `QUICK_QUESTIONS` and
-// `REACH_LABELS` (utils/ticket/severity.ts); the form shows them in the user's language.
+// `REACH_LABELS` (utils/severity/suggestion.ts); the form shows them in the user's language.
 /** Why a level is suggested, and what contradicts the chosen one, in the user's words. */
 const REASON_KEYS: Record<SeverityReasonCode, MessageKey> = {
   'nobody-blocked': 'severityReason_nobodyBlocked',

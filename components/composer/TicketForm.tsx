@@ -2,17 +2,13 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PageEvent } from '@/utils/capture/page-event';
 import { type MessageKey, plural, t } from '@/utils/i18n';
+import type { SeverityDefinition } from '@/utils/severity/wording';
 import { missingInformation } from '@/utils/ticket/completeness';
 import { failedRequestText } from '@/utils/ticket/description';
 import { type Draft, toggleEvent, toggleRequest } from '@/utils/ticket/draft';
-import {
-  fieldProblems,
-  mapDraftToFields,
-  type ReportFile,
-  textTarget,
-} from '@/utils/ticket/field-mapping';
+import { fieldProblems, mapDraftToFields, type ReportFile } from '@/utils/ticket/field-mapping';
+import { textTarget } from '@/utils/ticket/mapping-source';
 import type { PortalFieldMeta } from '@/utils/ticket/portal-fields';
-import type { SeverityDefinition } from '@/utils/ticket/severity';
 import type { Person } from '../fields';
 import { Disclosure } from '../ui/Disclosure';
 import { Icon } from '../ui/Icon';

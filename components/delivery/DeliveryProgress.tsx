@@ -40,7 +40,7 @@ export function describeJob(job: JobView): string {
   }
 }
 
-export interface DeliveryProgressProps {
+interface DeliveryProgressProps {
   job: JobView;
   onCancel(id: string): void;
   onRetryNow(id: string): void;

@@ -1,7 +1,7 @@
 import { interleave, t } from '@/utils/i18n';
 import type { JobView } from '@/utils/outbox/job';
 
-export interface DeliveryResultProps {
+interface DeliveryResultProps {
   job: JobView;
   /** Copies the link; resolves when done (the component says "Link copied"). */
   onCopyLink(url: string): Promise<void>;

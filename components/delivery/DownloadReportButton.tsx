@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
 
-export interface DownloadReportButtonProps {
+interface DownloadReportButtonProps {
   onDownload(): void;
   busy?: boolean;
 }

@@ -8,7 +8,7 @@ export interface EscalationChannel {
   href: string;
 }
 
-export interface EscalationChannelsProps {
+interface EscalationChannelsProps {
   severity: string | undefined;
   issueKey: string;
   channels: readonly EscalationChannel[];

@@ -14,7 +14,7 @@ export interface MyRequestView {
   withdrawnInFavourOf?: string;
 }
 
-export interface MyRequestsListProps {
+interface MyRequestsListProps {
   requests: readonly MyRequestView[] | null;
   loading: boolean;
   error?: ErrorInfo;

@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
 
-export interface SendByEmailButtonProps {
+interface SendByEmailButtonProps {
   /** The vendor's support address, from the vendor profile. */
   address: string;
   onSend(): void;

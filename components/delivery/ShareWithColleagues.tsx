@@ -12,7 +12,7 @@ export interface ShareOutcomeView {
   notPermitted: boolean;
 }
 
-export interface ShareWithColleaguesProps {
+interface ShareWithColleaguesProps {
   issueKey: string;
   webUrl: string | null;
   /** Saved colleagues to choose from. */

@@ -7,7 +7,7 @@ import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/background';
 import { targetTabId } from '@/utils/tab-target';
 
-export type AllowState = 'idle' | 'asking' | 'allowed';
+type AllowState = 'idle' | 'asking' | 'allowed';
 
 /**
  * The tab and its capture, asked for as soon as this module runs (before the first render

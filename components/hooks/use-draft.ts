@@ -14,7 +14,7 @@ import { storageWriteError } from '@/utils/storage-errors';
 import { createDraftFromCapture, type Draft, touchDraft } from '@/utils/ticket/draft';
 import { draftSteps } from '@/utils/ticket/steps';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 /**
  * The draft of the captured tab: restored from storage (also after a browser restart), else

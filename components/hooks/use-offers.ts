@@ -12,7 +12,7 @@ const offersSend: OffersSend = {
 
 const NONE: Offers = { requests: [], articles: [] };
 
-export type OffersState = 'idle' | 'searching' | 'done';
+type OffersState = 'idle' | 'searching' | 'done';
 
 /**
  * Likely duplicates and articles, searched only when the user presses "Find similar

@@ -21,7 +21,7 @@ import {
   type SavedMappings,
 } from '@/utils/ticket/draft';
 
-export const portalSend: PortalSend = {
+const portalSend: PortalSend = {
   getConnection: () => sendMessage('getConnection', {}),
   listServiceDesks: () => sendMessage('listServiceDesks', {}),
   listRequestTypes: (serviceDeskId) => sendMessage('listRequestTypes', { serviceDeskId }),

@@ -20,7 +20,7 @@ import { tabScreenshotsItem } from '@/utils/screenshot/items';
 import { isImage, type Screenshot, tabOwner } from '@/utils/screenshot/model';
 import type { CaptureProgress } from '@/utils/screenshot/protocol';
 
-export interface UseScreenshotsOptions {
+interface UseScreenshotsOptions {
   /** Take a visible screenshot at once when the tab has none yet (the popup opening). */
   autoCapture?: boolean;
   /** Open the editor on this screenshot (the editor page). */

@@ -21,7 +21,7 @@ import {
 } from '@/utils/screenshot/annotations';
 import { drawingOrder } from '@/utils/screenshot/flatten';
 
-export type Tool = Shape['kind'] | 'crop';
+type Tool = Shape['kind'] | 'crop';
 
 const TOOLS: { tool: Tool; label: MessageKey; hint: MessageKey }[] = [
   { tool: 'rect', label: 'editor_toolRect', hint: 'editor_toolRectHint' },

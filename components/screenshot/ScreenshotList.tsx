@@ -16,7 +16,7 @@ const SOURCE_LABEL: Record<Screenshot['source'], MessageKey> = {
   file: 'shots_sourceFile',
 };
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -57,7 +57,7 @@ const keepEnterInside = (event: KeyboardEvent) => {
   if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
 };
 
-export interface ComposerProps {
+interface ComposerProps {
   tabId: number;
   /** Undefined while the background still collects it. */
   capture?: Capture;

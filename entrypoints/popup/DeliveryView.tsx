@@ -29,7 +29,7 @@ import type { JobView } from '@/utils/outbox/job';
 import { mailtoFor, reportText } from '@/utils/portal/mailto';
 import { loginUrlFor } from '@/utils/profile/vendor-profiles';
 
-export interface DeliveryViewProps {
+interface DeliveryViewProps {
   jobId: string;
   portalUrl?: string;
   /** The job needs changes: back to the form with the portal's refusal, to submit again. */

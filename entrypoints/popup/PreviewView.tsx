@@ -16,7 +16,7 @@ import { buildPreview } from '@/utils/ticket/preview';
 
 export type PreviewMode = { kind: 'new' } | { kind: 'add'; issueKey: string };
 
-export interface PreviewViewProps {
+interface PreviewViewProps {
   draft: Draft;
   attachments: readonly AttachmentRef[];
   mode: PreviewMode;

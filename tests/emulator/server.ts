@@ -1333,7 +1333,7 @@ export async function startPortalEmulator(options: EmulatorOptions = {}): Promis
       : [];
     if (ids.length === 0 && emails.length === 0)
       throw new HttpError(400, 'Choose at least one person to share with.');
-    // As the participants API (JSM-NOTES §2.8): an accountId the site does not know refuses
+    // As the participants API (docs/jsm-portal.md#participants): an accountId the site does not know refuses
     // the whole call with 400, and nobody is added.
     const unknown = ids.find((id) => !accounts.some((a) => a.accountId === id));
     if (unknown) throw new HttpError(400, `The user '${unknown}' does not exist.`);

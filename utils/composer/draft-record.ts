@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { type Draft, DraftSchema } from '../ticket/draft';
 
-export const DraftRecordSchema = z.object({
+const DraftRecordSchema = z.object({
   tabId: z.int(),
   url: z.string(),
   draft: DraftSchema,
@@ -36,7 +36,7 @@ export function parseDraftRecords(raw: Readonly<Record<string, unknown>>): Draft
 }
 
 /** Drafts kept at most; the oldest go first (each may hold a few tens of KB of logs). */
-export const MAX_DRAFTS = 30;
+const MAX_DRAFTS = 30;
 
 export function draftKey(tabId: number, url: string): string {
   return `${tabId} ${url}`;

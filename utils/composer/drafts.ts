@@ -60,7 +60,7 @@ export function rewriteDraftRecords(
 }
 
 /** Removes the drafts whose request the outbox delivered (the background runs this). */
-export function removeDeliveredDrafts(jobs: Readonly<Record<string, unknown>>): Promise<void> {
+function removeDeliveredDrafts(jobs: Readonly<Record<string, unknown>>): Promise<void> {
   const refs = deliveredReferences(jobs);
   if (refs.length === 0) return Promise.resolve();
   return serially(async () => {
@@ -77,7 +77,7 @@ export function watchDeliveriesForDrafts(): void {
   outboxJobsItem.watch((jobs) => void removeDeliveredDrafts(jobs));
 }
 
-export interface Autosave {
+interface Autosave {
   /** Saves `draft` after the delay, replacing a pending save. */
   schedule(draft: Draft): void;
   /** Saves a pending draft now (page hidden or closing). */

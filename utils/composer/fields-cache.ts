@@ -8,9 +8,9 @@
 import { type PortalMetaCache, portalMetaCacheItem } from './items';
 
 /** At most one refresh of an entry per this time: opening the popup twice asks once. */
-export const REFRESH_AFTER_MS = 10_000;
+const REFRESH_AFTER_MS = 10_000;
 
-export interface MetaCacheStore {
+interface MetaCacheStore {
   read(): Promise<PortalMetaCache>;
   write(cache: PortalMetaCache): Promise<void>;
 }

@@ -32,7 +32,7 @@ export const savedMappingsItem = defineStoredItem('local:savedMappings', SavedMa
  * fields-cache.ts), in `storage.session` so a restarted worker answers the popup at once.
  */
 const CacheEntrySchema = z.object({ value: z.unknown(), at: z.number() });
-export const PortalMetaCacheSchema = z.record(z.string(), CacheEntrySchema);
+const PortalMetaCacheSchema = z.record(z.string(), CacheEntrySchema);
 export type PortalMetaCache = z.infer<typeof PortalMetaCacheSchema>;
 
 export const portalMetaCacheItem = defineStoredItem(

@@ -3,8 +3,12 @@
  * first error's signature) and knowledge-base articles that may answer it. Searches go
  * through an injected `send`; ranking is utils/ticket/duplicates.ts.
  */
-import type { BackgroundResponse as ResponseOf } from '../messages/background';
-import type { RequestSummary } from '../portal/protocol';
+import type * as z from 'zod/mini';
+import type {
+  KnowledgeSearchResultSchema,
+  RequestSearchResultSchema,
+  RequestSummary,
+} from '../portal/protocol';
 import type { Draft } from '../ticket/draft';
 import {
   type DuplicateCandidate,
@@ -14,14 +18,14 @@ import {
 } from '../ticket/duplicates';
 
 export interface OffersSend {
-  searchMyRequests(term: string): Promise<ResponseOf<'searchMyRequests'>>;
+  searchMyRequests(term: string): Promise<z.infer<typeof RequestSearchResultSchema>>;
   searchKnowledgeBase(
     query: string,
     serviceDeskId?: string,
-  ): Promise<ResponseOf<'searchKnowledgeBase'>>;
+  ): Promise<z.infer<typeof KnowledgeSearchResultSchema>>;
 }
 
-export type Article = ResponseOf<'searchKnowledgeBase'>['articles'][number];
+type Article = z.infer<typeof KnowledgeSearchResultSchema>['articles'][number];
 
 export interface Offers {
   requests: DuplicateCandidate<RequestSummary & { link?: string }>[];
@@ -29,7 +33,7 @@ export interface Offers {
 }
 
 /** Query words for the portal's searches: the summary's first words, without punctuation. */
-export function searchQuery(text: string, maxWords = 8): string {
+function searchQuery(text: string, maxWords = 8): string {
   return text
     .replace(/[^\p{L}\p{N}\s'-]+/gu, ' ')
     .split(/\s+/)

@@ -4,27 +4,28 @@
  * fields, converted to the form's field model. Talks through an injected `send` (the message
  * protocol in the popup, a fake in unit tests).
  */
-import type { BackgroundResponse as ResponseOf } from '../messages/background';
-import type { ServiceDeskSummary } from '../portal/protocol';
+import type * as z from 'zod/mini';
+import type {
+  ConnectionView,
+  RequestTypeFieldsSchema,
+  RequestTypeList,
+  ServiceDeskListSchema,
+  ServiceDeskSummary,
+} from '../portal/protocol';
 import type { RequestTypeField } from '../portal/schemas';
 import type { PortalFieldMeta, PortalFieldOption } from '../ticket/portal-fields';
 
 export interface PortalSend {
-  getConnection(): Promise<ResponseOf<'getConnection'>>;
-  listServiceDesks(): Promise<ResponseOf<'listServiceDesks'>>;
-  listRequestTypes(serviceDeskId: string): Promise<ResponseOf<'listRequestTypes'>>;
+  getConnection(): Promise<ConnectionView>;
+  listServiceDesks(): Promise<z.infer<typeof ServiceDeskListSchema>>;
+  listRequestTypes(serviceDeskId: string): Promise<RequestTypeList>;
   getRequestTypeFields(
     serviceDeskId: string,
     requestTypeId: string,
-  ): Promise<ResponseOf<'getRequestTypeFields'>>;
+  ): Promise<z.infer<typeof RequestTypeFieldsSchema>>;
 }
 
-export type RequestTypeSummary = ResponseOf<'listRequestTypes'>['requestTypes'][number];
-
-export interface Choice {
-  serviceDeskId?: string;
-  requestTypeId?: string;
-}
+export type RequestTypeSummary = RequestTypeList['requestTypes'][number];
 
 /** The desk to preselect: the draft's, else the last one used, else the first. */
 export function chooseServiceDesk(
@@ -51,7 +52,7 @@ function option(value: { value: string; label?: string | null }): PortalFieldOpt
 }
 
 /** The portal's field description as the form's model (labels default to ids, types to text). */
-export function toFieldMeta(field: RequestTypeField): PortalFieldMeta {
+function toFieldMeta(field: RequestTypeField): PortalFieldMeta {
   return {
     fieldId: field.fieldId,
     name: field.name,

@@ -24,7 +24,7 @@ export function attachmentRefs(screenshots: readonly Screenshot[]): AttachmentRe
   }));
 }
 
-export interface JobTarget {
+interface JobTarget {
   portalUrl: string;
   serviceDeskId: string;
   requestTypeId: string;

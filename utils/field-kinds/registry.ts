@@ -17,7 +17,7 @@ import type {
   PortalFieldOption,
 } from './types';
 
-export interface KindEntry {
+interface KindEntry {
   kind: FieldKind;
   /** Whether a field is of this kind (entries are tried in order, the first match wins). */
   detect(field: PortalFieldMeta, custom: string): boolean;
@@ -34,7 +34,7 @@ export interface KindEntry {
 const ok = (value: JsmFieldValue | undefined): Conversion => ({ ok: true, value });
 const fail = (message: string): Conversion => ({ ok: false, message });
 
-export function asList(input: FieldInput | undefined): string[] {
+function asList(input: FieldInput | undefined): string[] {
   if (input === undefined) return [];
   return (Array.isArray(input) ? input : [input]).map((s) => s.trim()).filter(Boolean);
 }
@@ -77,7 +77,7 @@ const pad = (n: number, size = 2) => String(Math.abs(n)).padStart(size, '0');
  * Jira's date-time format (`2025-01-31T14:35:00.000+0100`) for a local `yyyy-MM-ddTHH:mm`,
  * in the browser's time zone.
  */
-export function jiraDateTime(local: string): string | undefined {
+function jiraDateTime(local: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!m) return undefined;
   const date = new Date(
@@ -114,7 +114,7 @@ const CHOOSE = 'choose an option';
 const CHOOSE_MANY = 'choose at least one option';
 
 /** Every kind, in detection order (specific before general). */
-export const FIELD_KINDS: readonly KindEntry[] = [
+const FIELD_KINDS: readonly KindEntry[] = [
   {
     kind: 'attachment',
     detect: (f) => system(f) === 'attachment' || items(f) === 'attachment',
@@ -309,7 +309,7 @@ export const FIELD_KINDS: readonly KindEntry[] = [
 const BY_KIND = new Map(FIELD_KINDS.map((entry) => [entry.kind, entry]));
 
 /** The entry of a kind. */
-export function kindEntry(kind: FieldKind): KindEntry {
+function kindEntry(kind: FieldKind): KindEntry {
   return BY_KIND.get(kind) as KindEntry;
 }
 

@@ -14,7 +14,7 @@ export interface PortalFieldOption {
   children?: readonly PortalFieldOption[] | null;
 }
 
-export interface PortalFieldSchema {
+interface PortalFieldSchema {
   type: string;
   system?: string | null;
   custom?: string | null;

@@ -5,14 +5,7 @@ import * as composer from '../composer/protocol';
 import * as outbox from '../outbox/protocol';
 import * as portal from '../portal/protocol';
 import * as shots from '../screenshot/protocol';
-import {
-  createSender,
-  type Handlers,
-  message,
-  onMessages,
-  type RequestOf,
-  type ResponseOf,
-} from './core';
+import { createSender, type Handlers, message, onMessages } from './core';
 import { fromPageProtocol } from './from-page';
 
 const AllowedOriginsSchema = z.object({ origins: z.array(z.string()) });
@@ -99,9 +92,6 @@ export const backgroundProtocol = {
 } as const;
 
 export type BackgroundProtocol = typeof backgroundProtocol;
-export type BackgroundMessage = keyof BackgroundProtocol;
-export type BackgroundRequest<T extends BackgroundMessage> = RequestOf<BackgroundProtocol, T>;
-export type BackgroundResponse<T extends BackgroundMessage> = ResponseOf<BackgroundProtocol, T>;
 
 /** Sends to the background (from the popup, options or editor). */
 export const sendMessage = createSender(backgroundProtocol);

@@ -20,7 +20,7 @@ import { takeEarlyAnswer } from './early';
 /** Who may send a message: an extension page (popup, options) or a content script in a tab. */
 export type SenderKind = 'extension-page' | 'background' | 'content-script';
 
-export interface MessageDefinition<Req extends z.ZodMiniType, Res extends z.ZodMiniType> {
+interface MessageDefinition<Req extends z.ZodMiniType, Res extends z.ZodMiniType> {
   from: readonly SenderKind[];
   request: Req;
   response: Res;
@@ -54,7 +54,7 @@ const ReplySchema = z.discriminatedUnion('ok', [
 ]);
 export type Reply = z.infer<typeof ReplySchema>;
 
-export interface SendTarget {
+interface SendTarget {
   tabId: number;
   frameId?: number;
 }

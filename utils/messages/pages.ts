@@ -8,7 +8,7 @@ export const pagesProtocol = {
   captureProgress: message(['background'], CaptureProgressSchema, z.object({})),
 } as const;
 
-export type PagesProtocol = typeof pagesProtocol;
+type PagesProtocol = typeof pagesProtocol;
 
 /** Sends to the open extension pages. */
 export const sendMessage = createSender(pagesProtocol);

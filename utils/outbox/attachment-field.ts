@@ -18,7 +18,7 @@ function blobIdsOf(value: unknown): string[] | undefined {
 }
 
 /** Blob ids the create call carries, by field id. */
-export function filesAtCreate(job: Job): Map<string, string[]> {
+function filesAtCreate(job: Job): Map<string, string[]> {
   const byName = new Map(job.attachments.map((file) => [file.name, file.blobId]));
   const out = new Map<string, string[]>();
   for (const [fieldId, value] of Object.entries(job.requestFieldValues)) {

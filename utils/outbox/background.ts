@@ -24,7 +24,7 @@ import { E2E_TIMINGS, TIMINGS } from './retry-policy';
 import { createOutbox, jobView, type Outbox } from './scheduler';
 import { createJobStore } from './store';
 
-export const OUTBOX_ALARM = 'outbox';
+const OUTBOX_ALARM = 'outbox';
 
 /** Shown in the delivery notification (the extension ships no icon files yet). */
 const NOTIFICATION_ICON =
@@ -93,7 +93,7 @@ let keepAlive: ReturnType<typeof setInterval> | undefined;
 
 let outbox: Outbox | undefined;
 
-export function getOutbox(): Outbox {
+function getOutbox(): Outbox {
   outbox ??= createOutbox({
     store: createJobStore(outboxJobsItem),
     portal: portalFor,

@@ -4,7 +4,7 @@
  * (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/). The constants
  * and what is retried at all are in retry-policy.ts.
  */
-export interface BackoffOptions {
+interface BackoffOptions {
   baseMs: number;
   capMs: number;
 }

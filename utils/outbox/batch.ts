@@ -8,9 +8,9 @@
 import { TIMINGS } from './retry-policy';
 
 export const MAX_FILES_PER_UPLOAD = 60;
-export const MAX_BYTES_PER_UPLOAD = TIMINGS.uploadBatchBytes;
+const MAX_BYTES_PER_UPLOAD = TIMINGS.uploadBatchBytes;
 
-export interface Sized {
+interface Sized {
   size: number;
 }
 

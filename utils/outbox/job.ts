@@ -13,13 +13,12 @@ import { ErrorInfoSchema } from '../errors';
  * connection dropped (docs/platform-facts.md#the-browser-re-sends-a-post), so a duplicate can
  * exist that no answer told of.
  */
-export const STEPS = ['create', 'upload', 'attach', 'participants', 'reconcile'] as const;
+const STEPS = ['create', 'upload', 'attach', 'participants', 'reconcile'] as const;
 export type StepName = (typeof STEPS)[number];
 
-export const StepStateSchema = z.enum(['pending', 'done', 'skipped']);
-export type StepState = z.infer<typeof StepStateSchema>;
+const StepStateSchema = z.enum(['pending', 'done', 'skipped']);
 
-export const JobStatusSchema = z.enum([
+const JobStatusSchema = z.enum([
   'queued',
   'running',
   'waiting-retry',
@@ -32,9 +31,8 @@ export const JobStatusSchema = z.enum([
   'delivered',
   'cancelled',
 ]);
-export type JobStatus = z.infer<typeof JobStatusSchema>;
 
-export const AttachmentRefSchema = z.object({
+const AttachmentRefSchema = z.object({
   /** Key of the file in the IndexedDB blob store. */
   blobId: z.string().check(z.minLength(1)),
   /** Unique within the job: the attach step recognises attached files by name. */
@@ -44,23 +42,22 @@ export const AttachmentRefSchema = z.object({
 });
 export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
 
-export const UploadRecordSchema = z.object({
+const UploadRecordSchema = z.object({
   blobId: z.string(),
   temporaryAttachmentId: z.string(),
   fileName: z.string(),
   /** Temporary files expire (the portal does not say when), so their age is kept. */
   uploadedAt: z.number(),
 });
-export type UploadRecord = z.infer<typeof UploadRecordSchema>;
 
-export const SkippedFileSchema = z.object({
+const SkippedFileSchema = z.object({
   blobId: z.string(),
   name: z.string(),
   reason: z.string(),
 });
 
 /** A request found carrying the job's capture reference (reconcile.ts). */
-export const FoundRequestSchema = z.object({
+const FoundRequestSchema = z.object({
   issueKey: z.string(),
   issueId: z.string(),
   /** `createdDate.epochMillis`, when the portal said. */
@@ -72,7 +69,7 @@ export const FoundRequestSchema = z.object({
 export type FoundRequest = z.infer<typeof FoundRequestSchema>;
 
 /** A duplicate being withdrawn; each part is recorded once done, so a stopped worker resumes. */
-export const WithdrawalSchema = z.object({
+const WithdrawalSchema = z.object({
   issueKey: z.string(),
   /** The public comment naming the kept request is on it. */
   commented: z._default(z.boolean(), false),
@@ -83,7 +80,7 @@ export const WithdrawalSchema = z.object({
 });
 export type Withdrawal = z.infer<typeof WithdrawalSchema>;
 
-export const ReconcileStateSchema = z.object({
+const ReconcileStateSchema = z.object({
   /** Search passes done. */
   passes: z._default(z.int(), 0),
   /** The index showed the kept request in a pass: it has caught up with our writes. */
@@ -94,9 +91,8 @@ export const ReconcileStateSchema = z.object({
   found: z._default(z.array(FoundRequestSchema), []),
   withdrawn: z._default(z.array(WithdrawalSchema), []),
 });
-export type ReconcileState = z.infer<typeof ReconcileStateSchema>;
 
-export const JobResultSchema = z.object({
+const JobResultSchema = z.object({
   issueKey: z.optional(z.string()),
   issueId: z.optional(z.string()),
   /** `_links.web`: the portal page of the request. */
@@ -115,7 +111,6 @@ export const JobResultSchema = z.object({
   /** What the last notification said (key and withdrawn duplicates), so it is not repeated. */
   notified: z.optional(z.string()),
 });
-export type JobResult = z.infer<typeof JobResultSchema>;
 
 export const JobSchema = z.object({
   id: z.string().check(z.minLength(1)),

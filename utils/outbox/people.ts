@@ -15,21 +15,21 @@ export type Colleague = z.infer<typeof ColleagueSchema>;
 
 export const MAX_SAVED_COLLEAGUES = 50;
 
-export interface UserPickerLike {
+interface UserPickerLike {
   userPicker(
     query: string,
     maxResults?: number,
   ): Promise<{ users: { accountId: string; displayName?: string }[] }>;
 }
 
-export const LIMITED_SEARCH_NOTE =
+const LIMITED_SEARCH_NOTE =
   'Nobody found. Your portal account may only find people by their exact full name: type the whole name, or ask your colleague to open the request link you send them.';
 
 /**
  * The portal's own people search (utils/portal/portal-people.ts): what portal-only customers,
  * whom the user picker refuses or answers exact names only, can use.
  */
-export interface PortalPeopleLike {
+interface PortalPeopleLike {
   listServiceDesks(): Promise<{ id: string }[]>;
   requestTypePage(
     serviceDeskId: string,

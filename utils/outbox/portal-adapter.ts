@@ -27,7 +27,7 @@ interface RequestPage {
   start: number;
 }
 
-export interface PortalClientLike {
+interface PortalClientLike {
   createRequest(request: RequestCreate): Promise<RequestLike>;
   attachTemporaryFiles(
     serviceDeskId: string,
@@ -67,7 +67,7 @@ const PAGE = 50;
 const MAX_PAGES = 20;
 
 /** Whether the request's summary or any field value contains `reference` as a whole word. */
-export function requestMentions(request: RequestLike, reference: string): boolean {
+function requestMentions(request: RequestLike, reference: string): boolean {
   const pattern = new RegExp(
     `(^|[^A-Z0-9-])${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Z0-9])`,
   );
@@ -192,7 +192,7 @@ export function outboxPortal(client: PortalClientLike): OutboxPortal {
 }
 
 /** One line of "My requests". */
-export interface MyRequest {
+interface MyRequest {
   issueKey: string;
   summary: string;
   status: string;

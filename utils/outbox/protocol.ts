@@ -57,7 +57,7 @@ export const ShareOutcomeSchema = z.object({
 export const ListMyRequestsSchema = z.object({
   requestStatus: z.optional(z.enum(['OPEN_REQUESTS', 'ALL_REQUESTS'])),
 });
-export const MyRequestSchema = z.object({
+const MyRequestSchema = z.object({
   issueKey: z.string(),
   summary: z.string(),
   status: z.string(),

@@ -15,7 +15,7 @@
 import type { ErrorCode, ErrorInfo } from '../errors';
 import { backoffDelay } from './backoff';
 
-export type Decision =
+type Decision =
   /** Try again after a backoff (never sooner than the portal's Retry-After). */
   | 'retry'
   /** The session is gone: wait for sign-in (re-checked now and then). */
@@ -27,7 +27,7 @@ export type Decision =
   /** The token lacks scopes: fails without a timer; a newly saved token resumes it. */
   | 'fix-token';
 
-export interface Rule {
+interface Rule {
   decision: Decision;
   /**
    * The call may have been acted on (connection lost, timeout, 5xx, unreadable answer): a
@@ -42,7 +42,7 @@ export interface Rule {
 export const UNREADABLE_CAP = 5;
 
 /** THE table. A code missing here fails the job (see decide). */
-export const RETRY_TABLE: Partial<Record<ErrorCode, Rule>> = {
+const RETRY_TABLE: Partial<Record<ErrorCode, Rule>> = {
   network: { decision: 'retry', outcomeUnknown: true },
   timeout: { decision: 'retry', outcomeUnknown: true },
   server: { decision: 'retry', outcomeUnknown: true },

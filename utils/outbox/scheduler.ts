@@ -29,21 +29,15 @@ import {
 } from './job';
 import { withdrawnKeys } from './reconcile';
 import { type DeliveryTimings, TIMINGS } from './retry-policy';
-import {
-  addParticipants,
-  type BlobSource,
-  isDue,
-  type OutboxPortal,
-  runJob,
-  type ShareOutcome,
-} from './runner';
+import { type BlobSource, isDue, type OutboxPortal, runJob } from './runner';
+import { addParticipants, type ShareOutcome } from './step-share';
 import type { JobStore } from './store';
 
-export interface OutboxBlobs extends BlobSource {
+interface OutboxBlobs extends BlobSource {
   delete?(ids: readonly string[]): Promise<void>;
 }
 
-export interface OutboxEnv {
+interface OutboxEnv {
   store: JobStore;
   /** The portal client for a job's portal; throws `not-configured` when there is none. */
   portal(portal: string): Promise<OutboxPortal>;
@@ -76,7 +70,7 @@ export interface OutboxEnv {
 }
 
 /** How long finished jobs are kept (for the result view and "Download report"). */
-export const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
+const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
 const KEEP_FINISHED_COUNT = 20;
 /** Guard against a job that would be due again at once, forever. */
 const MAX_RUNS_PER_DRAIN = 200;

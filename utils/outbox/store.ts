@@ -10,7 +10,7 @@ import { storageWriteError } from '../storage-errors';
 import { type Job, JobSchema } from './job';
 
 /** The raw storage of the record map (the stored item, or a Map in tests). */
-export interface RecordMapStorage {
+interface RecordMapStorage {
   get(): Promise<Record<string, unknown>>;
   set(value: Record<string, unknown>): Promise<void>;
 }
@@ -80,21 +80,5 @@ export function createJobStore(storage: RecordMapStorage): JobStore {
           for (const id of ids) delete map[id];
         }),
       ),
-  };
-}
-
-/** An in-memory record map, for tests and as a model of the stored one. */
-export function memoryRecordMap(initial: Record<string, unknown> = {}): RecordMapStorage & {
-  data: Record<string, unknown>;
-} {
-  const box = { data: structuredClone(initial) };
-  return {
-    get data() {
-      return box.data;
-    },
-    get: async () => structuredClone(box.data),
-    set: async (value) => {
-      box.data = structuredClone(value);
-    },
   };
 }

@@ -12,7 +12,7 @@ import type { AuthKind } from './errors';
 import { exchange, type FetchFunction } from './http';
 import { TenantInfoSchema } from './schemas';
 
-export interface RequestAuth {
+interface RequestAuth {
   headers: Record<string, string>;
   /**
    * `include` sends the browser's own portal cookies (the service worker's fetch carries the
@@ -46,9 +46,9 @@ export function portalSessionProvider(siteUrl: string): AuthProvider {
   };
 }
 
-export type TokenKind = 'classic' | 'scoped';
+type TokenKind = 'classic' | 'scoped';
 
-export interface ApiTokenOptions {
+interface ApiTokenOptions {
   siteUrl: string;
   email: string;
   apiToken: string;
@@ -69,12 +69,12 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
-export function basicAuthorization(email: string, apiToken: string): string {
+function basicAuthorization(email: string, apiToken: string): string {
   return `Basic ${base64(`${email}:${apiToken}`)}`;
 }
 
 /** Reads the site's cloudId (https://support.atlassian.com/jira/kb/retrieve-my-atlassian-sites-cloud-id). */
-export async function fetchCloudId(fetch: FetchFunction, siteUrl: string): Promise<string> {
+async function fetchCloudId(fetch: FetchFunction, siteUrl: string): Promise<string> {
   const info = await exchange({
     fetch,
     url: `${trimSlash(siteUrl)}/_edge/tenant_info`,

@@ -20,9 +20,11 @@ import {
 import {
   type Article,
   ArticlePageSchema,
+  type AttachmentCreate,
   AttachmentCreateResultSchema,
   AttachmentMetaSchema,
   AttachmentPageSchema,
+  type CommentCreate,
   CommentSchema,
   CreateMetaSchema,
   CustomerRequestPageSchema,
@@ -30,6 +32,7 @@ import {
   CustomerTransitionPageSchema,
   MyselfSchema,
   type Page,
+  type ParticipantUpdate,
   type PortalUser,
   pagedSchema,
   type RequestCreate,
@@ -40,11 +43,12 @@ import {
   ServiceDeskPageSchema,
   SoftwareInfoSchema,
   TemporaryAttachmentsSchema,
+  type TransitionExecution,
   UserPageSchema,
   UserPickerSchema,
 } from './schemas';
 
-export interface PortalClientOptions {
+interface PortalClientOptions {
   fetch: FetchFunction;
   auth: AuthProvider;
   timeoutMs?: number;
@@ -52,13 +56,13 @@ export interface PortalClientOptions {
   uploadTimeoutMs?: number;
 }
 
-export interface UploadFile {
+interface UploadFile {
   name: string;
   data: Blob;
 }
 
 export type RequestStatusFilter = 'OPEN_REQUESTS' | 'CLOSED_REQUESTS' | 'ALL_REQUESTS';
-export type RequestOwnership =
+type RequestOwnership =
   | 'OWNED_REQUESTS'
   | 'PARTICIPATED_REQUESTS'
   | 'ORGANIZATION'
@@ -237,10 +241,10 @@ export function createPortalClient(options: PortalClientOptions) {
         'attach the files',
         {
           json: {
-            temporaryAttachmentIds,
+            temporaryAttachmentIds: [...temporaryAttachmentIds],
             public: true,
             ...(comment ? { additionalComment: { body: comment } } : {}),
-          },
+          } satisfies AttachmentCreate,
           signal,
         },
       ),
@@ -253,7 +257,7 @@ export function createPortalClient(options: PortalClientOptions) {
         UserPageSchema,
         'share the request',
         {
-          json: { accountIds },
+          json: { accountIds: [...accountIds] } satisfies ParticipantUpdate,
           signal,
         },
       ),
@@ -275,7 +279,7 @@ export function createPortalClient(options: PortalClientOptions) {
 
     addComment: (issueIdOrKey: string, body: string, signal?: AbortSignal) =>
       call('POST', `${SD}/request/${seg(issueIdOrKey)}/comment`, CommentSchema, 'add the comment', {
-        json: { body, public: true },
+        json: { body, public: true } satisfies CommentCreate,
         signal,
       }),
 
@@ -359,7 +363,10 @@ export function createPortalClient(options: PortalClientOptions) {
         undefined,
         'withdraw the request',
         {
-          json: { id: transitionId, ...(comment ? { additionalComment: { body: comment } } : {}) },
+          json: {
+            id: transitionId,
+            ...(comment ? { additionalComment: { body: comment } } : {}),
+          } satisfies TransitionExecution,
         },
       ),
 

@@ -11,7 +11,7 @@ import { JsmErrorSchema, PlatformErrorSchema } from './schemas';
 
 export type AuthKind = 'portal-session' | 'api-token';
 
-export interface ErrorContext {
+interface ErrorContext {
   /** How the failed request was signed in, to say how to fix a 401. */
   authKind?: AuthKind;
   /** The portal's `x-arequestid`, kept for the vendor's support. */
@@ -36,7 +36,7 @@ interface PortalAnswer {
  * What a scoped API token needs for everything this product does
  * (docs/jsm-portal.md#scoped-token-scopes).
  */
-export const REQUIRED_SCOPES = [
+const REQUIRED_SCOPES = [
   'read:servicedesk-request',
   'write:servicedesk-request',
   'read:jira-user',
@@ -54,7 +54,7 @@ function isScopeError(body: string): boolean {
 }
 
 /** Seconds until an `X-RateLimit-Reset` timestamp, when a 429 has no Retry-After. */
-export function parseRateLimitReset(
+function parseRateLimitReset(
   value: string | null | undefined,
   now = Date.now(),
 ): number | undefined {
@@ -84,7 +84,7 @@ function parseJson(body: string): unknown {
 }
 
 /** The portal's own words, from either error shape, plus field messages. */
-export function readErrorBody(body: string): { message?: string; fields?: Record<string, string> } {
+function readErrorBody(body: string): { message?: string; fields?: Record<string, string> } {
   const json = parseJson(body);
   const jsm = JsmErrorSchema.safeParse(json);
   if (jsm.success) return { message: jsm.data.errorMessage };
@@ -103,10 +103,7 @@ export function readErrorBody(body: string): { message?: string; fields?: Record
 }
 
 /** Seconds from a `Retry-After` header: delta-seconds or an HTTP date. */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  now = Date.now(),
-): number | undefined {
+function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);

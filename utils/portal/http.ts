@@ -22,7 +22,7 @@ export type FetchFunction = (input: string, init?: RequestInit) => Promise<Respo
  */
 export const DEFAULT_TIMEOUT_MS = 25_000;
 
-export interface ExchangeOptions<S extends z.ZodMiniType> {
+interface ExchangeOptions<S extends z.ZodMiniType> {
   fetch: FetchFunction;
   url: string;
   init: RequestInit;

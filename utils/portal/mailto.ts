@@ -5,9 +5,9 @@
  * so its text says to attach the downloaded report, and is cut to a length mail clients and
  * browsers open reliably (about 2,000 characters for the whole URL).
  */
-export const MAILTO_MAX_LENGTH = 1900;
+const MAILTO_MAX_LENGTH = 1900;
 
-export interface MailtoInput {
+interface MailtoInput {
   to: string;
   summary: string;
   text: string;

@@ -47,7 +47,7 @@ export function startOriginGuard(): void {
 }
 
 /** The origins of the portal (and of the API gateway, for scoped tokens) for `settings`. */
-export function originsFor(
+function originsFor(
   settings: Pick<PortalSettings, 'portalUrl' | 'authMethod' | 'tokenKind'> | null,
 ): string[] {
   if (!settings) return [];

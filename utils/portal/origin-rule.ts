@@ -19,10 +19,10 @@
  */
 
 /** Ids of this module's session rules (no other session rules use this range). */
-export const ORIGIN_RULE_FIRST_ID = 7100;
+const ORIGIN_RULE_FIRST_ID = 7100;
 const ORIGIN_RULE_LAST_ID = 7109;
 
-export interface HeaderRule {
+interface HeaderRule {
   id: number;
   priority: number;
   action: {
@@ -48,7 +48,7 @@ export function portalOrigins(urls: readonly string[]): string[] {
 }
 
 /** One rule per origin: requests to it from outside any tab get its own Origin and Referer. */
-export function originRules(origins: readonly string[]): HeaderRule[] {
+function originRules(origins: readonly string[]): HeaderRule[] {
   return origins.slice(0, ORIGIN_RULE_LAST_ID - ORIGIN_RULE_FIRST_ID + 1).map((origin, index) => ({
     id: ORIGIN_RULE_FIRST_ID + index,
     priority: 1,

@@ -5,7 +5,7 @@
 import { AppError } from '../errors';
 import type { Page } from './schemas';
 
-export type FetchPage<T> = (start: number, limit: number) => Promise<Page<T>>;
+type FetchPage<T> = (start: number, limit: number) => Promise<Page<T>>;
 
 export interface WalkOptions {
   /** Items asked per page (JSM's default is 50). */
@@ -15,7 +15,7 @@ export interface WalkOptions {
 }
 
 /** Yields each page in order, starting at 0. */
-export async function* walkPages<T>(
+async function* walkPages<T>(
   fetchPage: FetchPage<T>,
   options: WalkOptions = {},
 ): AsyncGenerator<Page<T>> {

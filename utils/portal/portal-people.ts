@@ -13,7 +13,6 @@ export const PortalUserSearchSchema = z.array(
     emailAddress: z.optional(z.nullable(z.string())),
   }),
 );
-export type PortalUserSearch = z.infer<typeof PortalUserSearchSchema>;
 
 export const portalUserSearchPath = (portalId: string) =>
   `/rest/servicedesk/1/customer/portal/${encodeURIComponent(portalId)}/user-search/proforma`;

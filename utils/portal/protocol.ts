@@ -32,7 +32,7 @@ export const SaveConnectionSchema = z.object({
 });
 export type SaveConnection = z.input<typeof SaveConnectionSchema>;
 
-export const ServiceDeskSummarySchema = z.object({
+const ServiceDeskSummarySchema = z.object({
   id: z.string(),
   projectName: z.string(),
   projectKey: z.optional(z.string()),
@@ -48,7 +48,7 @@ export type TestConnectionResult = z.infer<typeof TestConnectionResultSchema>;
 
 export const ServiceDeskListSchema = z.object({ serviceDesks: z.array(ServiceDeskSummarySchema) });
 
-export const RequestTypeSummarySchema = z.object({
+const RequestTypeSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.optional(z.string()),
@@ -66,7 +66,7 @@ export type RequestTypeList = z.infer<typeof RequestTypeListSchema>;
 /** The request form of a request type, as the portal describes it (SPEC CustomerRequestCreateMetaDTO). */
 export const RequestTypeFieldsSchema = CreateMetaSchema;
 
-export const RequestSummarySchema = z.object({
+const RequestSummarySchema = z.object({
   issueKey: z.string(),
   summary: z.string(),
   status: z.optional(z.string()),
@@ -81,7 +81,7 @@ export const RequestSearchSchema = z.object({
 });
 export const RequestSearchResultSchema = z.object({ requests: z.array(RequestSummarySchema) });
 
-export const ArticleSummarySchema = z.object({
+const ArticleSummarySchema = z.object({
   title: z.string(),
   excerpt: z.optional(z.string()),
   url: z.optional(z.string()),

@@ -32,7 +32,7 @@ const maybeString = z.optional(z.nullable(z.string()));
 const SelfLinkSchema = z.looseObject({ self: optionalString });
 
 /** SPEC `DateDTO`. */
-export const DateSchema = z.looseObject({
+const DateSchema = z.looseObject({
   epochMillis: z.optional(z.number()),
   friendly: optionalString,
   iso8601: optionalString,
@@ -102,7 +102,7 @@ export type ServiceDesk = z.infer<typeof ServiceDeskSchema>;
 export const ServiceDeskPageSchema = pagedSchema(ServiceDeskSchema);
 
 /** SPEC `RequestTypeGroupDTO`. */
-export const RequestTypeGroupSchema = z.looseObject({ id: z.string(), name: z.string() });
+const RequestTypeGroupSchema = z.looseObject({ id: z.string(), name: z.string() });
 export const RequestTypeGroupPageSchema = pagedSchema(RequestTypeGroupSchema);
 
 /**
@@ -110,12 +110,12 @@ export const RequestTypeGroupPageSchema = pagedSchema(RequestTypeGroupSchema);
  * `children` (cascading selects) is read one level deep, which is all a cascade has.
  */
 const FieldValueLeafSchema = z.looseObject({ value: z.string(), label: optionalString });
-export const FieldValueSchema = z.extend(FieldValueLeafSchema, {
+const FieldValueSchema = z.extend(FieldValueLeafSchema, {
   children: z.optional(z.array(FieldValueLeafSchema)),
 });
 
 /** SPEC `JsonTypeBean` (`type` is the one required key in the whole spec). */
-export const JiraSchemaSchema = z.looseObject({
+const JiraSchemaSchema = z.looseObject({
   type: z.string(),
   system: optionalString,
   custom: optionalString,
@@ -165,14 +165,14 @@ export type RequestType = z.infer<typeof RequestTypeSchema>;
 export const RequestTypePageSchema = pagedSchema(RequestTypeSchema);
 
 /** SPEC `CustomerRequestStatusDTO`; `statusCategory` is an enum string, kept open here. */
-export const RequestStatusSchema = z.looseObject({
+const RequestStatusSchema = z.looseObject({
   status: optionalString,
   statusCategory: optionalString,
   statusDate: z.optional(DateSchema),
 });
 
 /** SPEC `CustomerRequestFieldValueDTO`: in responses `requestFieldValues` is an ARRAY. */
-export const RequestFieldValueSchema = z.looseObject({
+const RequestFieldValueSchema = z.looseObject({
   fieldId: z.string(),
   label: optionalString,
   value: z.optional(z.unknown()),
@@ -213,7 +213,6 @@ export const CustomerRequestSchema = z.looseObject({
     }),
   ),
 });
-export type CustomerRequest = z.infer<typeof CustomerRequestSchema>;
 export const CustomerRequestPageSchema = pagedSchema(CustomerRequestSchema);
 
 /** attachTemporaryFile 201. The key is `fileName` (capital N), unlike AttachmentDTO. */
@@ -222,7 +221,6 @@ export const TemporaryAttachmentsSchema = z.looseObject({
     z.looseObject({ temporaryAttachmentId: z.string(), fileName: z.string() }),
   ),
 });
-export type TemporaryAttachments = z.infer<typeof TemporaryAttachmentsSchema>;
 
 /** SPEC `CommentDTO`. */
 export const CommentSchema = z.looseObject({
@@ -233,14 +231,12 @@ export const CommentSchema = z.looseObject({
   created: z.optional(DateSchema),
   _links: z.optional(SelfLinkSchema),
 });
-export type Comment = z.infer<typeof CommentSchema>;
 
 /** SPEC `AttachmentCreateResultDTO`. */
 export const AttachmentCreateResultSchema = z.looseObject({
   comment: z.optional(CommentSchema),
   attachments: pagedSchema(AttachmentSchema),
 });
-export type AttachmentCreateResult = z.infer<typeof AttachmentCreateResultSchema>;
 
 export const UserPageSchema = pagedSchema(UserSchema);
 
@@ -248,14 +244,15 @@ export const UserPageSchema = pagedSchema(UserSchema);
 export const AttachmentPageSchema = pagedSchema(AttachmentSchema);
 
 /** SPEC `CustomerTransitionDTO`: a transition the customer may perform. */
-export const CustomerTransitionSchema = z.looseObject({ id: z.string(), name: z.string() });
+const CustomerTransitionSchema = z.looseObject({ id: z.string(), name: z.string() });
 export const CustomerTransitionPageSchema = pagedSchema(CustomerTransitionSchema);
 
-/** SPEC `CustomerTransitionExecutionDTO`. */
-export const TransitionExecutionSchema = z.object({
+/** SPEC `CustomerTransitionExecutionDTO`: the body of a transition the client performs. */
+const TransitionExecutionSchema = z.object({
   id: z.string(),
   additionalComment: z.optional(z.object({ body: z.string() })),
 });
+export type TransitionExecution = z.input<typeof TransitionExecutionSchema>;
 
 /** SPEC `ArticleDTO`. */
 export const ArticleSchema = z.looseObject({
@@ -278,7 +275,6 @@ export const MyselfSchema = z.looseObject({
   active: z.optional(z.boolean()),
   timeZone: maybeString,
 });
-export type Myself = z.infer<typeof MyselfSchema>;
 
 /** Platform `FoundUsers` from GET /rest/api/3/user/picker. */
 export const UserPickerSchema = z.looseObject({
@@ -294,14 +290,12 @@ export const UserPickerSchema = z.looseObject({
   total: z.optional(z.int()),
   header: optionalString,
 });
-export type UserPickerResult = z.infer<typeof UserPickerSchema>;
 
 /** Platform `AttachmentSettings` from GET /rest/api/3/attachment/meta. */
 export const AttachmentMetaSchema = z.looseObject({
   enabled: z.boolean(),
   uploadLimit: z.optional(z.number()),
 });
-export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 
 /** `GET <site>/_edge/tenant_info`. */
 export const TenantInfoSchema = z.looseObject({ cloudId: z.string().check(z.minLength(1)) });
@@ -344,11 +338,15 @@ export const AttachmentCreateSchema = z.object({
   public: z.literal(true),
   additionalComment: z.optional(z.object({ body: z.string() })),
 });
+/** The body the client sends (utils/portal/client.ts), checked against the spec by a test. */
+export type AttachmentCreate = z.input<typeof AttachmentCreateSchema>;
 
 /** SPEC `RequestParticipantUpdateDTO`: accountIds only; `usernames` is dead on Cloud. */
 export const ParticipantUpdateSchema = z.object({
   accountIds: z.array(z.string()).check(z.minLength(1)),
 });
+export type ParticipantUpdate = z.input<typeof ParticipantUpdateSchema>;
 
 /** SPEC `CommentCreateDTO`. */
 export const CommentCreateSchema = z.object({ body: z.string(), public: z.boolean() });
+export type CommentCreate = z.input<typeof CommentCreateSchema>;

@@ -6,10 +6,10 @@
 
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
-import { getEffectiveSettings, readPortalSettings } from '../settings/effective';
 import { articleUrl } from '../ticket/article-link';
 import { type AuthProvider, apiTokenProvider, portalSessionProvider } from './auth';
 import { createPortalClient, type PortalClient, type RequestStatusFilter } from './client';
+import { connectionInForce } from './connection-in-force';
 import { portalCredentialsItem } from './credentials-item';
 import { notConfiguredError } from './errors';
 import type { FetchFunction } from './http';
@@ -39,7 +39,7 @@ import {
 /** The global fetch, bound: an unbound `fetch` throws "Illegal invocation" in workers. */
 const defaultFetch: FetchFunction = (input, init) => fetch(input, init);
 
-export function buildAuthProvider(
+function buildAuthProvider(
   settings: PortalSettings,
   credentials: PortalCredentials | null,
   fetchFn: FetchFunction = defaultFetch,
@@ -81,7 +81,7 @@ async function boundCredentials(settings: PortalSettings): Promise<PortalCredent
 export async function getPortalClient(
   fetchFn: FetchFunction = defaultFetch,
 ): Promise<PortalClient> {
-  const settings = await readPortalSettings();
+  const settings = await connectionInForce().read();
   if (!settings) throw notConfiguredError();
   await guardPortalOrigins(settings);
   const credentials = await boundCredentials(settings);
@@ -101,7 +101,7 @@ async function originsGranted(settings: PortalSettings): Promise<boolean> {
 }
 
 export async function getConnection(): Promise<ConnectionView> {
-  const settings = await readPortalSettings();
+  const settings = await connectionInForce().read();
   if (!settings) return { originGranted: false };
   const credentials = await boundCredentials(settings);
   return {
@@ -124,7 +124,7 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
   const request = SaveConnectionSchema.parse(input);
   const url = checkPortalUrl(request.portalUrl);
   if (!url.ok) throw new AppError({ code: 'validation', message: url.message });
-  const { portal: managed } = await getEffectiveSettings();
+  const managed = await connectionInForce().managed();
   if (
     (managed.portalUrl && managed.portalUrl !== url.siteUrl) ||
     (managed.authMethod && managed.authMethod !== request.authMethod)
@@ -204,7 +204,7 @@ function summarizeDesk(desk: ServiceDesk): ServiceDeskSummary {
 export async function testConnection(
   fetchFn: FetchFunction = defaultFetch,
 ): Promise<TestConnectionResult> {
-  const settings = await readPortalSettings();
+  const settings = await connectionInForce().read();
   if (!settings) throw notConfiguredError();
   const client = await getPortalClient(fetchFn);
   // /info needs no sign-in: a failure here means the URL is not a reachable JSM site.
@@ -299,7 +299,7 @@ export async function searchMyRequests(
   requestStatus: RequestStatusFilter = 'ALL_REQUESTS',
 ): Promise<{ requests: RequestSummary[] }> {
   const client = await getPortalClient();
-  const site = (await readPortalSettings())?.portalUrl ?? '';
+  const site = (await connectionInForce().read())?.portalUrl ?? '';
   const page = await client.myRequests({ searchTerm: term.trim() || undefined, requestStatus });
   return {
     requests: page.values.map((request) => ({
@@ -315,10 +315,10 @@ export async function searchMyRequests(
 
 export async function searchKnowledgeBase(query: string, serviceDeskId?: string) {
   const client = await getPortalClient();
-  const site = (await readPortalSettings())?.portalUrl ?? '';
+  const site = (await connectionInForce().read())?.portalUrl ?? '';
   const page = await client.searchKnowledgeBase(query, { serviceDeskId });
   // The article page sits under the desk's portal: its id comes with the request types.
-  const portalUrl = (await readPortalSettings())?.portalUrl;
+  const portalUrl = (await connectionInForce().read())?.portalUrl;
   const portalId = serviceDeskId
     ? await client.listRequestTypes(serviceDeskId).then(
         (types) => types.find((type) => type.portalId)?.portalId,
@@ -345,7 +345,7 @@ export async function searchKnowledgeBase(query: string, serviceDeskId?: string)
   };
 }
 
-export interface AddToRequestInput {
+interface AddToRequestInput {
   issueKey: string;
   /** The composed report, in wiki markup. */
   comment: string;

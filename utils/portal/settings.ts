@@ -59,22 +59,13 @@ function sameOrigin(a: string, b: string): boolean {
   }
 }
 
-/**
- * The origins a token entered for `siteUrl` may be sent to: the site itself, and for scoped
- * tokens the API gateway that serves it.
- */
-export function credentialOrigins(siteUrl: string, tokenKind: 'classic' | 'scoped'): string[] {
-  const site = new URL(siteUrl).origin;
-  return tokenKind === 'scoped' ? [site, new URL(gatewayUrlFor(siteUrl)).origin] : [site];
-}
-
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function isLoopback(url: URL): boolean {
+function isLoopback(url: URL): boolean {
   return LOOPBACK.has(url.hostname);
 }
 
-export type PortalUrlCheck = { ok: true; siteUrl: string } | { ok: false; message: string };
+type PortalUrlCheck = { ok: true; siteUrl: string } | { ok: false; message: string };
 
 /**
  * Accepts a site URL or any portal page URL and returns its origin. HTTPS is required: the
@@ -107,12 +98,12 @@ export function checkPortalUrl(input: string): PortalUrlCheck {
 }
 
 /** Host-permission match pattern of a site. Match patterns carry no port. */
-export function originPatternOf(siteUrl: string): string {
+function originPatternOf(siteUrl: string): string {
   const url = new URL(siteUrl);
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-export const ATLASSIAN_GATEWAY = 'https://api.atlassian.com';
+const ATLASSIAN_GATEWAY = 'https://api.atlassian.com';
 
 /**
  * Where scoped tokens are sent. The real gateway for real sites; a loopback site (the local

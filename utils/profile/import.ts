@@ -7,7 +7,7 @@ import type * as z from 'zod/mini';
 import { type VendorProfile, VendorProfileSchema } from './vendor-profiles';
 
 /** Files larger than this are not profiles (a profile is a few KB). */
-export const MAX_PROFILE_BYTES = 256 * 1024;
+const MAX_PROFILE_BYTES = 256 * 1024;
 
 export interface FieldProblem {
   /** Dotted path of the field, e.g. `escalationChannels.0.url`; empty for the whole file. */
@@ -15,9 +15,7 @@ export interface FieldProblem {
   message: string;
 }
 
-export type ProfileParse =
-  | { ok: true; profile: VendorProfile }
-  | { ok: false; problems: FieldProblem[] };
+type ProfileParse = { ok: true; profile: VendorProfile } | { ok: false; problems: FieldProblem[] };
 
 type Issue = z.core.$ZodIssue;
 
@@ -74,7 +72,7 @@ export function fieldProblems(issues: readonly Issue[], input?: unknown): FieldP
 }
 
 /** Checks a value (already parsed from JSON) as a vendor profile. */
-export function checkProfile(value: unknown): ProfileParse {
+function checkProfile(value: unknown): ProfileParse {
   const result = VendorProfileSchema.safeParse(value);
   if (result.success) return { ok: true, profile: result.data };
   return { ok: false, problems: fieldProblems(result.error.issues, value) };
@@ -99,11 +97,6 @@ export function parseProfileJson(text: string): ProfileParse {
     };
   }
   return checkProfile(value);
-}
-
-/** "severities.P1.name: Must be a string." lines for a notice. */
-export function formatProblems(problems: readonly FieldProblem[]): string[] {
-  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
 }
 
 /** The file to export: the profile, pretty-printed. */

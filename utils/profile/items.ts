@@ -7,7 +7,7 @@ import { type PolicyRead, parseManagedPolicy } from './policy';
 import { VendorProfileSchema } from './vendor-profiles';
 
 /** The user's profiles: those imported, and which one is active (a built-in's or an import's id). */
-export const StoredProfilesSchema = z.object({
+const StoredProfilesSchema = z.object({
   activeId: z.optional(z.string()),
   imported: z._default(z.record(z.string(), VendorProfileSchema), {}),
 });

@@ -11,7 +11,7 @@ import { AuthMethodSchema, checkPortalUrl } from '../portal/settings';
 import { type FieldProblem, fieldProblems, parseProfileJson } from './import';
 import { findVendorProfile, type VendorProfile } from './vendor-profiles';
 
-export const LOCKABLE_SETTINGS = [
+const LOCKABLE_SETTINGS = [
   /** Only the policy's sites have always-on capture; users add none. */
   'allowedOrigins',
   /** Only the policy's and the profile's rules apply; the user's own are not used. */
@@ -21,7 +21,7 @@ export const LOCKABLE_SETTINGS = [
   /** Users may not change the service desk and request type the policy sets. */
   'requestType',
 ] as const;
-export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
+type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
 const Origin = z
   .string()
@@ -34,7 +34,7 @@ const PolicyRuleSchema = z.object({
 });
 
 /** One schema per managed key (keys absent from storage.managed are simply not set). */
-export const POLICY_KEYS = {
+const POLICY_KEYS = {
   /** A built-in profile's id ("stakater") or a whole profile as JSON text. */
   profile: z.string().check(z.minLength(1), z.maxLength(256 * 1024)),
   portalUrl: z.string().check(z.maxLength(2048)),
@@ -46,7 +46,7 @@ export const POLICY_KEYS = {
   lockedSettings: z.array(z.enum(LOCKABLE_SETTINGS)),
 } as const;
 
-export interface ManagedPolicy {
+interface ManagedPolicy {
   profile?: VendorProfile;
   portalUrl?: string;
   authMethod?: z.infer<typeof AuthMethodSchema>;

@@ -6,15 +6,8 @@
  */
 import * as z from 'zod/mini';
 import { EnvironmentRuleSchema } from '../capture/settings';
+import { DEFAULT_SEVERITY_DEFINITIONS, SeverityProfileSchema } from '../severity/wording';
 import { MappingOverrideSchema } from '../ticket/draft';
-import {
-  DEFAULT_SEVERITY_DEFINITIONS,
-  type SeverityDefinition,
-  SeverityProfileSchema,
-  severityDefinitions,
-} from '../ticket/severity';
-
-export type { SeverityDefinition };
 
 const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
@@ -29,7 +22,7 @@ const WebAddress = z.url().check(
 );
 
 /** A premium channel to reach the vendor at once, shown after a P1 is filed. */
-export const EscalationChannelSchema = z.discriminatedUnion('kind', [
+const EscalationChannelSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('chat'),
     /** "Premium support chat". */
@@ -48,9 +41,9 @@ export const EscalationChannelSchema = z.discriminatedUnion('kind', [
     hours: z.optional(Text(100)),
   }),
 ]);
-export type EscalationChannel = z.infer<typeof EscalationChannelSchema>;
+type EscalationChannel = z.infer<typeof EscalationChannelSchema>;
 
-export const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
  * A vendor profile as exported and imported. Strict: a misspelt key is an error rather than
@@ -79,7 +72,6 @@ export const VendorProfileSchema = z.strictObject({
   fieldMappings: z._default(z.record(z.string(), MappingOverrideSchema), {}),
 });
 export type VendorProfile = z.infer<typeof VendorProfileSchema>;
-export type VendorProfileInput = z.input<typeof VendorProfileSchema>;
 
 const severityText = Object.fromEntries(
   DEFAULT_SEVERITY_DEFINITIONS.map((d) => [d.level, { name: d.name, definition: d.definition }]),
@@ -92,7 +84,7 @@ export const STAKATER_PROFILE: VendorProfile = {
   // JSM's customer sign-up page; the portal must allow self sign-up for it to offer a form.
   signUpUrl: 'https://stakater-cloud.atlassian.net/servicedesk/customer/user/signup',
   signUpGuidance: 'Register with your official company email address.',
-  // The defaults in utils/ticket/severity.ts are this vendor's guide, verbatim.
+  // The defaults in utils/severity/wording.ts are this vendor's guide, verbatim.
   severities: severityText,
   // Premium escalation is per contract: an organisation's profile (import or policy) adds it.
   escalationChannels: [],
@@ -100,15 +92,10 @@ export const STAKATER_PROFILE: VendorProfile = {
   fieldMappings: {},
 };
 
-export const VENDOR_PROFILES: readonly VendorProfile[] = [STAKATER_PROFILE];
+const VENDOR_PROFILES: readonly VendorProfile[] = [STAKATER_PROFILE];
 
 export function findVendorProfile(id: string | undefined): VendorProfile | undefined {
   return VENDOR_PROFILES.find((profile) => profile.id === id);
-}
-
-/** The profile's P1-P4 with its own wording where it has one. */
-export function profileSeverities(profile: VendorProfile): SeverityDefinition[] {
-  return severityDefinitions(profile.severities);
 }
 
 /** Links for the escalation list: `https:` for chat, `tel:` for phone. */

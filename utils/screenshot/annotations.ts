@@ -9,10 +9,10 @@ const Coord = z.int().check(z.minimum(-100_000), z.maximum(100_000));
 const Size = z.int().check(z.minimum(0), z.maximum(100_000));
 const Colour = z.string().check(z.regex(/^#[0-9a-f]{6}$/i));
 
-export const RectSchema = z.object({ x: Coord, y: Coord, width: Size, height: Size });
+const RectSchema = z.object({ x: Coord, y: Coord, width: Size, height: Size });
 export type Rect = z.infer<typeof RectSchema>;
 
-export const ShapeSchema = z.discriminatedUnion('kind', [
+const ShapeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rect'), id: z.string(), rect: RectSchema, colour: Colour }),
   z.object({
     kind: z.literal('arrow'),
@@ -34,7 +34,6 @@ export const ShapeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('redact'), id: z.string(), rect: RectSchema }),
 ]);
 export type Shape = z.infer<typeof ShapeSchema>;
-export type ShapeKind = Shape['kind'];
 
 export const AnnotationDocSchema = z.object({
   shapes: z.array(ShapeSchema).check(z.maxLength(500)),
@@ -48,10 +47,6 @@ export const HIGHLIGHT_COLOUR = '#e5004f';
 
 export function isEdited(doc: AnnotationDoc): boolean {
   return doc.shapes.length > 0 || doc.crop !== null;
-}
-
-export function hasRedaction(doc: AnnotationDoc): boolean {
-  return doc.shapes.some((shape) => shape.kind === 'redact');
 }
 
 /**
@@ -120,7 +115,7 @@ export type EditAction =
   | { type: 'remove'; id: string }
   | { type: 'crop'; rect: Rect | null };
 
-export function applyEdit(doc: AnnotationDoc, action: EditAction): AnnotationDoc {
+function applyEdit(doc: AnnotationDoc, action: EditAction): AnnotationDoc {
   switch (action.type) {
     case 'add':
       return { ...doc, shapes: [...doc.shapes, action.shape] };

@@ -8,9 +8,9 @@
  * (docs/platform-facts.md#screenshot-rate-limit).
  */
 
-export const DEFAULT_CALLS_PER_SECOND = 2;
+const DEFAULT_CALLS_PER_SECOND = 2;
 
-export interface CaptureQueueOptions {
+interface CaptureQueueOptions {
   callsPerSecond?: number;
   /** Extra margin on top of 1000 / callsPerSecond, for clock jitter between us and Chrome. */
   marginMs?: number;
@@ -19,7 +19,7 @@ export interface CaptureQueueOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export function isQuotaError(error: unknown): boolean {
+function isQuotaError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return message.includes('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND');
 }

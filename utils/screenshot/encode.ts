@@ -6,7 +6,7 @@
  */
 import { AppError } from '../errors';
 
-export type ImageType = 'image/png' | 'image/webp' | 'image/jpeg';
+type ImageType = 'image/png' | 'image/webp' | 'image/jpeg';
 
 export interface EncodeBudget {
   /** Bytes per image; default 1 MB. */
@@ -25,7 +25,7 @@ export interface EncodeBudget {
   largePixels?: number;
 }
 
-export const DEFAULT_BUDGET = {
+const DEFAULT_BUDGET = {
   budgetBytes: 1_000_000,
   pngBelowBytes: 400_000,
   maxDimension: 16_384,
@@ -33,7 +33,7 @@ export const DEFAULT_BUDGET = {
 } as const;
 
 /** Draws the image at `scale` and encodes it; the environment provides it (OffscreenCanvas). */
-export type Encoder = (scale: number, type: ImageType, quality?: number) => Promise<Blob>;
+type Encoder = (scale: number, type: ImageType, quality?: number) => Promise<Blob>;
 
 export interface Encoded {
   blob: Blob;
@@ -48,7 +48,7 @@ const QUALITIES = [0.9, 0.75, 0.6];
 /** Below this the text of a console screenshot is no longer legible; better to say so. */
 const MIN_SCALE = 0.25;
 
-export function byteLimit(budget: EncodeBudget): number {
+function byteLimit(budget: EncodeBudget): number {
   const base = budget.budgetBytes ?? DEFAULT_BUDGET.budgetBytes;
   return budget.uploadLimitBytes !== undefined ? Math.min(base, budget.uploadLimitBytes) : base;
 }

@@ -141,7 +141,7 @@ export function drawAnnotated(
   for (const shape of drawingOrder(doc.shapes)) drawShape(ctx, shape, scale, area);
 }
 
-export interface ImageSource {
+interface ImageSource {
   image: CanvasImageSource;
   width: number;
   height: number;

@@ -17,7 +17,7 @@ export function tabScreenshotsItem(tabId: number) {
   );
 }
 
-/** Tabs that have a stored screenshot list (for the clean-up, utils/screenshot/retention.ts). */
+/** Tabs that have a stored screenshot list (for the clean-up, utils/composer/screenshot-retention.ts). */
 export async function screenshotTabIds(): Promise<number[]> {
   const keys = Object.keys(await browser.storage.local.get(null));
   return keys.flatMap((key) => {

@@ -20,8 +20,8 @@ import { screenshotTabIds, tabScreenshotsItem } from './items';
 import { type Screenshot, type ScreenshotSource, tabOwner } from './model';
 
 /** Largest attached file; bigger logs and HARs should be trimmed or zipped first. */
-export const MAX_FILE_BYTES = 25 * 1024 * 1024;
-export const MAX_ITEMS_PER_TAB = 20;
+const MAX_FILE_BYTES = 25 * 1024 * 1024;
+const MAX_ITEMS_PER_TAB = 20;
 
 let lock: Promise<unknown> = Promise.resolve();
 
@@ -53,7 +53,7 @@ function tooMany(): AppError {
   });
 }
 
-export interface NewImage {
+interface NewImage {
   blob: Blob;
   width: number;
   height: number;

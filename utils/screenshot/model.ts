@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { AnnotationDocSchema } from './annotations';
 
-export const ScreenshotSourceSchema = z.enum([
+const ScreenshotSourceSchema = z.enum([
   // tabs.captureVisibleTab: exactly what the user saw.
   'visible',
   // The whole page rendered from the DOM (html2canvas-pro).

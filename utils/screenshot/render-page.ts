@@ -11,7 +11,7 @@ import html2canvas from 'html2canvas-pro';
 import * as z from 'zod/mini';
 import { type EncodeBudget, encodeWithinBudget, scaledSize } from './encode';
 
-export const RenderRequestSchema = z.object({
+const RenderRequestSchema = z.object({
   /** Rendering stops this far down (CSS px): beyond, the image is unreadable once uploaded. */
   maxHeightCss: z.int().check(z.minimum(1)),
   maxDeviceHeight: z.int().check(z.minimum(1)),
@@ -33,7 +33,7 @@ export const RenderResultSchema = z.union([
   }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
-export type RenderResult = z.infer<typeof RenderResultSchema>;
+type RenderResult = z.infer<typeof RenderResultSchema>;
 
 /** The name under which the injected script leaves its renderer in the isolated world. */
 export const RENDERER_GLOBAL = '__supportCaptureRenderFullPage';
@@ -56,7 +56,7 @@ function pageBackground(): string {
   return '#ffffff';
 }
 
-export async function renderFullPage(request: RenderRequest): Promise<RenderResult> {
+async function renderFullPage(request: RenderRequest): Promise<RenderResult> {
   const started = performance.now();
   const root = document.documentElement;
   const pageHeight = Math.max(root.scrollHeight, document.body?.scrollHeight ?? 0);

@@ -1,9 +1,9 @@
 /** The background's screenshot handlers, one function per message. */
-import { sendMessage } from '../messages/pages';
 import type { AnnotationDoc } from './annotations';
 import { cancelFullPage, runFullPageJob } from './full-page';
 import * as library from './library';
 import type { Screenshot } from './model';
+import type { CaptureProgress } from './protocol';
 import { captureVisibleImage } from './visible';
 
 export async function captureVisible(
@@ -14,9 +14,11 @@ export async function captureVisible(
   return library.addImage(tabId, { ...image, source: 'visible' });
 }
 
+/** `tell` carries the progress to the extension pages (the background wires it to them). */
 export function captureFullPage(
   tabId: number,
   jobId: string,
+  tell: (progress: CaptureProgress) => Promise<unknown>,
   uploadLimitBytes?: number,
 ): Promise<Screenshot> {
   return runFullPageJob(
@@ -24,7 +26,7 @@ export function captureFullPage(
     jobId,
     (progress) => {
       // Nobody may be listening (the popup closed): the job goes on and its result is stored.
-      sendMessage('captureProgress', { jobId, tabId, ...progress }).catch(() => undefined);
+      tell({ jobId, tabId, ...progress }).catch(() => undefined);
     },
     { uploadLimitBytes },
   );

@@ -101,7 +101,7 @@ export function captureVisiblePng(windowId: number): Promise<Blob> {
 }
 
 /** Decodes lazily: the common case (a small PNG) needs no decoding at all. */
-export function bitmapEncoder(blob: Blob, size: { width: number; height: number }) {
+function bitmapEncoder(blob: Blob, size: { width: number; height: number }) {
   let bitmap: Promise<ImageBitmap> | undefined;
   return async (scale: number, type: string, quality?: number) => {
     bitmap ??= createImageBitmap(blob);

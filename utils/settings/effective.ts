@@ -7,21 +7,19 @@
  */
 import { browser } from 'wxt/browser';
 import { allowedOriginsItem, captureSettingsItem, environmentRulesItem } from '../capture/items';
-import type { EnvironmentRule } from '../capture/settings';
 import { AppError } from '../errors';
+import type { ConnectionInForce } from '../portal/connection-in-force';
 import { portalSettingsItem } from '../portal/items';
 import type { PortalSettings } from '../portal/settings';
 import { configureRedaction } from '../privacy/redact';
 import { type FieldProblem, parseProfileJson } from '../profile/import';
 import { managedPolicy, vendorProfilesItem } from '../profile/items';
-import type { SeverityDefinition, VendorProfile } from '../profile/vendor-profiles';
-import type { MappingOverrides } from '../ticket/draft';
+import type { VendorProfile } from '../profile/vendor-profiles';
 import {
   availableProfiles,
   type EffectiveSettings,
   effectivePortalSettings,
   mergeSettings,
-  type ProfileSource,
 } from './merge';
 
 export async function getEffectiveSettings(): Promise<EffectiveSettings> {
@@ -79,44 +77,17 @@ export function watchEffectiveSettings(
   };
 }
 
-/** What the composer, the capture and the delivery read of the active profile. */
-export interface ActiveProfile {
-  profile: VendorProfile;
-  source: ProfileSource;
-  /** Set by the organisation: users may not import or switch. */
-  locked: boolean;
-  /** P1-P4 in the vendor's words (for `severityLabel`, the severity picker). */
-  severityDefinitions: SeverityDefinition[];
-  /** Ready for components/delivery/EscalationChannels (`https:` chat, `tel:` phone). */
-  escalationChannels: { kind: 'chat' | 'phone'; label: string; href: string }[];
-  /** The profile's own environment and product rules (the capture applies them after the user's). */
-  environmentRules: EnvironmentRule[];
-  /** Field mapping defaults by portal field id, under the user's saved mappings. */
-  fieldMappings: MappingOverrides;
-}
-
-export function activeProfileOf(settings: EffectiveSettings): ActiveProfile {
-  const { profile } = settings;
-  return {
-    profile,
-    source: settings.profileSource,
-    locked: settings.locked.profile,
-    severityDefinitions: settings.severityDefinitions,
-    escalationChannels: settings.escalationChannels,
-    environmentRules: profile.environmentRules,
-    fieldMappings: settings.fieldMappings,
-  };
-}
-
-export async function getActiveProfile(): Promise<ActiveProfile> {
-  return activeProfileOf(await getEffectiveSettings());
-}
-
 /** The portal connection in force: the saved one with the policy's portal and sign-in method. */
 export async function readPortalSettings(): Promise<PortalSettings | null> {
   const [saved, settings] = await Promise.all([portalSettingsItem.get(), getEffectiveSettings()]);
   return effectivePortalSettings(saved, settings.portal);
 }
+
+/** How the portal service reads the connection in force (the background wires it in). */
+export const connectionReader: ConnectionInForce = {
+  read: readPortalSettings,
+  managed: async () => (await getEffectiveSettings()).portal,
+};
 
 function lockedError(): AppError {
   return new AppError({
@@ -142,7 +113,7 @@ export async function importProfile(text: string): Promise<VendorProfile> {
   return parsed.profile;
 }
 
-export function profileError(problems: readonly FieldProblem[]): AppError {
+function profileError(problems: readonly FieldProblem[]): AppError {
   const count = problems.length;
   return new AppError({
     code: 'validation',

@@ -16,14 +16,13 @@ import type { PolicyRead } from '../profile/policy';
 import {
   escalationLinks,
   findVendorProfile,
-  profileSeverities,
-  type SeverityDefinition,
   STAKATER_PROFILE,
   type VendorProfile,
 } from '../profile/vendor-profiles';
+import { type SeverityDefinition, severityDefinitions } from '../severity/wording';
 import type { MappingOverrides } from '../ticket/draft';
 
-export interface UserSettings {
+interface UserSettings {
   portal: PortalSettings | null;
   allowedOrigins: readonly string[];
   environmentRules: readonly EnvironmentRule[];
@@ -74,7 +73,7 @@ export interface EffectiveSettings {
   policyProblems: FieldProblem[];
 }
 
-export type EscalationLink = ReturnType<typeof escalationLinks>[number];
+type EscalationLink = ReturnType<typeof escalationLinks>[number];
 
 /** Every profile the user can choose: the built-ins, with imports of the same id replacing them. */
 export function availableProfiles(profiles: StoredProfiles): VendorProfile[] {
@@ -144,7 +143,7 @@ export function mergeSettings(
       requestType: requestTypeLocked,
     },
     capture: user.capture ?? DEFAULT_CAPTURE_SETTINGS,
-    severityDefinitions: profileSeverities(chosen.profile),
+    severityDefinitions: severityDefinitions(chosen.profile.severities),
     escalationChannels: escalationLinks(chosen.profile.escalationChannels),
     ...(chosen.profile.supportEmail ? { supportEmail: chosen.profile.supportEmail } : {}),
     fieldMappings: chosen.profile.fieldMappings,

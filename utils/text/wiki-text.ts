@@ -128,7 +128,7 @@ export function wikiText(text: string): string {
     .join('\n\n');
 }
 
-export interface EncodedText {
+interface EncodedText {
   /** Wiki markup to send. */
   text: string;
   /** Secrets the redaction removed. */
@@ -137,7 +137,7 @@ export interface EncodedText {
   shortened: boolean;
 }
 
-export interface EncodeOptions {
+interface EncodeOptions {
   /** The field's limit in characters (default: Jira's 32,767). */
   max?: number;
   /** Text already in wiki markup, put before the encoded text (not redacted or escaped). */

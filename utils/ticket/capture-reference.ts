@@ -5,9 +5,8 @@
  */
 
 /** No 0/O, 1/I/L or U: easy to read aloud and to type. */
-export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const LENGTH = 6;
-export const CAPTURE_REFERENCE_PATTERN = new RegExp(`\\bSC-[${REFERENCE_ALPHABET}]{${LENGTH}}\\b`);
 
 type RandomSource = (bytes: Uint8Array) => Uint8Array;
 
@@ -27,15 +26,6 @@ export function newCaptureReference(random: RandomSource = cryptoRandom): string
   return `SC-${out}`;
 }
 
-export function isCaptureReference(text: string): boolean {
-  return new RegExp(`^${CAPTURE_REFERENCE_PATTERN.source}$`).test(text);
-}
-
 export function captureReferenceLine(reference: string): string {
   return `Capture reference: ${reference}`;
-}
-
-/** The reference in a request's text (description or summary), if there is one. */
-export function findCaptureReference(text: string): string | undefined {
-  return CAPTURE_REFERENCE_PATTERN.exec(text)?.[0];
 }

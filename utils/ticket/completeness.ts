@@ -5,7 +5,7 @@
 import { t } from '../i18n';
 import { type Draft, includedEvents, includedRequests, openingStep } from './draft';
 
-export type CompletenessKey =
+type CompletenessKey =
   | 'environment'
   | 'product'
   | 'errors'
@@ -14,7 +14,7 @@ export type CompletenessKey =
   | 'recentChanges'
   | 'severity';
 
-export interface MissingItem {
+interface MissingItem {
   key: CompletenessKey;
   /** The form field's accessible name, so the list can point at it. */
   label: string;
@@ -36,7 +36,7 @@ const ITEMS: Readonly<Record<CompletenessKey, () => Omit<MissingItem, 'key'>>> =
 };
 
 /** True when the steps say nothing beyond the pre-filled opening line. */
-export function stepsAreEmpty(draft: Pick<Draft, 'steps' | 'context'>): boolean {
+function stepsAreEmpty(draft: Pick<Draft, 'steps' | 'context'>): boolean {
   const opening = openingStep(draft.context.url, draft.context.capturedAt).trim();
   return draft.steps
     .split('\n')

@@ -6,7 +6,13 @@
  * text is escaped.
  */
 import type { PageEvent } from '@/utils/capture/page-event';
-import { fitWiki, MAX_TEXT_FIELD, verbatimBlock, wikiText } from '../text/wiki-text';
+import { QUICK_QUESTIONS, REACH_LABELS } from '../severity/suggestion';
+import {
+  DEFAULT_SEVERITY_DEFINITIONS,
+  type SeverityDefinition,
+  severityLabel,
+} from '../severity/wording';
+import { fitWiki, verbatimBlock, wikiText } from '../text/wiki-text';
 import { captureReferenceLine } from './capture-reference';
 import {
   type Draft,
@@ -17,23 +23,8 @@ import {
   includedRequests,
   redactCounting,
 } from './draft';
-import {
-  DEFAULT_SEVERITY_DEFINITIONS,
-  QUICK_QUESTIONS,
-  REACH_LABELS,
-  type SeverityDefinition,
-  severityLabel,
-} from './severity';
 
-export {
-  CAPTURE_REFERENCE_PATTERN,
-  captureReferenceLine,
-  findCaptureReference,
-  isCaptureReference,
-  newCaptureReference,
-} from './capture-reference';
-
-export const DESCRIPTION_SECTIONS = [
+const DESCRIPTION_SECTIONS = [
   'Environment',
   'Product or service',
   'Errors and logs',
@@ -42,13 +33,12 @@ export const DESCRIPTION_SECTIONS = [
   'Recent configuration changes',
   'Technical context',
 ] as const;
-export type DescriptionSection = (typeof DESCRIPTION_SECTIONS)[number];
+type DescriptionSection = (typeof DESCRIPTION_SECTIONS)[number];
 
 /**
  * Jira rejects descriptions over 32,767 characters. Each block has its own budget (escaped
  * length) so the sum stays well below that and the reference line always survives.
  */
-export const MAX_DESCRIPTION = MAX_TEXT_FIELD;
 const BUDGET = {
   short: 1_000,
   steps: 5_000,
@@ -161,7 +151,7 @@ export interface DescriptionOptions {
   definitions?: readonly SeverityDefinition[];
 }
 
-export interface ComposedDescription {
+interface ComposedDescription {
   text: string;
   /** Secrets removed from the user's own text while composing (captured text was done earlier). */
   redactions: number;

@@ -7,14 +7,15 @@ import * as z from 'zod/mini';
 import { type CaptureScope, CaptureScopeSchema } from '@/utils/capture/capture';
 import { type PageEvent, PageEventSchema } from '@/utils/capture/page-event';
 import { redact, redactCounted } from '@/utils/privacy/redact';
+import { SeveritySchema } from '../severity/levels';
+import { SeverityAnswersSchema } from '../severity/suggestion';
 import { newCaptureReference } from './capture-reference';
 import { FieldInputSchema } from './portal-fields';
-import { SeverityAnswersSchema, SeveritySchema } from './severity';
 
-export const FactSchema = z.object({ name: z.string(), value: z.string() });
+const FactSchema = z.object({ name: z.string(), value: z.string() });
 export type Fact = z.infer<typeof FactSchema>;
 
-export const FailedRequestSchema = z.object({
+const FailedRequestSchema = z.object({
   id: z.string(),
   method: z.string(),
   url: z.string(),
@@ -32,7 +33,7 @@ export const FailedRequestSchema = z.object({
 export type FailedRequest = z.infer<typeof FailedRequestSchema>;
 
 /** What was captured, redacted, as the request will describe it. */
-export const TicketContextSchema = z.object({
+const TicketContextSchema = z.object({
   url: z.string(),
   title: z.string(),
   capturedAt: z.number(),
@@ -48,7 +49,7 @@ export const TicketContextSchema = z.object({
 export type TicketContext = z.infer<typeof TicketContextSchema>;
 
 /** Where a portal field's value comes from. */
-export const MappingSourceSchema = z.enum([
+const MappingSourceSchema = z.enum([
   'summary',
   'description',
   'severity',
@@ -70,7 +71,7 @@ export const MappingOverrideSchema = z.object({
   options: z.optional(z.record(z.string(), z.string())),
 });
 export type MappingOverride = z.infer<typeof MappingOverrideSchema>;
-export const MappingOverridesSchema = z.record(z.string(), MappingOverrideSchema);
+const MappingOverridesSchema = z.record(z.string(), MappingOverrideSchema);
 export type MappingOverrides = z.infer<typeof MappingOverridesSchema>;
 
 /** Saved overrides, keyed by {@link mappingKey}. */
@@ -81,11 +82,10 @@ export function mappingKey(serviceDeskId: string, requestTypeId: string): string
   return `${serviceDeskId}/${requestTypeId}`;
 }
 
-export const ParticipantSchema = z.object({
+const ParticipantSchema = z.object({
   accountId: z.string(),
   displayName: z.optional(z.string()),
 });
-export type Participant = z.infer<typeof ParticipantSchema>;
 
 const Text = z.string().check(z.maxLength(32_000));
 
@@ -119,17 +119,17 @@ export const DraftSchema = z.object({
 export type Draft = z.infer<typeof DraftSchema>;
 
 /** Facts as the capture may hand them over: a map (values may be `{width, height}`) or pairs. */
-export type FactsInput =
+type FactsInput =
   | Readonly<Record<string, unknown>>
   | ReadonlyArray<{ name?: string; label?: string; key?: string; value: unknown }>;
 
 /** Console facts: a list, or an adapter's `{product, facts: [{label, value}]}`. */
-export type ConsoleFactsInput = FactsInput | { product?: string; facts: FactsInput };
+type ConsoleFactsInput = FactsInput | { product?: string; facts: FactsInput };
 
 /** A value the capture's rules inferred: plain text or `{value}` with the rule's details. */
-export type InferredInput = string | { value: string | null } | null;
+type InferredInput = string | { value: string | null } | null;
 
-export interface FailedRequestInput {
+interface FailedRequestInput {
   id?: string;
   method?: string;
   url: string;
@@ -146,7 +146,7 @@ export interface FailedRequestInput {
  * The capture fields the ticket needs. Only `url`..`scope` exist on every capture today; the
  * others arrive as the capture grows and are optional here.
  */
-export interface CaptureInput {
+interface CaptureInput {
   url: string;
   title: string;
   capturedAt: number;
@@ -163,7 +163,7 @@ export interface CaptureInput {
   browser?: string;
 }
 
-export interface CreateDraftOptions {
+interface CreateDraftOptions {
   now?: number;
   captureRef?: string;
   /** e.g. `navigator.userAgent`, or a friendlier "Chromium 140 on Linux". */
@@ -240,9 +240,7 @@ function inferred(input: InferredInput | undefined): string {
 }
 
 /** The summary line: the first error's first line, else the page title, else the host. */
-export function summaryFromCapture(
-  capture: Pick<CaptureInput, 'events' | 'title' | 'url'>,
-): string {
+function summaryFromCapture(capture: Pick<CaptureInput, 'events' | 'title' | 'url'>): string {
   const firstError = capture.events.find((e) => e.kind !== 'console-warn');
   const line = firstError?.message
     .split('\n')
@@ -270,21 +268,6 @@ export function openingStep(url: string, capturedAt: number): string {
 }
 
 /**
- * Whether a recorded step only repeats the opening line: the trail's first "Opened /path" is
- * the page the opening line already names (same path, whatever the hash or query).
- */
-export function repeatsOpening(line: string, url: string): boolean {
-  const where = /^(?:Opened|Reloaded) (\S+)/.exec(line)?.[1];
-  if (!where) return false;
-  try {
-    const page = new URL(url);
-    return where.split(/[?#]/)[0] === page.pathname;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * The steps in the order they happened: where the user started, what they did, the error,
  * then an empty next step. A recorded trail that opens a page starts where the user started;
  * otherwise the user stayed on the captured page, which opens the list.
@@ -303,7 +286,7 @@ export function initialSteps(url: string, capturedAt: number, recorded = ''): st
 }
 
 /** A redacted, self-contained snapshot of the capture for the draft. */
-export function contextFromCapture(capture: CaptureInput, browser?: string): TicketContext {
+function contextFromCapture(capture: CaptureInput, browser?: string): TicketContext {
   let redactions = capture.redactions ?? capture.redactionCount ?? 0;
   const clean = (text: string): string => {
     const r = redactCounting(text);
@@ -404,10 +387,4 @@ export function toggleRequest(draft: Draft, id: string, include: boolean): Draft
 /** Marks a draft as changed now (the autosave's clock). */
 export function touchDraft(draft: Draft, now = Date.now()): Draft {
   return { ...draft, updatedAt: now };
-}
-
-/** Parses a stored draft; undefined if it does not fit (old or corrupted). */
-export function parseDraft(value: unknown): Draft | undefined {
-  const result = DraftSchema.safeParse(value);
-  return result.success ? result.data : undefined;
 }

@@ -3,8 +3,9 @@
  * words and by an error signature (the first error with its variable parts removed, so the same
  * failure on another request id or tenant still matches).
  */
+
+import { tokens } from '../text/text-match';
 import { type Draft, includedEvents } from './draft';
-import { tokens } from './text-match';
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<url>'],
@@ -79,7 +80,7 @@ export function similarity(a: string, b: string): number {
   return (2 * shared) / (wa.size + wb.size);
 }
 
-export interface ExistingRequest {
+interface ExistingRequest {
   issueKey: string;
   summary: string;
   /** Extra text to compare signatures against, when known. */
@@ -95,13 +96,13 @@ export interface DuplicateCandidate<R extends ExistingRequest = ExistingRequest>
   reason: 'summary' | 'error';
 }
 
-export interface DuplicateQuery {
+interface DuplicateQuery {
   summary: string;
   signature?: string;
 }
 
 /** How alike a request is to the draft, 0..1, and which part matched best. */
-export function scoreRequest(query: DuplicateQuery, request: ExistingRequest): DuplicateCandidate {
+function scoreRequest(query: DuplicateQuery, request: ExistingRequest): DuplicateCandidate {
   const bySummary = similarity(query.summary, request.summary);
   let byError = 0;
   if (query.signature) {

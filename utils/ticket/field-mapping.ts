@@ -4,8 +4,14 @@
  * selects. Every mapping carries its reason so the user can see and correct it; corrections
  * are `MappingOverrides`, saved per request type.
  */
+
+import type { Severity } from '../severity/levels';
+import { severityOption } from '../severity/portal-option';
+import { severityLabel } from '../severity/wording';
+import { bestMatch } from '../text/text-match';
 import { composeDescription, type DescriptionOptions } from './description';
 import type { Draft, MappingOverride, MappingOverrides, MappingSource } from './draft';
+import { autoSource, sourceText, textTarget } from './mapping-source';
 import {
   defaultInput,
   displayInput,
@@ -22,19 +28,9 @@ import {
   toJsmValue,
   visibleFields,
 } from './portal-fields';
-import { SEVERITIES, type Severity, severityLabel } from './severity';
 import { summaryWithReference } from './summary';
-import { bestMatch, normalise, tokens } from './text-match';
 
-export type {
-  FieldInput,
-  FieldKind,
-  JsmFieldValue,
-  PortalFieldMeta,
-  PortalFieldOption,
-} from './portal-fields';
-
-export const SOURCE_LABELS: Readonly<Record<MappingSource, string>> = {
+const SOURCE_LABELS: Readonly<Record<MappingSource, string>> = {
   summary: 'Summary',
   description: 'Description (all sections)',
   severity: 'Severity',
@@ -46,7 +42,7 @@ export const SOURCE_LABELS: Readonly<Record<MappingSource, string>> = {
   none: 'Nothing (leave as entered)',
 };
 
-export type MappingOrigin = 'user' | 'override' | 'auto' | 'default' | 'none';
+type MappingOrigin = 'user' | 'override' | 'auto' | 'default' | 'none';
 
 export interface FieldMapping {
   fieldId: string;
@@ -96,116 +92,21 @@ export type MappingReasonCode =
   | 'description'
   | 'source-text';
 
-export interface MappingReason {
+interface MappingReason {
   code: MappingReasonCode;
   values: string[];
   /** The user chose the source in the mapping table. */
   chosen?: boolean;
 }
 
-const has = (name: string, pattern: RegExp) => pattern.test(normalise(name));
-
-/** Which part of the draft fills a field when the user has not said otherwise. */
-export function autoSource(field: PortalFieldMeta): MappingSource {
-  const { fieldId, name } = field;
-  const system = field.jiraSchema.system ?? '';
-  const kind = fieldKind(field);
-  if (fieldId === 'summary' || system === 'summary') return 'summary';
-  if (fieldId === 'description' || system === 'description') return 'description';
-  if (fieldId === 'priority' || system === 'priority') return 'severity';
-  if (has(name, /\b(priority|severity)\b/)) return 'severity';
-  if (isChoiceKind(kind) && has(name, /\b(urgency|impact)\b/)) return 'severity';
-  if (has(name, /\benvironments?\b/) || system === 'environment') return 'environment';
-  if (has(name, /\b(products?|services?|applications?|components?)\b/) || system === 'components')
-    return 'product';
-  if (has(name, /\b(steps|reproduce|reproduction|repro)\b/)) return 'steps';
-  if (has(name, /\b(recent|configuration|config) (configuration )?changes?\b|\bwhat changed\b/))
-    return 'recentChanges';
-  if (has(name, /\b(impact|business impact)\b/)) return 'impact';
-  return 'none';
-}
-
-/**
- * Rank of the words priority scales use, most urgent first. Options are ordered by rank and
- * P1..P4 take the first four, so five-level scales drop their last level: Highest/High/Medium/
- * Low/Lowest gives P1->Highest .. P4->Low, Blocker/Critical/Major/Minor/Trivial gives P1->Blocker.
- */
-const RANK_WORDS: ReadonlyArray<readonly string[]> = [
-  ['highest', 'blocker'],
-  ['critical', 'urgent', 'emergency', 'extensive', 'widespread'],
-  ['high', 'major', 'significant', 'large', 'important'],
-  ['medium', 'normal', 'moderate', 'limited'],
-  ['low', 'minor', 'localized', 'localised'],
-  ['lowest', 'trivial'],
-];
-
-function wordRank(label: string): number | undefined {
-  let best: number | undefined;
-  for (const token of tokens(label)) {
-    const rank = RANK_WORDS.findIndex((words) => words.includes(token));
-    if (rank >= 0 && (best === undefined || rank < best)) best = rank;
-  }
-  return best;
-}
-
-/** The level number an option's label carries: "P1", "Sev 2", "S3", "1 - Critical". */
-export function levelNumber(label: string): number | undefined {
-  const n = normalise(label);
-  const m =
-    /\bp ?([1-5])\b/.exec(n) ??
-    /\b(?:sev|severity|priority|prio|level|s)( ?)([1-5])\b/.exec(n)?.slice(1) ??
-    /^([1-5])\b/.exec(n);
-  if (!m) return undefined;
-  const digit = m[m.length - 1];
-  return digit ? Number(digit) : undefined;
-}
-
-export interface OptionChoice {
+interface OptionChoice {
   option: PortalFieldOption;
   reason: string;
   why: MappingReason;
 }
 
-/** The option for a severity level, on whichever scale the portal's options use. */
-export function severityOption(
-  options: readonly PortalFieldOption[],
-  severity: Severity,
-): OptionChoice | undefined {
-  const level = SEVERITIES.indexOf(severity) + 1;
-  const numbered = options.find((o) => levelNumber(o.label) === level);
-  if (numbered)
-    return {
-      option: numbered,
-      reason: `Severity ${severity} matches option "${numbered.label}".`,
-      why: { code: 'severity-option', values: [severity, numbered.label] },
-    };
-  const ranked = options
-    .map((option) => ({ option, rank: wordRank(option.label) }))
-    .filter((r): r is { option: PortalFieldOption; rank: number } => r.rank !== undefined)
-    .sort((a, b) => a.rank - b.rank);
-  if (ranked.length === 0) return undefined;
-  let chosen = ranked[level - 1];
-  if (ranked.length < SEVERITIES.length) {
-    // A short scale (High/Medium/Low): the nearest word to the level's usual one.
-    const target = level;
-    chosen = ranked.reduce((a, b) =>
-      Math.abs(b.rank - target) < Math.abs(a.rank - target) ? b : a,
-    );
-  }
-  if (!chosen) return undefined;
-  const position = ranked.indexOf(chosen) + 1;
-  return {
-    option: chosen.option,
-    reason: `Severity ${severity} matches option "${chosen.option.label}" (level ${position} of ${ranked.length} on the portal's scale).`,
-    why: {
-      code: 'severity-scale',
-      values: [severity, chosen.option.label, String(position), String(ranked.length)],
-    },
-  };
-}
-
 /** The option whose label best matches a text ("Prod" -> "Production"). */
-export function matchOption(
+function matchOption(
   options: readonly PortalFieldOption[],
   text: string,
 ): PortalFieldOption | undefined {
@@ -216,54 +117,13 @@ function findOption(options: readonly PortalFieldOption[], id: string) {
   return options.find((o) => o.value === id);
 }
 
-/** The draft's text for a source (the description only when asked to compose it). */
-export function sourceText(
-  draft: Draft,
-  source: MappingSource,
-  description: () => string = () => '',
-): string {
-  switch (source) {
-    case 'summary':
-      return draft.summary;
-    case 'description':
-      return description();
-    case 'severity':
-      return draft.severity ?? '';
-    case 'environment':
-      return draft.environment;
-    case 'product':
-      return draft.product;
-    case 'steps':
-      return draft.steps;
-    case 'impact':
-      return draft.impact;
-    case 'recentChanges':
-      return draft.recentChanges;
-    case 'none':
-      return '';
-  }
-}
-
-/**
- * Where the composed text (every section and the capture reference) goes: the description
- * when the form shows it, else the first visible paragraph field; `undefined` when the form
- * has neither (the reference still ends the summary).
- */
-export function textTarget<F extends PortalFieldMeta>(fields: readonly F[]): F | undefined {
-  const visible = visibleFields(fields);
-  return (
-    visible.find((f) => f.fieldId === 'description' || f.jiraSchema.system === 'description') ??
-    visible.find((f) => fieldKind(f) === 'paragraph')
-  );
-}
-
 /** A file of the report, as the attachment field lists it. */
 export interface ReportFile {
   blobId: string;
   name: string;
 }
 
-export interface MappingOptions extends DescriptionOptions {
+interface MappingOptions extends DescriptionOptions {
   /** Overrides to apply; defaults to the draft's own. */
   overrides?: MappingOverrides;
   /** The composed description, when the caller already has it. */
@@ -478,20 +338,6 @@ export function requestFieldValues(
   for (const m of mappings)
     if (m.value !== undefined && !isEmptyValue(m.value)) out[m.fieldId] = m.value;
   return out;
-}
-
-/** Messages, by field id, for visible required fields left empty. */
-export function validateRequiredFields(
-  fields: readonly PortalFieldMeta[],
-  values: Readonly<Record<string, JsmFieldValue | undefined>>,
-): Record<string, string> {
-  const messages: Record<string, string> = {};
-  for (const field of visibleFields(fields)) {
-    if (field.required && isEmptyValue(values[field.fieldId])) {
-      messages[field.fieldId] = requiredMessage(field.name, fieldKind(field));
-    }
-  }
-  return messages;
 }
 
 /** Everything that blocks submit, by field id: required fields empty, values that do not fit. */

@@ -7,12 +7,10 @@ import type { PortalFieldMeta } from '../field-kinds/types';
 export {
   defaultInput,
   displayInput,
-  FIELD_KINDS,
   fieldKind,
   isChoiceKind,
   isEmptyValue,
   isMultiKind,
-  kindEntry,
   parsePerson,
   personInput,
   requiredMessage,
@@ -28,13 +26,7 @@ export {
   type JsmFieldValue,
   type PortalFieldMeta,
   type PortalFieldOption,
-  type PortalFieldSchema,
 } from '../field-kinds/types';
-
-/** `yyyy-MM-dd` of a date in UTC, the format Jira date fields take. */
-export function formatJiraDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
-}
 
 /**
  * Fields the customer sees on the portal form: hidden ones are never sent

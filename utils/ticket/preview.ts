@@ -9,22 +9,22 @@ import { mapDraftToFields, type ReportFile } from './field-mapping';
 import { isEmptyValue, type PortalFieldMeta } from './portal-fields';
 import { summaryWithReference } from './summary';
 
-export interface AttachmentInput {
+interface AttachmentInput {
   name: string;
   /** Bytes. */
   size: number;
   type: string;
 }
 
-export interface PreviewAttachment extends AttachmentInput {
+interface PreviewAttachment extends AttachmentInput {
   sizeLabel: string;
 }
 
-export interface PreviewParticipant {
+interface PreviewParticipant {
   displayName: string;
 }
 
-export interface PreviewInput {
+interface PreviewInput {
   draft: Draft;
   attachments: readonly AttachmentInput[];
   /** Colleagues to add, with names for display (the draft holds only their account ids). */
@@ -41,7 +41,7 @@ export interface PreviewInput {
 }
 
 /** One field of the create call as it will be sent. */
-export interface PreviewField {
+interface PreviewField {
   fieldId: string;
   name: string;
   /** The text sent, or the chosen options' names, people's names, file names. */

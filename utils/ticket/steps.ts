@@ -12,7 +12,7 @@ import type { Breadcrumb } from '../capture/breadcrumbs';
 import { redact } from '../privacy/redact';
 
 /** A captured page event (PageEvent fits). */
-export interface StepPageEvent {
+interface StepPageEvent {
   kind: string;
   message: string;
   time: number;
@@ -21,7 +21,7 @@ export interface StepPageEvent {
 }
 
 /** A failed request as the capture reports it. */
-export interface StepFailedRequest {
+interface StepFailedRequest {
   time: number;
   url: string;
   method?: string;
@@ -34,9 +34,9 @@ export interface StepFailedRequest {
   requestIds?: readonly { name: string; value: string }[];
 }
 
-export type StepEvent = StepPageEvent | StepFailedRequest;
+type StepEvent = StepPageEvent | StepFailedRequest;
 
-export interface DraftOptions {
+interface DraftOptions {
   /** Time of the error the report is about (default: the most recent error). */
   errorTime?: number;
   /** Reference time when there is no error (default: the last step). */
@@ -45,14 +45,14 @@ export interface DraftOptions {
   maxSteps?: number;
 }
 
-export interface DraftStep {
+interface DraftStep {
   text: string;
   /** Epoch milliseconds. */
   time: number;
   isError: boolean;
 }
 
-export interface StepsDraft {
+interface StepsDraft {
   steps: DraftStep[];
   /** The numbered list, one step a line. Empty when nothing was recorded. */
   text: string;

@@ -6,9 +6,9 @@
  */
 import { redact } from '../privacy/redact';
 
-export const MAX_SUMMARY = 255;
+const MAX_SUMMARY = 255;
 
-export function referenceSuffix(reference: string): string {
+function referenceSuffix(reference: string): string {
   return ` [${reference}]`;
 }
 

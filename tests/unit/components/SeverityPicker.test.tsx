@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SeverityPicker } from '@/components/composer/SeverityPicker';
-import type { SeverityAnswers } from '@/utils/ticket/severity';
+import type { SeverityAnswers } from '@/utils/severity/suggestion';
 
 afterEach(cleanup);
 

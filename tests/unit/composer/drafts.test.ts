@@ -5,10 +5,11 @@ import {
   createAutosave,
   discardDraft,
   loadDraftRecord,
-  removeDeliveredDrafts,
   saveDraftRecord,
+  watchDeliveriesForDrafts,
 } from '@/utils/composer/drafts';
 import { composerDraftsItem } from '@/utils/composer/items';
+import { outboxJobsItem } from '@/utils/outbox/items';
 import { draft } from '../ticket/fixtures';
 
 const URL_A = 'https://console.example.com/apps/billing';
@@ -32,14 +33,16 @@ describe('draft storage', () => {
     const b = draft({ captureRef: 'SC-BBBBBB' });
     await saveDraftRecord(newDraftRecord(1, URL_A, a, 1));
     await saveDraftRecord(newDraftRecord(2, `${URL_A}/b`, b, 2));
-    await removeDeliveredDrafts({
+    watchDeliveriesForDrafts();
+    await outboxJobsItem.set({
       j1: { captureReference: 'SC-AAAAAA', status: 'delivered' },
       j2: { captureReference: 'SC-BBBBBB', status: 'waiting-retry' },
     });
-    const left = Object.values(parseDraftRecords(await composerDraftsItem.get())).map(
-      (r) => r.draft.captureRef,
-    );
-    expect(left).toEqual(['SC-BBBBBB']);
+    const left = async () =>
+      Object.values(parseDraftRecords(await composerDraftsItem.get())).map(
+        (r) => r.draft.captureRef,
+      );
+    await vi.waitFor(async () => expect(await left()).toEqual(['SC-BBBBBB']));
   });
 
   it('leaves out a stored draft that does not fit its schema, and keeps the others', async () => {

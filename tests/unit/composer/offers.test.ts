@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { findOffers, type OffersSend, searchQuery } from '@/utils/composer/offers';
+import { findOffers, type OffersSend } from '@/utils/composer/offers';
 import { draft, event } from '../ticket/fixtures';
 
 const req = (issueKey: string, summary: string, statusCategory = 'NEW') => ({
@@ -52,9 +52,16 @@ describe('duplicates and answers', () => {
     });
   });
 
-  it('builds a plain query from the summary', () => {
-    expect(searchQuery("TypeError: Cannot read (reading 'x') at /a/b")).toBe(
+  it('searches the knowledge base with a plain query from the summary', async () => {
+    const searchKnowledgeBase = vi.fn(async () => ({ articles: [] }));
+    const send: OffersSend = {
+      searchMyRequests: async () => ({ requests: [] }),
+      searchKnowledgeBase,
+    };
+    await findOffers(send, draft({ summary: "TypeError: Cannot read (reading 'x') at /a/b" }));
+    expect(searchKnowledgeBase).toHaveBeenCalledWith(
       "TypeError Cannot read reading 'x' at",
+      undefined,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialSteps, repeatsOpening } from '@/utils/ticket/draft';
+import { initialSteps } from '@/utils/ticket/draft';
 import { T0 } from '../ticket/fixtures';
 
 const URL_A = 'http://127.0.0.1:4000/console';
@@ -35,12 +35,5 @@ describe('steps in the order they happened', () => {
     expect(initialSteps(URL_A, T0)).toBe(
       `1. Open ${URL_A} (captured 2026-05-04 11:22:05 UTC)\n2. `,
     );
-  });
-
-  it('recognises a step that opens the captured page', () => {
-    expect(repeatsOpening('Opened /login (1 min before the error)', URL_A)).toBe(false);
-    expect(repeatsOpening('Opened /console#/x (3 s before the error)', URL_A)).toBe(true);
-    expect(repeatsOpening('Reloaded /console', URL_A)).toBe(true);
-    expect(repeatsOpening('Clicked "Opened /console"', URL_A)).toBe(false);
   });
 });

@@ -6,7 +6,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { portalFor, submitJob } from '@/utils/outbox/background';
 import { outboxJobsItem } from '@/utils/outbox/items';
+import { readConnectionWith } from '@/utils/portal/connection-in-force';
 import { portalSettingsItem } from '@/utils/portal/items';
+import { connectionReader } from '@/utils/settings/effective';
 
 const POLICY_PORTAL = 'http://127.0.0.1:9';
 
@@ -19,6 +21,9 @@ const job = {
   attachments: [],
   participants: [],
 };
+
+// The background wires this at start (entrypoints/background.ts).
+readConnectionWith(connectionReader);
 
 beforeEach(() => {
   fakeBrowser.reset();

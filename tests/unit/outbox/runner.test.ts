@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createJob, type Job } from '@/utils/outbox/job';
 import { TIMINGS } from '@/utils/outbox/retry-policy';
 import { type RunnerDeps, runJob } from '@/utils/outbox/runner';
-import { createJobStore, memoryRecordMap } from '@/utils/outbox/store';
+import { createJobStore } from '@/utils/outbox/store';
 import { duplicates, errors, FakeBlobs, FakePortal, input } from './fake-portal';
+import { memoryRecordMap } from './memory-record-map';
 
 let clock: number;
 let portal: FakePortal;

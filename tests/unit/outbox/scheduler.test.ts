@@ -2,9 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
 import type { Job } from '@/utils/outbox/job';
 import { TIMINGS } from '@/utils/outbox/retry-policy';
-import { createOutbox, jobView, type Outbox, type OutboxEnv } from '@/utils/outbox/scheduler';
-import { createJobStore, memoryRecordMap } from '@/utils/outbox/store';
+import { createOutbox, jobView, type Outbox } from '@/utils/outbox/scheduler';
+
+type OutboxEnv = Parameters<typeof createOutbox>[0];
+
+import { createJobStore } from '@/utils/outbox/store';
 import { duplicates, errors, FakeBlobs, FakePortal, input } from './fake-portal';
+import { memoryRecordMap } from './memory-record-map';
 
 let portal: FakePortal;
 let blobs: FakeBlobs;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/utils/errors';
-import { addParticipants } from '@/utils/outbox/runner';
+import { addParticipants } from '@/utils/outbox/step-share';
 
 const forbidden = () => new AppError({ code: 'forbidden', message: 'Not allowed.' });
 const invalid = () => new AppError({ code: 'validation', message: 'Unknown user.' });

@@ -7,7 +7,7 @@ import { apiTokenProvider } from '@/utils/portal/auth';
 import { createPortalClient } from '@/utils/portal/client';
 import { exchange, type FetchFunction } from '@/utils/portal/http';
 import { ArticleSchema, CustomerRequestSchema, httpLink } from '@/utils/portal/schemas';
-import { credentialOrigins, credentialsFor, sameSiteLink } from '@/utils/portal/settings';
+import { credentialsFor, sameSiteLink } from '@/utils/portal/settings';
 
 const A = 'https://a.example.net';
 const B = 'https://b.example.net';
@@ -27,11 +27,6 @@ describe('credentialsFor', () => {
     expect(credentialsFor(legacy, A, A)).toBe(legacy);
     expect(credentialsFor(legacy, B, A)).toBeNull();
     expect(credentialsFor(legacy, A, undefined)).toBeNull();
-  });
-
-  it('lets scoped tokens go to the gateway as well', () => {
-    expect(credentialOrigins(A, 'classic')).toEqual([A]);
-    expect(credentialOrigins(A, 'scoped')).toEqual([A, 'https://api.atlassian.com']);
   });
 });
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
-import { errorFromResponse, parseRetryAfter, readErrorBody } from '@/utils/portal/errors';
+import { errorFromResponse } from '@/utils/portal/errors';
 import { exchange, type FetchFunction } from '@/utils/portal/http';
 import { collectPages } from '@/utils/portal/paging';
 import { ServiceDeskPageSchema } from '@/utils/portal/schemas';
@@ -218,19 +218,30 @@ describe('portal error mapping', () => {
   });
 
   it('reads both error shapes and tolerates anything else', () => {
-    expect(readErrorBody(JSM_400).message).toContain("field 'Summary'");
-    expect(readErrorBody(PLATFORM_400).fields).toBeDefined();
-    expect(readErrorBody('')).toEqual({});
-    expect(readErrorBody('<html>')).toEqual({});
+    const refused = (body: string) =>
+      errorFromResponse({ status: 400, body, contentType: 'application/json' }).info;
+    expect(refused(JSM_400).message).toContain("field 'Summary'");
+    expect(refused(PLATFORM_400).fields).toBeDefined();
+    for (const body of ['', '<html>']) {
+      expect(refused(body).message).not.toContain('The portal said');
+      expect(refused(body).fields).toBeUndefined();
+    }
   });
 
   it('parses Retry-After as seconds or a date', () => {
-    expect(parseRetryAfter('12')).toBe(12);
-    expect(
-      parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
-    ).toBe(10);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(null)).toBeUndefined();
+    const wait = (retryAfter: string | null) =>
+      errorFromResponse({ status: 429, body: '', contentType: '', retryAfter }).info
+        .retryAfterSeconds;
+    expect(wait('12')).toBe(12);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'));
+      expect(wait('Wed, 21 Oct 2015 07:28:10 GMT')).toBe(10);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(wait('soon')).toBeUndefined();
+    expect(wait(null)).toBeUndefined();
   });
 });
 

@@ -1,32 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyOriginRules,
-  type HeaderRule,
-  ORIGIN_RULE_FIRST_ID,
-  originRules,
-  portalOrigins,
-  rewrittenHeaders,
-} from '@/utils/portal/origin-rule';
+import { applyOriginRules, portalOrigins, rewrittenHeaders } from '@/utils/portal/origin-rule';
+
+/** The session rules as the browser keeps them, for applyOriginRules. */
+function sessionRules(initial: { id: number }[] = []) {
+  let rules: { id: number }[] = initial;
+  const api: Parameters<typeof applyOriginRules>[0] = {
+    getSessionRules: async () => rules,
+    updateSessionRules: async (update) => {
+      rules = [
+        ...rules.filter((rule) => !update.removeRuleIds?.includes(rule.id)),
+        ...(update.addRules ?? []),
+      ];
+    },
+  };
+  return { api, rules: () => rules };
+}
 
 describe('the portal origin rule (Chromium)', () => {
-  it('sets the portal origin as Origin and Referer on non-tab requests to that origin only', () => {
-    const [rule] = originRules(['https://vendor.atlassian.net']);
-    expect(rule).toEqual({
-      id: ORIGIN_RULE_FIRST_ID,
-      priority: 1,
-      action: {
-        type: 'modifyHeaders',
-        requestHeaders: [
-          { header: 'origin', operation: 'set', value: 'https://vendor.atlassian.net' },
-          { header: 'referer', operation: 'set', value: 'https://vendor.atlassian.net/' },
-        ],
+  it('sets the portal origin as Origin and Referer on non-tab requests to that origin only', async () => {
+    const session = sessionRules();
+    await applyOriginRules(session.api, ['https://vendor.atlassian.net']);
+    expect(session.rules()).toEqual([
+      {
+        id: 7100,
+        priority: 1,
+        action: {
+          type: 'modifyHeaders',
+          requestHeaders: [
+            { header: 'origin', operation: 'set', value: 'https://vendor.atlassian.net' },
+            { header: 'referer', operation: 'set', value: 'https://vendor.atlassian.net/' },
+          ],
+        },
+        condition: {
+          urlFilter: '|https://vendor.atlassian.net/',
+          tabIds: [-1],
+          resourceTypes: ['xmlhttprequest'],
+        },
       },
-      condition: {
-        urlFilter: '|https://vendor.atlassian.net/',
-        tabIds: [-1],
-        resourceTypes: ['xmlhttprequest'],
-      },
-    });
+    ]);
   });
 
   it('keeps the port and drops paths: one rule per origin', () => {
@@ -40,20 +51,11 @@ describe('the portal origin rule (Chromium)', () => {
   });
 
   it('replaces only its own session rules', async () => {
-    let rules: { id: number }[] = [{ id: 1 }, { id: ORIGIN_RULE_FIRST_ID }, { id: 7101 }];
-    const api = {
-      getSessionRules: async () => rules,
-      updateSessionRules: async (update: { removeRuleIds?: number[]; addRules?: HeaderRule[] }) => {
-        rules = [
-          ...rules.filter((rule) => !update.removeRuleIds?.includes(rule.id)),
-          ...(update.addRules ?? []),
-        ];
-      },
-    };
-    await applyOriginRules(api, ['https://a.atlassian.net']);
-    expect(rules.map((rule) => rule.id)).toEqual([1, ORIGIN_RULE_FIRST_ID]);
-    await applyOriginRules(api, []);
-    expect(rules.map((rule) => rule.id)).toEqual([1]);
+    const session = sessionRules([{ id: 1 }, { id: 7100 }, { id: 7101 }]);
+    await applyOriginRules(session.api, ['https://a.atlassian.net']);
+    expect(session.rules().map((rule) => rule.id)).toEqual([1, 7100]);
+    await applyOriginRules(session.api, []);
+    expect(session.rules().map((rule) => rule.id)).toEqual([1]);
   });
 });
 

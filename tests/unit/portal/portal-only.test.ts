@@ -8,13 +8,18 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findPeople } from '@/utils/outbox/people';
 import { outboxPortal } from '@/utils/outbox/portal-adapter';
-import { addParticipants } from '@/utils/outbox/runner';
+import { addParticipants } from '@/utils/outbox/step-share';
+import { readConnectionWith } from '@/utils/portal/connection-in-force';
 import type { FetchFunction } from '@/utils/portal/http';
 import { getPortalClient, saveConnection, testConnection } from '@/utils/portal/service';
+import { connectionReader } from '@/utils/settings/effective';
 import { type PortalEmulator, startPortalEmulator } from '../../emulator/server.ts';
 
 const nodeFetch: FetchFunction = (input, init) => fetch(input, init);
 let emulator: PortalEmulator;
+
+// The background wires this at start (entrypoints/background.ts).
+readConnectionWith(connectionReader);
 
 beforeAll(async () => {
   emulator = await startPortalEmulator({ refuse: ['myself', 'user.picker'] });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { basicAuthorization } from '@/utils/portal/auth';
+import { readConnectionWith } from '@/utils/portal/connection-in-force';
 import { portalCredentialsItem } from '@/utils/portal/credentials-item';
 import type { FetchFunction } from '@/utils/portal/http';
 import { portalSettingsItem } from '@/utils/portal/items';
@@ -17,10 +17,14 @@ import {
   saveConnection,
   testConnection,
 } from '@/utils/portal/service';
+import { connectionReader } from '@/utils/settings/effective';
 import { type PortalEmulator, startPortalEmulator } from '../../emulator/server.ts';
 
 const nodeFetch: FetchFunction = (input, init) => fetch(input, init);
 let emulator: PortalEmulator;
+
+// The background wires this at start (entrypoints/background.ts).
+readConnectionWith(connectionReader);
 
 beforeAll(async () => {
   emulator = await startPortalEmulator();
@@ -164,7 +168,7 @@ describe('connection service', () => {
         .filter(
           (r) =>
             r.headers.authorization ===
-            basicAuthorization(emulator.data.customer.emailAddress, tokenA),
+            `Basic ${btoa(`${emulator.data.customer.emailAddress}:${tokenA}`)}`,
         );
       expect(sentA).toEqual([]);
       // A token entered for the policy's portal is used there.

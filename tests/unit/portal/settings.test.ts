@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkPortalUrl,
-  gatewayUrlFor,
-  originPatternOf,
-  requiredOrigins,
-  tokenHint,
-} from '@/utils/portal/settings';
-import {
-  findVendorProfile,
-  profileSeverities,
-  STAKATER_PROFILE,
-} from '@/utils/profile/vendor-profiles';
+import { checkPortalUrl, gatewayUrlFor, requiredOrigins, tokenHint } from '@/utils/portal/settings';
+import { findVendorProfile, STAKATER_PROFILE } from '@/utils/profile/vendor-profiles';
+import { severityDefinitions } from '@/utils/severity/wording';
 
 describe('portal settings', () => {
   it.each([
@@ -36,7 +27,8 @@ describe('portal settings', () => {
   });
 
   it('asks for the site, and the gateway for scoped tokens', () => {
-    expect(originPatternOf('http://127.0.0.1:4010')).toBe('http://127.0.0.1/*');
+    const local = { portalUrl: 'http://127.0.0.1:4010', authMethod: 'portal-session' as const };
+    expect(requiredOrigins({ ...local, tokenKind: 'classic' })).toEqual(['http://127.0.0.1/*']);
     expect(
       requiredOrigins({
         portalUrl: 'https://v.atlassian.net',
@@ -62,11 +54,8 @@ describe('portal settings', () => {
     expect(findVendorProfile('stakater')).toBe(STAKATER_PROFILE);
     expect(STAKATER_PROFILE.portalUrl).toBe('https://stakater-cloud.atlassian.net');
     expect(STAKATER_PROFILE.signUpGuidance).toContain('official company email address');
-    expect(profileSeverities(STAKATER_PROFILE).map((s) => `${s.level} ${s.name}`)).toEqual([
-      'P1 Critical',
-      'P2 High',
-      'P3 Medium',
-      'P4 Low',
-    ]);
+    expect(
+      severityDefinitions(STAKATER_PROFILE.severities).map((s) => `${s.level} ${s.name}`),
+    ).toEqual(['P1 Critical', 'P2 High', 'P3 Medium', 'P4 Low']);
   });
 });

@@ -6,12 +6,13 @@ import { AppError } from '@/utils/errors';
 import { portalSettingsItem } from '@/utils/portal/items';
 import { parseManagedPolicy } from '@/utils/profile/policy';
 import {
-  getActiveProfile,
   getEffectiveSettings,
   importProfile,
   readPortalSettings,
 } from '@/utils/settings/effective';
-import { mergeSettings, type UserSettings } from '@/utils/settings/merge';
+import { mergeSettings } from '@/utils/settings/merge';
+
+type UserSettings = Parameters<typeof mergeSettings>[0];
 
 const USER: UserSettings = {
   portal: {
@@ -129,7 +130,7 @@ describe('managed policy', () => {
     const effective = await getEffectiveSettings();
     expect(effective.environmentRules.policy[0]?.product).toBe('Org');
     expect(effective.environmentRules.user).toHaveLength(1);
-    expect((await getActiveProfile()).escalationChannels[0]?.href).toBe('tel:+15550100');
+    expect((await getEffectiveSettings()).escalationChannels[0]?.href).toBe('tel:+15550100');
     // No saved connection: the policy's portal is usable as it is.
     expect(await readPortalSettings()).toEqual({
       portalUrl: 'https://acme.atlassian.net',

@@ -1,21 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type * as z from 'zod/mini';
 import { AppError } from '@/utils/errors';
 import { parseProfileJson, profileToJson } from '@/utils/profile/import';
 import { vendorProfilesItem } from '@/utils/profile/items';
 import {
   escalationLinks,
   STAKATER_PROFILE,
-  type VendorProfileInput,
+  type VendorProfileSchema,
 } from '@/utils/profile/vendor-profiles';
 import {
-  getActiveProfile,
+  getEffectiveSettings,
   importProfile,
   listProfiles,
   setActiveProfile,
 } from '@/utils/settings/effective';
 
-const ACME: VendorProfileInput = {
+const ACME: z.input<typeof VendorProfileSchema> = {
   id: 'acme',
   vendorName: 'Acme Cloud',
   portalUrl: 'https://acme.atlassian.net',
@@ -134,8 +135,8 @@ describe('importing and choosing profiles', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('starts with the built-in profile active', async () => {
-    const active = await getActiveProfile();
-    expect(active.source).toBe('built-in');
+    const active = await getEffectiveSettings();
+    expect(active.profileSource).toBe('built-in');
     expect(active.profile.id).toBe('stakater');
     expect(active.severityDefinitions[0]).toEqual({
       level: 'P1',
@@ -146,8 +147,8 @@ describe('importing and choosing profiles', () => {
 
   it('imports a profile and makes it active', async () => {
     await importProfile(JSON.stringify(ACME));
-    const active = await getActiveProfile();
-    expect(active.source).toBe('imported');
+    const active = await getEffectiveSettings();
+    expect(active.profileSource).toBe('imported');
     expect(active.severityDefinitions[0]).toEqual({
       level: 'P1',
       name: 'Sev 1',
@@ -158,11 +159,11 @@ describe('importing and choosing profiles', () => {
       'https://chat.acme.example/p1',
       'tel:+15550100',
     ]);
-    expect(active.environmentRules[0]?.pattern).toBe('*.acme-prod.example');
+    expect(active.environmentRules.vendor[0]?.pattern).toBe('*.acme-prod.example');
     expect(active.fieldMappings.customfield_10010?.source).toBe('severity');
     expect((await listProfiles()).map((p) => p.id)).toEqual(['stakater', 'acme']);
     await setActiveProfile('stakater');
-    expect((await getActiveProfile()).profile.id).toBe('stakater');
+    expect((await getEffectiveSettings()).profile.id).toBe('stakater');
   });
 
   it('a bad field names that field and changes nothing', async () => {
@@ -183,7 +184,7 @@ describe('importing and choosing profiles', () => {
     expect(Object.keys(error.info.fields ?? {})).toEqual(['escalationChannels.1.number']);
     // Not half-applied: the stored profiles, the active one and every other key are as before.
     expect(await fakeBrowser.storage.local.get()).toEqual(before);
-    expect((await getActiveProfile()).profile.id).toBe('acme');
+    expect((await getEffectiveSettings()).profile.id).toBe('acme');
     expect(Object.keys((await vendorProfilesItem.get()).imported)).toEqual(['acme']);
   });
 

@@ -6,7 +6,6 @@ import {
   createHistory,
   edit,
   exportSize,
-  hasRedaction,
   rectFromPoints,
   redo,
   type Shape,
@@ -83,6 +82,5 @@ describe('annotation model', () => {
     expect(
       AnnotationDocSchema.safeParse({ shapes: [{ kind: 'redact', id: 'x' }], crop: null }).success,
     ).toBe(false);
-    expect(hasRedaction({ shapes: [highlight], crop: null })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureQueue, isQuotaError } from '@/utils/screenshot/capture-queue';
+import { CaptureQueue } from '@/utils/screenshot/capture-queue';
 
 const QUOTA = new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
 
@@ -49,8 +49,14 @@ describe('CaptureQueue', () => {
     await expect(queue.run(async () => 'next')).resolves.toBe('next');
   });
 
-  it('recognises the quota error by its message', () => {
-    expect(isQuotaError(QUOTA)).toBe(true);
-    expect(isQuotaError(new Error('Tabs cannot be edited right now'))).toBe(false);
+  it('recognises the quota error by its message: other refusals are not retried', async () => {
+    const queue = new CaptureQueue(clock());
+    let calls = 0;
+    const busy = queue.run(async () => {
+      calls += 1;
+      throw new Error('Tabs cannot be edited right now');
+    });
+    await expect(busy).rejects.toThrow('Tabs cannot be edited right now');
+    expect(calls).toBe(1);
   });
 });

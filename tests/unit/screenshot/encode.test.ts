@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/utils/errors';
-import { type Encoder, encodeWithinBudget, pngSize } from '@/utils/screenshot/encode';
+import { encodeWithinBudget, pngSize } from '@/utils/screenshot/encode';
+
+type Encoder = Parameters<typeof encodeWithinBudget>[1];
 
 /** Sizes proportional to pixels: PNG 1 byte/px, WebP 0.3 byte/px at q0.9 (less at lower q). */
 function fakeEncoder(size: { width: number; height: number }, webp = true) {

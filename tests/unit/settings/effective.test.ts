@@ -8,7 +8,9 @@ import {
   getEffectiveSettings,
   importProfile,
 } from '@/utils/settings/effective';
-import { mergeSettings, type UserSettings } from '@/utils/settings/merge';
+import { mergeSettings } from '@/utils/settings/merge';
+
+type UserSettings = Parameters<typeof mergeSettings>[0];
 
 const USER: UserSettings = {
   portal: null,

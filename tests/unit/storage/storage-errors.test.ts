@@ -5,7 +5,7 @@ import en from '@/public/_locales/en/messages.json';
 import { historyWriteFailure, readTabRecord, recordPageEvents } from '@/utils/capture/tab-store';
 import { newDraftRecord } from '@/utils/composer/draft-record';
 import { saveDraftRecord } from '@/utils/composer/drafts';
-import { createJobStore, memoryRecordMap } from '@/utils/outbox/store';
+import { createJobStore } from '@/utils/outbox/store';
 import {
   type StorageFailure,
   type StoredData,
@@ -13,6 +13,7 @@ import {
   storageFailureOf,
   storageWriteError,
 } from '@/utils/storage-errors';
+import { memoryRecordMap } from '../outbox/memory-record-map';
 import { draft } from '../ticket/fixtures';
 
 describe('telling a full storage from another refused write', () => {

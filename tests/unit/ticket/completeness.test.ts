@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CompletenessKey,
-  missingInformation,
-  stepsAreEmpty,
-} from '@/utils/ticket/completeness';
+import { missingInformation } from '@/utils/ticket/completeness';
 import { toggleEvent, toggleRequest } from '@/utils/ticket/draft';
 import { draft } from './fixtures';
+
+type CompletenessKey = ReturnType<typeof missingInformation>[number]['key'];
 
 const OPENING =
   '1. Open https://console.example.com/apps/billing (captured 2026-05-04 11:22:05 UTC)';
@@ -72,7 +70,7 @@ describe('missingInformation', () => {
   });
 });
 
-describe('stepsAreEmpty', () => {
+describe('steps count as missing', () => {
   it.each([
     ['', true],
     [OPENING, true],
@@ -82,6 +80,7 @@ describe('stepsAreEmpty', () => {
     ['Click Pay', false],
     [`1. Open https://elsewhere/ (captured 2026-05-04 11:22:05 UTC)`, false],
   ])('%j -> %s', (steps, expected) => {
-    expect(stepsAreEmpty({ ...complete, steps })).toBe(expected);
+    const missing = missingInformation({ ...complete, steps }).map((item) => item.key);
+    expect(missing.includes('steps')).toBe(expected);
   });
 });

@@ -1,25 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type CaptureInput,
-  contextFromCapture,
   createDraftFromCapture,
   DraftSchema,
   includedEvents,
   includedRequests,
   initialSteps,
   mappingKey,
-  parseDraft,
-  summaryFromCapture,
   toggleEvent,
   toggleRequest,
   touchDraft,
 } from '@/utils/ticket/draft';
-import { capture, draft, event, T0 } from './fixtures';
+import { type CaptureInput, capture, draft, event, T0 } from './fixtures';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 
-describe('summaryFromCapture', () => {
+describe('the summary from a capture', () => {
   it.each([
     {
       name: 'the first error, first line only',
@@ -55,17 +51,16 @@ describe('summaryFromCapture', () => {
       expected: 'Problem on console.example.com',
     },
   ])('uses $name', ({ events, title, expected }) => {
-    expect(summaryFromCapture({ events, title, url: 'https://console.example.com/x' })).toBe(
-      expected,
+    const d = createDraftFromCapture(
+      capture({ events, title, url: 'https://console.example.com/x' }),
     );
+    expect(d.summary).toBe(expected);
   });
 
   it('cuts very long messages to fit the portal summary', () => {
-    const summary = summaryFromCapture({
-      events: [event('x'.repeat(500))],
-      title: '',
-      url: 'https://a.b/',
-    });
+    const { summary } = createDraftFromCapture(
+      capture({ events: [event('x'.repeat(500))], title: '', url: 'https://a.b/' }),
+    );
     expect(summary).toHaveLength(200);
     expect(summary.endsWith('…')).toBe(true);
   });
@@ -142,9 +137,9 @@ describe('createDraftFromCapture', () => {
   });
 });
 
-describe('contextFromCapture', () => {
+describe('the context from a capture', () => {
   it('redacts every captured string and counts what it removed', () => {
-    const ctx = contextFromCapture(
+    const ctx = createDraftFromCapture(
       capture({
         url: `https://console.example.com/?token=${JWT}`,
         events: [event(`Auth failed for Bearer abc123def456ghi`, { stack: `at ${JWT}` })],
@@ -157,14 +152,14 @@ describe('contextFromCapture', () => {
         ],
         redactionCount: 2,
       }),
-    );
+    ).context;
     expect(JSON.stringify(ctx)).not.toContain(JWT);
     expect(ctx.events[0]?.message).toBe('Auth failed for Bearer [redacted:credential]');
     expect(ctx.redactions).toBe(2 + 3);
   });
 
   it('normalises failed requests from the capture', () => {
-    const ctx = contextFromCapture(
+    const ctx = createDraftFromCapture(
       capture({
         failedRequests: [
           {
@@ -184,7 +179,7 @@ describe('contextFromCapture', () => {
           },
         ],
       }),
-    );
+    ).context;
     expect(ctx.failedRequests).toEqual([
       {
         id: '0',
@@ -262,15 +257,17 @@ describe('contextFromCapture', () => {
       consoleFacts: [{ name: 'region', value: 'eu-1' }],
     },
   ])('takes $name', ({ input, facts, consoleFacts, browser }) => {
-    const ctx = contextFromCapture(capture(input));
+    const ctx = createDraftFromCapture(capture(input)).context;
     expect(ctx.facts).toEqual(facts);
     expect(ctx.consoleFacts).toEqual(consoleFacts);
     expect(ctx.browser).toBe(browser);
   });
 
   it('prefers the browser text the caller gives', () => {
-    expect(contextFromCapture(capture({ browser: 'B' }), 'A').browser).toBe('A');
-    expect(contextFromCapture(capture({ browser: 'B' })).browser).toBe('B');
+    expect(
+      createDraftFromCapture(capture({ browser: 'B' }), { browser: 'A' }).context.browser,
+    ).toBe('A');
+    expect(createDraftFromCapture(capture({ browser: 'B' })).context.browser).toBe('B');
   });
 });
 
@@ -314,7 +311,7 @@ describe('storage round trip', () => {
       severityAnswers: { production: 'yes' },
       fieldValues: { customfield_1: ['10'] },
     });
-    expect(parseDraft(JSON.parse(JSON.stringify(d)))).toEqual(JSON.parse(JSON.stringify(d)));
+    expect(DraftSchema.parse(JSON.parse(JSON.stringify(d)))).toEqual(JSON.parse(JSON.stringify(d)));
   });
 
   it.each([
@@ -322,7 +319,7 @@ describe('storage round trip', () => {
     ['a bad severity', { ...draft(), severity: 'P9' }],
     ['a missing context', { ...draft(), context: undefined }],
   ])('rejects %s', (_name, value) => {
-    expect(parseDraft(value)).toBeUndefined();
+    expect(DraftSchema.safeParse(value).success).toBe(false);
   });
 
   it('touchDraft sets the change time only', () => {

@@ -4,7 +4,6 @@ import {
   draftSignature,
   errorSignature,
   findLikelyDuplicates,
-  scoreRequest,
   similarity,
 } from '@/utils/ticket/duplicates';
 import { draft, event } from './fixtures';
@@ -111,9 +110,9 @@ describe('findLikelyDuplicates', () => {
     ).toEqual([]);
   });
 
-  it('scoreRequest keeps the request it scored', () => {
+  it('keeps the request it scored', () => {
     const req = requests[0] ?? { issueKey: '', summary: '' };
-    expect(scoreRequest({ summary: 'Login fails with SSO' }, req)).toEqual({
+    expect(findLikelyDuplicates({ summary: 'Login fails with SSO' }, [req])[0]).toEqual({
       request: req,
       score: 1,
       reason: 'summary',

@@ -1,130 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { composeDescription } from '@/utils/ticket/description';
 import {
-  autoSource,
   fieldProblems,
-  levelNumber,
   mapDraftToFields,
-  matchOption,
   requestFieldValues,
   setOverride,
-  severityOption,
-  textTarget,
-  validateRequiredFields,
 } from '@/utils/ticket/field-mapping';
-import type { Severity } from '@/utils/ticket/severity';
+import { autoSource, textTarget } from '@/utils/ticket/mapping-source';
+import type { PortalFieldOption } from '@/utils/ticket/portal-fields';
 import { DESCRIPTION, draft, field, options, priority, SUMMARY } from './fixtures';
 
-describe('severityOption', () => {
-  const scales: Array<[string, string[], Record<Severity, string>]> = [
-    ['P-levels', ['P1', 'P2', 'P3', 'P4'], { P1: 'P1', P2: 'P2', P3: 'P3', P4: 'P4' }],
-    [
-      'P-levels with names',
-      ['P4 - Low', 'P3 - Medium', 'P2 - High', 'P1 - Critical'],
-      { P1: 'P1 - Critical', P2: 'P2 - High', P3: 'P3 - Medium', P4: 'P4 - Low' },
-    ],
-    [
-      'Sev numbers',
-      ['Sev 1', 'Sev 2', 'Sev 3', 'Sev 4'],
-      { P1: 'Sev 1', P2: 'Sev 2', P3: 'Sev 3', P4: 'Sev 4' },
-    ],
-    [
-      'Severity numbers with words',
-      [
-        'Severity 1 - Critical',
-        'Severity 2 - Major',
-        'Severity 3 - Minor',
-        'Severity 4 - Cosmetic',
-      ],
-      {
-        P1: 'Severity 1 - Critical',
-        P2: 'Severity 2 - Major',
-        P3: 'Severity 3 - Minor',
-        P4: 'Severity 4 - Cosmetic',
-      },
-    ],
-    [
-      'leading digits',
-      ['1 - Urgent', '2 - High', '3 - Normal', '4 - Low'],
-      { P1: '1 - Urgent', P2: '2 - High', P3: '3 - Normal', P4: '4 - Low' },
-    ],
-    [
-      'Critical..Low',
-      ['Critical', 'High', 'Medium', 'Low'],
-      { P1: 'Critical', P2: 'High', P3: 'Medium', P4: 'Low' },
-    ],
-    [
-      'Highest..Lowest',
-      ['Highest', 'High', 'Medium', 'Low', 'Lowest'],
-      { P1: 'Highest', P2: 'High', P3: 'Medium', P4: 'Low' },
-    ],
-    [
-      'Highest..Lowest shuffled',
-      ['Lowest', 'Low', 'Medium', 'High', 'Highest'],
-      { P1: 'Highest', P2: 'High', P3: 'Medium', P4: 'Low' },
-    ],
-    [
-      'Blocker/Major/Minor/Trivial',
-      ['Blocker', 'Major', 'Minor', 'Trivial'],
-      { P1: 'Blocker', P2: 'Major', P3: 'Minor', P4: 'Trivial' },
-    ],
-    [
-      'JSM impact',
-      ['Extensive / Widespread', 'Significant / Large', 'Moderate / Limited', 'Minor / Localized'],
-      {
-        P1: 'Extensive / Widespread',
-        P2: 'Significant / Large',
-        P3: 'Moderate / Limited',
-        P4: 'Minor / Localized',
-      },
-    ],
-  ];
-
-  for (const [scale, labels, expected] of scales) {
-    it.each(Object.entries(expected))(`${scale}: %s -> %s`, (level, label) => {
-      expect(severityOption(options(...labels), level as Severity)?.option.label).toBe(label);
-    });
-  }
-
-  it.each([
-    [['High', 'Medium', 'Low'], 'P1', 'High'],
-    [['High', 'Medium', 'Low'], 'P2', 'High'],
-    [['High', 'Medium', 'Low'], 'P3', 'Medium'],
-    [['High', 'Medium', 'Low'], 'P4', 'Low'],
-    [['Blocker', 'Critical', 'Major', 'Minor', 'Trivial'], 'P1', 'Blocker'],
-    [['Blocker', 'Critical', 'Major', 'Minor', 'Trivial'], 'P4', 'Minor'],
-    [['Urgent', 'Normal'], 'P1', 'Urgent'],
-    [['Urgent', 'Normal'], 'P4', 'Normal'],
-  ])('short and long scales: %o %s -> %s', (labels, level, label) => {
-    expect(severityOption(options(...labels), level as Severity)?.option.label).toBe(label);
-  });
-
-  it('returns nothing for options on no known scale', () => {
-    expect(severityOption(options('Red', 'Amber', 'Green'), 'P1')).toBeUndefined();
-  });
-
-  it('says which option and scale it used', () => {
-    expect(
-      severityOption(options('Highest', 'High', 'Medium', 'Low', 'Lowest'), 'P1')?.reason,
-    ).toBe('Severity P1 matches option "Highest" (level 1 of 5 on the portal\'s scale).');
-  });
-
-  it.each([
-    ['P1', 1],
-    ['p2 high', 2],
-    ['S3', 3],
-    ['Sev-4', 4],
-    ['Priority 2', 2],
-    ['1 - Critical', 1],
-    ['High', undefined],
-    ['HTTP 500', undefined],
-  ])('levelNumber(%s) = %s', (label, n) => {
-    expect(levelNumber(label)).toBe(n);
-  });
-});
-
-describe('matchOption', () => {
+describe('a choice field takes the option that matches the text', () => {
   const envs = options('Production', 'Staging', 'Development');
+  const chosen = (validValues: PortalFieldOption[], wanted: string) => {
+    const env = field('cf', 'Environment', 'select', { validValues });
+    const [row] = mapDraftToFields(draft({ environment: wanted }), [env]);
+    return row?.input === undefined ? undefined : row.display;
+  };
   it.each([
     ['Production', 'Production'],
     ['production', 'Production'],
@@ -136,7 +28,7 @@ describe('matchOption', () => {
     ['dev', 'Development'],
     ['Moon', undefined],
   ])('%s -> %s', (wanted, label) => {
-    expect(matchOption(envs, wanted)?.label).toBe(label);
+    expect(chosen(envs, wanted)).toBe(label);
   });
 
   it.each([
@@ -145,7 +37,7 @@ describe('matchOption', () => {
     [['OpenShift Container Platform', 'Ansible'], 'OpenShift', 'OpenShift Container Platform'],
     [['Grafana Cloud', 'Loki'], 'grafana', 'Grafana Cloud'],
   ])('%o ~ %s -> %s', (labels, wanted, label) => {
-    expect(matchOption(options(...labels), wanted)?.label).toBe(label);
+    expect(chosen(options(...labels), wanted)).toBe(label);
   });
 });
 
@@ -369,7 +261,7 @@ describe('requestFieldValues', () => {
   });
 });
 
-describe('validateRequiredFields', () => {
+describe('required fields left empty', () => {
   const fields = [
     { ...SUMMARY },
     field('a', 'Region', 'select', { required: true, validValues: options('EU') }),
@@ -382,29 +274,30 @@ describe('validateRequiredFields', () => {
     field('h', 'Hidden', 'text', { required: true, visible: false }),
   ];
 
-  it('gives a message at each empty required field, and none for filled ones', () => {
-    expect(validateRequiredFields(fields, { summary: '  ', b: [], d: 0 })).toEqual({
+  it('gives a message at each empty required field, and none for optional or hidden ones', () => {
+    const mappings = mapDraftToFields(draft({ summary: '  ', fieldValues: { b: [] } }), fields);
+    expect(fieldProblems(mappings)).toEqual({
       summary: '"What do you need?" is required: fill it in.',
       a: '"Region" is required: choose an option.',
       b: '"Modules" is required: choose at least one option.',
       c: '"Started on" is required: enter a date.',
+      d: '"Users" is required: enter a number.',
       e: '"Tags" is required: enter at least one label.',
       f: '"Nominee" is required: choose a person.',
     });
   });
 
   it('is empty when all required fields have values', () => {
-    expect(
-      validateRequiredFields(fields, {
-        summary: 'x',
-        a: { id: '10' },
-        b: [{ id: '10' }],
-        c: '2026-01-01',
-        d: 2,
-        e: ['x'],
-        f: { id: 'u' },
-      }),
-    ).toEqual({});
+    const fieldValues = {
+      a: '10',
+      b: ['10'],
+      c: '2026-01-01',
+      d: '2',
+      e: ['x'],
+      f: 'u',
+    };
+    const mappings = mapDraftToFields(draft({ summary: 'x', fieldValues }), fields);
+    expect(fieldProblems(mappings)).toEqual({});
   });
 });
 

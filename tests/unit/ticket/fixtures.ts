@@ -1,6 +1,9 @@
 import type { PageEvent } from '@/utils/capture/page-event';
-import { type CaptureInput, createDraftFromCapture, type Draft } from '@/utils/ticket/draft';
+import { createDraftFromCapture, type Draft } from '@/utils/ticket/draft';
 import type { PortalFieldMeta, PortalFieldOption } from '@/utils/ticket/portal-fields';
+
+/** What a capture hands the draft (createDraftFromCapture's input). */
+export type CaptureInput = Parameters<typeof createDraftFromCapture>[0];
 
 export const T0 = Date.UTC(2026, 4, 4, 11, 22, 5);
 

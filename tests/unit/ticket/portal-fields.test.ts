@@ -3,7 +3,6 @@ import {
   defaultInput,
   type FieldKind,
   fieldKind,
-  formatJiraDate,
   isEmptyValue,
   type PortalFieldMeta,
   splitLabels,
@@ -178,10 +177,6 @@ describe('toJsmValue', () => {
 });
 
 describe('helpers', () => {
-  it('formatJiraDate gives yyyy-MM-dd in UTC', () => {
-    expect(formatJiraDate(Date.UTC(2026, 0, 9, 23, 59))).toBe('2026-01-09');
-  });
-
   it.each([
     [undefined, true],
     ['', true],

@@ -6,7 +6,7 @@ import { DownloadReportButton } from '@/components/delivery/DownloadReportButton
 import { EscalationChannels } from '@/components/delivery/EscalationChannels';
 import { MyRequestsList } from '@/components/delivery/MyRequestsList';
 import { ShareWithColleagues } from '@/components/delivery/ShareWithColleagues';
-import { JobStatusSchema, type JobView } from '@/utils/outbox/job';
+import { type JobView, JobViewSchema } from '@/utils/outbox/job';
 
 afterEach(cleanup);
 
@@ -98,7 +98,7 @@ describe('DeliveryProgress', () => {
   });
 
   it('describes every status', () => {
-    for (const status of JobStatusSchema.options) {
+    for (const status of JobViewSchema.shape.status.options) {
       expect(describeJob(view({ status, issueKey: 'SUP-1' }))).toMatch(/\w/);
     }
     expect(describeJob(view({ status: 'delivered', issueKey: 'SUP-1' }))).toBe('Filed as SUP-1.');
@@ -232,7 +232,7 @@ describe('ShareWithColleagues', () => {
       />,
     );
     expect(screen.getByRole('status').textContent).toBe(
-      'Added Ada. The portal does not know Grace: they need a customer account on the portal first; ask the vendor\'s support to add them, or share the request with them from the portal.',
+      "Added Ada. The portal does not know Grace: they need a customer account on the portal first; ask the vendor's support to add them, or share the request with them from the portal.",
     );
   });
 

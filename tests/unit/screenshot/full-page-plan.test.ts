@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PageFacts, planFullPage, stitchPositions } from '@/utils/screenshot/full-page';
+import { type PageFacts, planFullPage, stitchPositions } from '@/utils/screenshot/full-page-plan';
 
 const page = (over: Partial<PageFacts>): PageFacts => ({
   pageHeight: 2160,

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bestMatch,
-  environmentGroup,
-  isProductionEnvironment,
-  labelScore,
-  normalise,
-} from '@/utils/ticket/text-match';
+import { bestMatch, environmentGroup, normalise } from '@/utils/text/text-match';
 
 describe('text matching', () => {
   it.each([
@@ -32,11 +26,6 @@ describe('text matching', () => {
     expect(environmentGroup(text)).toBe(group);
   });
 
-  it('isProductionEnvironment', () => {
-    expect(isProductionEnvironment('prd')).toBe(true);
-    expect(isProductionEnvironment('Staging')).toBe(false);
-  });
-
   it.each([
     ['Production', 'production', 1],
     ['Production', 'Prod', 0.9],
@@ -46,8 +35,8 @@ describe('text matching', () => {
     ['OpenShift Container Platform', 'container openshift', 0.6],
     ['Identity', 'Billing', 0],
     ['Billing', '', 0],
-  ])('labelScore(%s, %s) = %s', (label, wanted, score) => {
-    expect(labelScore(label, wanted)).toBe(score);
+  ])('%s against %s scores %s', (label, wanted, score) => {
+    expect(bestMatch([label], (x) => x, wanted)?.score ?? 0).toBe(score);
   });
 
   it('bestMatch keeps the first of equal scores and skips zeros', () => {

@@ -1,15 +1,21 @@
 /**
- * The background applies the screenshot retention rule (utils/screenshot/retention.ts): when a
+ * The background applies the screenshot retention rule (utils/composer/screenshot-retention.ts): when a
  * tab closes, when the stored drafts change, at browser start-up and after an install or
  * update (closings may have been missed while the worker was being replaced).
  */
 import { browser } from 'wxt/browser';
-import { type DraftRecords, parseDraftRecords } from '../composer/draft-record';
-import { rewriteDraftRecords } from '../composer/drafts';
-import { composerDraftsItem } from '../composer/items';
-import { screenshotTabIds } from './items';
-import * as library from './library';
-import { afterDraftsChanged, draftTabs, type Move, parkForRestart, unusedTabs } from './retention';
+import { screenshotTabIds } from '../screenshot/items';
+import * as library from '../screenshot/library';
+import { type DraftRecords, parseDraftRecords } from './draft-record';
+import { rewriteDraftRecords } from './drafts';
+import { composerDraftsItem } from './items';
+import {
+  afterDraftsChanged,
+  draftTabs,
+  type Move,
+  parkForRestart,
+  unusedTabs,
+} from './screenshot-retention';
 
 const readDrafts = async () => parseDraftRecords(await composerDraftsItem.get());
 
@@ -36,7 +42,7 @@ export function tabClosed(tabId: number): Promise<void> {
 }
 
 /** The stored drafts changed: a draft taken over moves its list, a finished one frees it. */
-export function draftsChanged(before: DraftRecords, after: DraftRecords): Promise<void> {
+function draftsChanged(before: DraftRecords, after: DraftRecords): Promise<void> {
   return serially(async () => {
     const { moves, release } = afterDraftsChanged(before, after);
     // A released tab that is still open keeps nothing: its draft is done.

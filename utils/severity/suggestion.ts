@@ -1,58 +1,14 @@
 /**
- * Severity P1-P4 as the vendor's support guide defines it, a suggestion from three quick
- * questions, and warnings when the chosen level contradicts the answers. The user decides:
- * nothing here changes a chosen severity.
+ * A suggested severity from three quick questions, and warnings when the chosen level
+ * contradicts the answers. The user decides: nothing here changes a chosen severity.
  */
 import * as z from 'zod/mini';
-import { environmentGroup } from './text-match';
+import { environmentGroup } from '../text/text-match';
+import type { Severity } from './levels';
 
-export const SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export const SeveritySchema = z.enum(SEVERITIES);
-export type Severity = z.infer<typeof SeveritySchema>;
-
-export interface SeverityDefinition {
-  level: Severity;
-  /** One word: "Critical". */
-  name: string;
-  /** The vendor's definition: "production outage, no viable workaround". */
-  definition: string;
-}
-
-/** The vendor's guide, verbatim. */
-export const DEFAULT_SEVERITY_DEFINITIONS: readonly SeverityDefinition[] = [
-  { level: 'P1', name: 'Critical', definition: 'production outage, no viable workaround' },
-  { level: 'P2', name: 'High', definition: 'major degradation with significant impact' },
-  { level: 'P3', name: 'Medium', definition: 'limited impact, workaround available' },
-  { level: 'P4', name: 'Low', definition: 'information request or minor issue' },
-];
-
-/** A vendor profile (e.g. from managed storage) may reword any level. */
-export const SeverityProfileSchema = z.partialRecord(
-  SeveritySchema,
-  z.object({
-    name: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
-    definition: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
-  }),
-);
-export type SeverityProfile = z.infer<typeof SeverityProfileSchema>;
-
-export function severityDefinitions(profile?: SeverityProfile): SeverityDefinition[] {
-  return DEFAULT_SEVERITY_DEFINITIONS.map((d) => ({
-    level: d.level,
-    name: profile?.[d.level]?.name ?? d.name,
-    definition: profile?.[d.level]?.definition ?? d.definition,
-  }));
-}
-
-/** "P1 Critical: production outage, no viable workaround". */
-export function severityLabel(level: Severity, definitions = DEFAULT_SEVERITY_DEFINITIONS): string {
-  const d = definitions.find((x) => x.level === level);
-  return d ? `${d.level} ${d.name}: ${d.definition}` : level;
-}
-
-export const YesNoSchema = z.enum(['yes', 'no']);
+const YesNoSchema = z.enum(['yes', 'no']);
 /** How many are blocked: nobody (a question), one user, some users or a team, everyone. */
-export const ReachSchema = z.enum(['none', 'one', 'some', 'all']);
+const ReachSchema = z.enum(['none', 'one', 'some', 'all']);
 export type Reach = z.infer<typeof ReachSchema>;
 
 export const SeverityAnswersSchema = z.object({
@@ -92,7 +48,7 @@ export type SeverityReasonCode =
   | 'workaround'
   | 'several-blocked';
 
-export interface SeveritySuggestion {
+interface SeveritySuggestion {
   severity: Severity;
   code: SeverityReasonCode;
   /** Why, in English (logs and tests); the UI words `code`. */
@@ -172,7 +128,7 @@ export function suggestSeverity(answers: SeverityAnswers): SeveritySuggestion | 
 
 export type SeverityWarningCode = 'p1-not-production' | 'p1-with-workaround' | 'p4-production-down';
 
-export interface SeverityWarning {
+interface SeverityWarning {
   /** The UI words it from public/_locales. */
   code: SeverityWarningCode;
   /** In English, for logs and tests. */

@@ -1,6 +1,6 @@
 /**
  * How long a tab's screenshots and files are kept. Framework-free decisions over the stored
- * drafts; the background applies them (utils/screenshot/retention-background.ts).
+ * drafts; the background applies them (utils/composer/screenshot-retention-background.ts).
  *
  * The rule: a tab's screenshots belong to the tab and to the stored draft composed in it (the
  * draft record's `tabId`; the popup attaches the tab's list). They are kept while the tab is
@@ -12,7 +12,7 @@
  * tab: the drafts' lists move to negative ids, which no tab has, until the draft is found
  * again by its URL; every other list is deleted.
  */
-import { type DraftRecords, draftKey } from '../composer/draft-record';
+import { type DraftRecords, draftKey } from './draft-record';
 
 export interface Move {
   from: number;

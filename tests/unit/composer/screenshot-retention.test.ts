@@ -4,29 +4,34 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BlobInfo, PutBlobInput } from '@/utils/blob-store';
+import type { BlobInfo, putBlob } from '@/utils/blob-store';
 import { type DraftRecords, draftKey, newDraftRecord } from '@/utils/composer/draft-record';
 import {
   discardDraft,
   loadDraftRecord,
-  removeDeliveredDrafts,
   saveDraftRecord,
+  watchDeliveriesForDrafts,
 } from '@/utils/composer/drafts';
-import { screenshotTabIds } from '@/utils/screenshot/items';
-import { addImage, listScreenshots } from '@/utils/screenshot/library';
-import { afterDraftsChanged, parkForRestart, unusedTabs } from '@/utils/screenshot/retention';
+import {
+  afterDraftsChanged,
+  parkForRestart,
+  unusedTabs,
+} from '@/utils/composer/screenshot-retention';
 import {
   browserStarted,
   startScreenshotRetention,
   sweepClosedTabs,
   tabClosed,
-} from '@/utils/screenshot/retention-background';
+} from '@/utils/composer/screenshot-retention-background';
+import { outboxJobsItem } from '@/utils/outbox/items';
+import { screenshotTabIds } from '@/utils/screenshot/items';
+import { addImage, listScreenshots } from '@/utils/screenshot/library';
 import { draft } from '../ticket/fixtures';
 
 // No IndexedDB here: the blob store is a map with the same functions.
 const blobs = vi.hoisted(() => new Map<string, { owner: string }>());
 vi.mock('@/utils/blob-store', () => ({
-  putBlob: async (input: PutBlobInput): Promise<BlobInfo> => {
+  putBlob: async (input: Parameters<typeof putBlob>[0]): Promise<BlobInfo> => {
     const id = input.id ?? crypto.randomUUID();
     blobs.set(id, { owner: input.owner });
     return {
@@ -131,9 +136,10 @@ describe('retention in the background', () => {
     await vi.waitFor(async () => expect(await listScreenshots(5)).toEqual([]));
     expect(await listScreenshots(6)).toHaveLength(1);
     expect(owners()).toEqual(['tab:6']);
-    await removeDeliveredDrafts({ job: { captureReference: 'SC-BBBBBB', status: 'delivered' } });
+    watchDeliveriesForDrafts();
+    await outboxJobsItem.set({ job: { captureReference: 'SC-BBBBBB', status: 'delivered' } });
     await vi.waitFor(async () => expect(await listScreenshots(6)).toEqual([]));
-    expect(owners()).toEqual([]);
+    await vi.waitFor(() => expect(owners()).toEqual([]));
   });
 
   it('after a restart a new tab with an old id starts empty, and the draft found by URL shows its screenshots', async () => {

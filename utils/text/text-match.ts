@@ -45,16 +45,12 @@ export function environmentGroup(text: string): string | undefined {
   return undefined;
 }
 
-export function isProductionEnvironment(text: string): boolean {
-  return environmentGroup(text) === 'production';
-}
-
 /**
  * How well an option label matches a wanted value, 0..1:
  * 1 equal, 0.9 same environment word, 0.8 one is a prefix of the other, 0.6 all words of the
  * shorter appear in the longer, 0 otherwise (also when they name different environments).
  */
-export function labelScore(label: string, wanted: string): number {
+function labelScore(label: string, wanted: string): number {
   const a = normalise(label);
   const b = normalise(wanted);
   if (!a || !b) return 0;
@@ -70,7 +66,7 @@ export function labelScore(label: string, wanted: string): number {
   return 0;
 }
 
-export interface Scored<T> {
+interface Scored<T> {
   item: T;
   score: number;
 }

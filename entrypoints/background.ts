@@ -7,6 +7,7 @@ import {
 } from '@/utils/capture/allowed-origins';
 import { receivePageEvents, startCaptureBackground } from '@/utils/capture/background';
 import { collectCapture, consoleFactsCache } from '@/utils/capture/collect';
+import { connectPagePort } from '@/utils/capture/page-port';
 import { pageSettingsFor, watchPageSettings } from '@/utils/capture/page-settings';
 import { startCapturePrefetch } from '@/utils/capture/prefetch';
 import { injectPageContextAfterLoad } from '@/utils/capture/registration';
@@ -16,6 +17,7 @@ import { startScreenshotRetention } from '@/utils/composer/screenshot-retention-
 import { t } from '@/utils/i18n';
 import { createReportMenu, listenForReportMenu } from '@/utils/launchers';
 import { onBackgroundMessages } from '@/utils/messages/background';
+import { sendMessage as sendToPage } from '@/utils/messages/content';
 import { sendMessage as sendToPages } from '@/utils/messages/pages';
 import * as outbox from '@/utils/outbox/background';
 import { readConnectionWith } from '@/utils/portal/connection-in-force';
@@ -33,6 +35,11 @@ export default defineBackground(() => {
   void lockStorageToTrustedContexts();
   // The portal reads its connection in force through the settings' merge.
   readConnectionWith(connectionReader);
+  // Capture reaches the tabs' page scripts through the content-script protocol.
+  connectPagePort({
+    getPageEvents: (tabId) => sendToPage('getPageEvents', {}, { tabId }),
+    sendPageSettings: (tabId, settings) => sendToPage('pageSettings', settings, { tabId }),
+  });
   startCaptureBackground();
   // The portal's own Origin on the extension's portal writes (utils/portal/origin-rule.ts).
   startOriginGuard();

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
-import { sendMessage } from '../messages/content';
 import { countRedactions, redact, redactToFit } from '../privacy/redact';
 import {
   type Capture,
@@ -21,6 +20,7 @@ import { fitEvent } from './event-fit';
 import { type FailedRequest, mergeFailedRequests } from './failed-request';
 import { LIMITS, type PageEvent } from './page-event';
 import { buildPageFacts } from './page-facts';
+import { pagePort } from './page-port';
 import { createFactsCache, platformOs, settingsInForce } from './prefetch';
 import { injectCaptureNow } from './registration';
 import { historyWriteFailure, readTabRecord } from './tab-store';
@@ -37,7 +37,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OU
 
 async function readPageEvents(tabId: number): Promise<TabEvents | undefined | typeof TIMED_OUT> {
   try {
-    return await within(sendMessage('getPageEvents', {}, { tabId }), 4000);
+    return await within(pagePort().getPageEvents(tabId), 4000);
   } catch {
     return undefined;
   }

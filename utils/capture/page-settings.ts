@@ -2,9 +2,9 @@
  * The background's side of the page settings: computed from the stored items for the exact
  * origin of the frame that asks, and pushed to open tabs when one of them changes.
  */
-import { sendMessage } from '../messages/content';
 import { recordingAllowed } from './breadcrumbs';
 import { allowedOriginsItem, captureSettingsItem, stepRecordingOffItem } from './items';
+import { pagePort } from './page-port';
 import type { PageSettings } from './page-settings-schema';
 
 function originOf(url: string | undefined): string {
@@ -33,7 +33,9 @@ export async function pushPageSettings(): Promise<void> {
     tabs.map(async (tab) => {
       if (tab.id === undefined) return;
       const settings = await pageSettingsFor(tab.url);
-      await sendMessage('pageSettings', settings, { tabId: tab.id }).catch(() => undefined);
+      await pagePort()
+        .sendPageSettings(tab.id, settings)
+        .catch(() => undefined);
     }),
   );
 }

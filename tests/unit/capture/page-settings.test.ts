@@ -11,9 +11,11 @@ import {
   watchPageSettings,
 } from '@/utils/capture/page-settings';
 import type { PageSettings } from '@/utils/capture/page-settings-schema';
+import { connectPagePort } from '@/utils/capture/page-port';
 import { DEFAULT_CAPTURE_SETTINGS } from '@/utils/capture/settings';
 import { followPageSettings } from '@/utils/capture/settings-sync';
 import { startStepRecording } from '@/utils/capture/step-recording';
+import { sendMessage as sendToPage } from '@/utils/messages/content';
 
 /** `tabs.query` has a callback overload; the promise one is what the code uses. */
 const spyQuery = () =>
@@ -22,6 +24,11 @@ const spyQuery = () =>
 beforeEach(() => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
+  // As the background connects it (entrypoints/background.ts).
+  connectPagePort({
+    getPageEvents: (tabId) => sendToPage('getPageEvents', {}, { tabId }),
+    sendPageSettings: (tabId, settings) => sendToPage('pageSettings', settings, { tabId }),
+  });
 });
 
 describe('page settings from the background', () => {

@@ -15,7 +15,7 @@ const config = createRequire(import.meta.url)(
 ) as IConfiguration;
 
 /** Folder pairs that import each other today (a-z order); the list may only get shorter. */
-const KNOWN = ['capture <-> messages', 'capture <-> settings'];
+const KNOWN = ['capture <-> settings'];
 
 const folderOf = (path: string) => /^utils\/([^/]+)\//.exec(path)?.[1];
 

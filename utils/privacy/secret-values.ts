@@ -176,70 +176,67 @@ const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.-]*)?$/i;
 /** `ERR_HTTP2_PROTOCOL_ERROR`, `ECONNRESET`: constants, not secrets. */
 const CONSTANT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
-/** Reused by `entropy`: one count per ASCII character (values are judged one at a time). */
-const asciiCounts = new Uint16Array(128);
+/**
+ * Character counts of the value being judged, by ASCII code: `countedIn[c]` says which call
+ * counted `counts[c]`, so nothing is cleared between values.
+ */
+const counts = new Uint16Array(128);
+const countedIn = new Uint32Array(128);
+let call = 0;
 
 /** A value whose commonest character is at most this share has min-entropy >= 2.5 bits. */
 const MAX_SHARE_FOR_ENTROPY = 2 ** -2.5;
 
-/**
- * Whether the value's Shannon entropy reaches `bits` per character. Shannon entropy is never
- * below min-entropy (-log2 of the commonest character's share), so most random values are
- * decided by one counting pass; the logarithms run only for the rest. ASCII is counted in a
- * plain array (the hot path), anything else in a map.
- */
-function entropyAtLeast(value: string, bits: number): boolean {
-  const n = value.length;
-  let ascii = true;
-  for (let i = 0; i < n && ascii; i++) ascii = value.charCodeAt(i) < 128;
-  let total = 0;
-  if (ascii && n < 65_536) {
-    let most = 0;
-    for (let i = 0; i < n; i++) {
-      const c = value.charCodeAt(i);
-      const count = (asciiCounts[c] as number) + 1;
-      asciiCounts[c] = count;
-      if (count > most) most = count;
-    }
-    const sure = bits <= 2.5 && most / n <= MAX_SHARE_FOR_ENTROPY;
-    for (let i = 0; i < n; i++) {
-      const c = value.charCodeAt(i);
-      const count = asciiCounts[c] as number;
-      if (count === 0) continue;
-      asciiCounts[c] = 0;
-      if (!sure) total -= (count / n) * Math.log2(count / n);
-    }
-    return sure || total >= bits;
-  }
-  const counts = new Map<string, number>();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  for (const count of counts.values()) total -= (count / n) * Math.log2(count / n);
-  return total >= bits;
+/** Shannon entropy in bits per character. */
+function entropy(value: string): number {
+  const seen = new Map<string, number>();
+  for (const char of value) seen.set(char, (seen.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of seen.values())
+    bits -= (count / value.length) * Math.log2(count / value.length);
+  return bits;
 }
 
-const isDigitCode = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /**
  * Does a value under a generic name look like a secret? At least 8 characters without spaces,
  * letters and digits mixed (or a long mixed-case run), enough entropy; dates, versions,
- * constants and (unless `ids`) UUIDs and hex ids are not. Counted in one pass first, so each
- * shape's pattern runs only where the counts allow it (a page can log thousands of values).
+ * constants and (unless `ids`) UUIDs and hex ids are not. One pass counts the character
+ * classes and the commonest character, so each shape's pattern runs only where the counts
+ * allow it, and the entropy's logarithms only when the commonest character does not decide
+ * (Shannon entropy is never below -log2 of its share): a page can log thousands of values.
  */
 export function looksSecret(value: string, ids = false): boolean {
-  if (value.length < 8 || value.length > 8192 || /\s/.test(value)) return false;
+  const n = value.length;
+  if (n < 8 || n > 8192) return false;
+  call = call === 0xffffffff ? 1 : call + 1;
   let lower = 0;
   let upper = 0;
   let digit = 0;
   let hexLetters = 0;
-  for (let i = 0; i < value.length; i++) {
+  let most = 0;
+  let ascii = true;
+  for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
+    if (c >= 128) {
+      if (/\s/.test(value[i] as string)) return false;
+      ascii = false;
+      continue;
+    }
+    if (isAsciiSpace(c)) return false;
     if (c >= 97 && c <= 122) {
       lower++;
       if (c <= 102) hexLetters++;
     } else if (c >= 65 && c <= 90) {
       upper++;
       if (c <= 70) hexLetters++;
-    } else if (c >= 48 && c <= 57) digit++;
+    } else if (isDigitCode(c)) digit++;
+    const count = countedIn[c] === call ? (counts[c] as number) + 1 : 1;
+    countedIn[c] = call;
+    counts[c] = count;
+    if (count > most) most = count;
   }
   const letters = lower + upper;
   const first = value.charCodeAt(0);
@@ -248,9 +245,10 @@ export function looksSecret(value: string, ids = false): boolean {
   if (lower === 0 && upper > 0 && CONSTANT.test(value)) return false;
   if (hexLetters === letters && (UUID.test(value) || HEX_ID.test(value))) return ids;
   if (letters === 0) return false;
-  const mixed = digit > 0 || (value.length >= 20 && upper >= 3 && lower >= 3);
+  const mixed = digit > 0 || (n >= 20 && upper >= 3 && lower >= 3);
   if (!mixed) return false;
   // camelCase words (`ServiceUnavailable`) are names, not secrets.
   if (digit === 0 && /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return false;
-  return entropyAtLeast(value, 2.5);
+  if (ascii && most / n <= MAX_SHARE_FOR_ENTROPY) return true;
+  return entropy(value) >= 2.5;
 }

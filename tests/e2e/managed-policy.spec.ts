@@ -26,7 +26,6 @@ import {
   openExtensionPage,
   openPopupFor,
   openSection,
-  ROOT,
   tabIdOf,
 } from '../support/browser';
 import { buildTestExtension } from '../support/build';

@@ -5,13 +5,13 @@ import {
   captureSettingsItem,
   stepRecordingOffItem,
 } from '@/utils/capture/items';
+import { connectPagePort } from '@/utils/capture/page-port';
 import {
   pageSettingsFor,
   pushPageSettings,
   watchPageSettings,
 } from '@/utils/capture/page-settings';
 import type { PageSettings } from '@/utils/capture/page-settings-schema';
-import { connectPagePort } from '@/utils/capture/page-port';
 import { DEFAULT_CAPTURE_SETTINGS } from '@/utils/capture/settings';
 import { followPageSettings } from '@/utils/capture/settings-sync';
 import { startStepRecording } from '@/utils/capture/step-recording';

@@ -6,82 +6,58 @@ import { type FieldProps, list, single } from './types';
 const text = (onChange: FieldProps['onChange']) => (v: string) =>
   onChange(v === '' ? undefined : v);
 
-export function TextField({ field, value, onChange, id, aria, label }: FieldProps) {
-  const max = field.jiraSchema.system === 'summary' ? 255 : undefined;
+/** What each one-line kind's input shares: id, accessibility, the value and its edits. */
+function lineProps({ value, onChange, id, aria }: FieldProps) {
+  return {
+    id,
+    ...aria,
+    value: single(value),
+    onInput: (e: { currentTarget: HTMLInputElement }) => text(onChange)(e.currentTarget.value),
+  };
+}
+
+export function TextField(props: FieldProps) {
+  const max = props.field.jiraSchema.system === 'summary' ? 255 : undefined;
   return (
     <>
-      <label for={id}>{label}</label>
-      <input
-        type="text"
-        id={id}
-        {...aria}
-        maxLength={max}
-        value={single(value)}
-        onInput={(e) => text(onChange)(e.currentTarget.value)}
-      />
+      <label for={props.id}>{props.label}</label>
+      <input type="text" maxLength={max} {...lineProps(props)} />
     </>
   );
 }
 
-export function UrlField({ value, onChange, id, aria, label }: FieldProps) {
+export function UrlField(props: FieldProps) {
   return (
     <>
-      <label for={id}>{label}</label>
-      <input
-        type="url"
-        inputMode="url"
-        id={id}
-        {...aria}
-        value={single(value)}
-        onInput={(e) => text(onChange)(e.currentTarget.value)}
-      />
+      <label for={props.id}>{props.label}</label>
+      <input type="url" inputMode="url" {...lineProps(props)} />
     </>
   );
 }
 
-export function NumberField({ value, onChange, id, aria, label }: FieldProps) {
+export function NumberField(props: FieldProps) {
   return (
     <>
-      <label for={id}>{label}</label>
-      <input
-        type="number"
-        inputMode="decimal"
-        step="any"
-        id={id}
-        {...aria}
-        value={single(value)}
-        onInput={(e) => text(onChange)(e.currentTarget.value)}
-      />
+      <label for={props.id}>{props.label}</label>
+      <input type="number" inputMode="decimal" step="any" {...lineProps(props)} />
     </>
   );
 }
 
-export function DateField({ value, onChange, id, aria, label }: FieldProps) {
+export function DateField(props: FieldProps) {
   return (
     <>
-      <label for={id}>{label}</label>
-      <input
-        type="date"
-        id={id}
-        {...aria}
-        value={single(value)}
-        onInput={(e) => text(onChange)(e.currentTarget.value)}
-      />
+      <label for={props.id}>{props.label}</label>
+      <input type="date" {...lineProps(props)} />
     </>
   );
 }
 
-export function DateTimeField({ value, onChange, id, aria, label }: FieldProps) {
+export function DateTimeField(props: FieldProps) {
   return (
     <>
-      <label for={id}>{label}</label>
-      <input
-        type="datetime-local"
-        id={id}
-        {...aria}
-        value={single(value)}
-        onInput={(e) => text(onChange)(e.currentTarget.value)}
-      />
+      <label for={props.id}>{props.label}</label>
+      <input type="datetime-local" {...lineProps(props)} />
     </>
   );
 }

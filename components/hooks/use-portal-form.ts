@@ -6,9 +6,9 @@ import {
   chooseRequestType,
   chooseServiceDesk,
   loadRequestForm,
-  type PortalSend,
   type RequestForm,
   type RequestTypeSummary,
+  rememberPortalAnswers,
 } from '@/utils/composer/portal-meta';
 import { AppError, type ErrorInfo } from '@/utils/errors';
 import { t } from '@/utils/i18n';
@@ -21,13 +21,13 @@ import {
   type SavedMappings,
 } from '@/utils/ticket/draft';
 
-const portalSend: PortalSend = {
+const portalSend = rememberPortalAnswers({
   getConnection: () => sendMessage('getConnection', {}),
   listServiceDesks: () => sendMessage('listServiceDesks', {}),
   listRequestTypes: (serviceDeskId) => sendMessage('listRequestTypes', { serviceDeskId }),
   getRequestTypeFields: (serviceDeskId, requestTypeId) =>
     sendMessage('getRequestTypeFields', { serviceDeskId, requestTypeId }),
-};
+});
 
 const fail = (cause: unknown) => AppError.from(cause).info;
 
@@ -60,7 +60,14 @@ export function usePortalForm(
   // Bumped when the background's cache of desks, types and fields was refreshed with a
   // different answer from the portal: the effects below ask again and get the new one.
   const [metaVersion, setMetaVersion] = useState(0);
-  useEffect(() => portalMetaCacheItem.watch(() => setMetaVersion((v) => v + 1)), []);
+  useEffect(
+    () =>
+      portalMetaCacheItem.watch(() => {
+        portalSend.forget();
+        setMetaVersion((v) => v + 1);
+      }),
+    [],
+  );
 
   useEffect(() => {
     // All at once: the popup waits for the slowest answer, not for their sum. The last choice's

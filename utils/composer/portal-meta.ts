@@ -25,6 +25,32 @@ export interface PortalSend {
   ): Promise<z.infer<typeof RequestTypeFieldsSchema>>;
 }
 
+/**
+ * The same portal answers for the page's lifetime: the popup asks for a desk's types and a
+ * type's fields when it opens and again as the draft's choice settles, and the second ask
+ * must not wait for another round trip to the background. A failed ask is not remembered;
+ * `forget` drops everything (the background's cache has changed).
+ */
+export function rememberPortalAnswers(send: PortalSend): PortalSend & { forget(): void } {
+  const answers = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, ask: () => Promise<T>): Promise<T> => {
+    const known = answers.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    const answer = ask();
+    answers.set(key, answer);
+    answer.catch(() => answers.get(key) === answer && answers.delete(key));
+    return answer;
+  };
+  return {
+    getConnection: () => once('connection', send.getConnection),
+    listServiceDesks: () => once('desks', send.listServiceDesks),
+    listRequestTypes: (deskId) => once(`types ${deskId}`, () => send.listRequestTypes(deskId)),
+    getRequestTypeFields: (deskId, typeId) =>
+      once(`fields ${deskId} ${typeId}`, () => send.getRequestTypeFields(deskId, typeId)),
+    forget: () => answers.clear(),
+  };
+}
+
 export type RequestTypeSummary = RequestTypeList['requestTypes'][number];
 
 /** The desk to preselect: the draft's, else the last one used, else the first. */

@@ -4,6 +4,7 @@ import {
   chooseServiceDesk,
   loadRequestForm,
   type PortalSend,
+  rememberPortalAnswers,
 } from '@/utils/composer/portal-meta';
 import { fieldKind } from '@/utils/ticket/portal-fields';
 
@@ -65,5 +66,51 @@ describe('the request form', () => {
     // No schema: a plain text field.
     expect(notes && fieldKind(notes)).toBe('text');
     expect(notes?.jiraSchema).toEqual({ type: 'string' });
+  });
+});
+
+describe('portal answers within one page', () => {
+  const sender = () => {
+    let fail = false;
+    const send: PortalSend = {
+      getConnection: vi.fn(async () => ({ portalUrl: 'https://portal.test' }) as never),
+      listServiceDesks: vi.fn(async () => ({ serviceDesks: desks })),
+      listRequestTypes: vi.fn(async (deskId: string) => {
+        if (fail) throw new Error(`desk ${deskId} unreachable`);
+        return { groups: [], requestTypes: types };
+      }),
+      getRequestTypeFields: vi.fn(async () => ({
+        requestTypeFields: [],
+        canAddRequestParticipants: true,
+      })),
+    };
+    return { send, failNext: (value: boolean) => (fail = value) };
+  };
+
+  it('asks the background once per question and hands the same answer to every later ask', async () => {
+    const { send } = sender();
+    const remembered = rememberPortalAnswers(send);
+    const first = remembered.listRequestTypes('1');
+    expect(remembered.listRequestTypes('1')).toBe(first);
+    await remembered.getRequestTypeFields('1', '10');
+    await remembered.getRequestTypeFields('1', '10');
+    await remembered.getRequestTypeFields('1', '11');
+    await remembered.listServiceDesks();
+    await remembered.listServiceDesks();
+    expect(send.listRequestTypes).toHaveBeenCalledTimes(1);
+    expect(send.getRequestTypeFields).toHaveBeenCalledTimes(2);
+    expect(send.listServiceDesks).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks again after a failure and after forget', async () => {
+    const { send, failNext } = sender();
+    const remembered = rememberPortalAnswers(send);
+    failNext(true);
+    await expect(remembered.listRequestTypes('2')).rejects.toThrow('desk 2 unreachable');
+    failNext(false);
+    await expect(remembered.listRequestTypes('2')).resolves.toEqual({ groups: [], requestTypes: types });
+    remembered.forget();
+    await remembered.listRequestTypes('2');
+    expect(send.listRequestTypes).toHaveBeenCalledTimes(3);
   });
 });

@@ -6,6 +6,7 @@ import {
   createAutosave,
   discardDraft,
   loadDraftRecord,
+  readDraftRecords,
   saveDraftRecord,
 } from '@/utils/composer/drafts';
 import { composerChoiceItem } from '@/utils/composer/items';
@@ -13,6 +14,16 @@ import type { ErrorInfo } from '@/utils/errors';
 import { storageWriteError } from '@/utils/storage-errors';
 import { createDraftFromCapture, type Draft, touchDraft } from '@/utils/ticket/draft';
 import { draftSteps } from '@/utils/ticket/steps';
+
+/**
+ * What a draft is made from besides the capture: the last request type chosen, and the stored
+ * drafts with the open tabs (a draft of a closed tab is adopted, after a browser restart).
+ */
+const readDraftSources = () => ({
+  choice: composerChoiceItem.get(),
+  tabs: browser.tabs.query({}),
+  records: readDraftRecords(),
+});
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -71,17 +82,22 @@ export function useDraft(tabId: number | undefined, capture: Capture | undefined
     });
   };
 
+  // What the draft is made from besides the capture is read as soon as the tab is known: the
+  // capture takes longer, and the form waits for whichever comes last. Used once; a later
+  // capture of the same tab reads again.
+  const early = useMemo(() => (tabId === undefined ? undefined : readDraftSources()), [tabId]);
+  const earlyUsed = useRef(false);
+
   useEffect(() => {
     if (tabId === undefined || !capture) return;
     let live = true;
     where.current = { tabId, url: capture.url };
-    // Read together: the last choice is needed only when no draft was kept.
-    const choiceRead = composerChoiceItem.get();
-    const tabsRead = browser.tabs.query({});
+    const reads = early && !earlyUsed.current ? early : readDraftSources();
+    earlyUsed.current = true;
     void (async () => {
-      const open = new Set((await tabsRead).map((tab) => tab.id));
-      const record = await loadDraftRecord(tabId, capture.url, (id) => open.has(id));
-      const next = record?.draft ?? (await fresh(capture, choiceRead));
+      const open = new Set((await reads.tabs).map((tab) => tab.id));
+      const record = await loadDraftRecord(tabId, capture.url, (id) => open.has(id), reads.records);
+      const next = record?.draft ?? (await fresh(capture, reads.choice));
       if (!live) return;
       jobRef.current = record?.jobId;
       kept.current = record !== undefined;

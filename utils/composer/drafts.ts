@@ -23,9 +23,14 @@ export async function loadDraftRecord(
   tabId: number,
   url: string,
   isTabOpen?: (tabId: number) => boolean,
+  /** The stored drafts, when the caller started reading them before it knew the URL. */
+  recordsRead: Promise<DraftRecords> = readRecords(),
 ): Promise<DraftRecord | undefined> {
-  return findDraftRecord(await readRecords(), tabId, url, isTabOpen);
+  return findDraftRecord(await recordsRead, tabId, url, isTabOpen);
 }
+
+/** The stored drafts as they are now (for `loadDraftRecord`). */
+export const readDraftRecords = readRecords;
 
 // Writes of one context run one after another, so a slow read cannot undo a newer write.
 let queue: Promise<unknown> = Promise.resolve();

@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { HOOK_SOURCE_NAME } from './utils/capture/page-channel';
 
@@ -32,6 +33,78 @@ const PAGE_SIDE_ENTRYPOINTS = [
   'full-page-render',
 ];
 
+/**
+ * Chunks of the extension pages' build. The popup's first JavaScript is `main.tsx` and what it
+ * imports statically, kept small (tests/bench/sizes.ts). What the pages load after it goes into
+ * one chunk, not a dozen: each chunk an extension page requests costs its main thread several
+ * milliseconds (docs/platform-facts.md#extension-page-chunks). Heavy libraries keep their own.
+ */
+function pageChunks(): Plugin {
+  const firstStage = new Set<string>();
+  // A page's own script runs when its chunk loads: it stays in its page's entry chunk.
+  const popupScript = /[\\/]entrypoints[\\/]popup[\\/]main\.tsx$/;
+  const pageScript = /[\\/]entrypoints[\\/][^\\/]+[\\/](main\.tsx|index\.html)$/;
+  return {
+    name: 'page-chunks',
+    buildEnd() {
+      const main = [...this.getModuleIds()].find((id) => popupScript.test(id));
+      if (!main) return;
+      // What the popup's page (index.html: main.tsx, theme.css) loads statically; the page's
+      // own modules stay in its entry chunk.
+      const page = [main, ...(this.getModuleInfo(main)?.importers ?? [])];
+      const queue = page.flatMap((id) => this.getModuleInfo(id)?.importedIds ?? []);
+      for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+        if (firstStage.has(id) || page.includes(id)) continue;
+        firstStage.add(id);
+        queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        // Fetched and compiled while the popup's first JavaScript runs: the app follows it at
+        // once (a dynamic import alone would only start the request then).
+        const pages = Object.values(bundle).find(
+          (file) => file.type === 'chunk' && file.name === 'pages',
+        );
+        const html = Object.values(bundle).find(
+          (file) =>
+            file.type === 'asset' && /popup[\\/]index\.html$|^popup\.html$/.test(file.fileName),
+        );
+        if (process.env.DEBUG_CHUNKS) console.error(Object.keys(bundle).join(' '));
+        if (!pages || html?.type !== 'asset' || typeof html.source !== 'string') return;
+        html.source = html.source.replace(
+          '</head>',
+          `  <link rel="modulepreload" crossorigin href="/${pages.fileName}">\n  </head>`,
+        );
+      },
+    },
+    outputOptions(options) {
+      return {
+        ...options,
+        codeSplitting: {
+          groups: [
+            {
+              name: 'popup-start',
+              test: (id) => firstStage.has(id),
+              priority: 2,
+            },
+            {
+              name: 'pages',
+              test: (id) =>
+                firstStage.size > 0 &&
+                !firstStage.has(id) &&
+                !pageScript.test(id) &&
+                !/node_modules[\\/]html2canvas/.test(id),
+              priority: 1,
+            },
+          ],
+        },
+      };
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // SUPPORT_CAPTURE_OUT lets parallel builds (several developers' test runs) use their own folder.
@@ -40,6 +113,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [
       preact(),
+      pageChunks(),
       {
         // The MAIN-world hook must not be reported as an extension script (why: page-channel.ts).
         name: 'console-hook-source-name',

@@ -108,7 +108,10 @@ describe('portal answers within one page', () => {
     failNext(true);
     await expect(remembered.listRequestTypes('2')).rejects.toThrow('desk 2 unreachable');
     failNext(false);
-    await expect(remembered.listRequestTypes('2')).resolves.toEqual({ groups: [], requestTypes: types });
+    await expect(remembered.listRequestTypes('2')).resolves.toEqual({
+      groups: [],
+      requestTypes: types,
+    });
     remembered.forget();
     await remembered.listRequestTypes('2');
     expect(send.listRequestTypes).toHaveBeenCalledTimes(3);

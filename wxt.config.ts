@@ -123,7 +123,9 @@ export default defineConfig({
         },
       },
     ],
-    build: { target: 'es2022' },
+    // One stylesheet for the extension pages, linked by each page: a dynamic import then waits
+    // for no stylesheet of its own (Vite's preload holds the import until its CSS has loaded).
+    build: { target: 'es2022', cssCodeSplit: false },
   }),
   manifest: ({ browser, mode }) => ({
     // Texts from public/_locales (the browser's language, English otherwise).

@@ -103,6 +103,11 @@ function scopeNote(scope: Capture['scope'], allowed: boolean): string {
  * and says that earlier errors were not recorded.
  */
 export async function collectCapture(tabId: number): Promise<Capture> {
+  // The page's live events and the tab's history are asked for before the tab's URL is known
+  // (used only if the page is capturable): the page's answer is the slowest part.
+  const liveAsked = readPageEvents(tabId);
+  const recordAsked = readTabRecord(tabId);
+  recordAsked.catch(() => undefined);
   const tab = await browser.tabs.get(tabId).catch((error: unknown) => {
     throw new AppError(
       { code: 'no-tab', message: 'That tab is gone. Open the page again and retry.' },
@@ -114,8 +119,8 @@ export async function collectCapture(tabId: number): Promise<Capture> {
   const title = redactToFit(tab.title ?? '', LIMITS.title);
   const capturable = isCapturableUrl(rawUrl);
   // Everything starts at once: the popup waits for the slowest part, not for their sum.
-  const liveRead = capturable ? readPageEvents(tabId) : undefined;
-  const recordRead = capturable ? readTabRecord(tabId) : undefined;
+  const liveRead = capturable ? liveAsked : undefined;
+  const recordRead = capturable ? recordAsked : undefined;
   const factsRead = capturable ? consoleFactsCache.get(tabId, rawUrl) : undefined;
   const effective = await settingsInForce.get();
   const settings = effective.capture;

@@ -103,7 +103,10 @@ async function originsGranted(settings: PortalSettings): Promise<boolean> {
 export async function getConnection(): Promise<ConnectionView> {
   const settings = await connectionInForce().read();
   if (!settings) return { originGranted: false };
-  const credentials = await boundCredentials(settings);
+  const [credentials, originGranted] = await Promise.all([
+    boundCredentials(settings),
+    originsGranted(settings),
+  ]);
   return {
     portalUrl: settings.portalUrl,
     authMethod: settings.authMethod,
@@ -111,7 +114,7 @@ export async function getConnection(): Promise<ConnectionView> {
     tokenKind: settings.tokenKind,
     vendorProfileId: settings.vendorProfileId,
     tokenHint: credentials?.apiToken ? tokenHint(credentials.apiToken) : undefined,
-    originGranted: await originsGranted(settings),
+    originGranted,
   };
 }
 

@@ -34,7 +34,7 @@ const PAGE_SIDE_ENTRYPOINTS = [
 ];
 
 /**
- * Chunks of the extension pages' build. The popup's first JavaScript is `main.tsx` and what it
+ * Chunks of the extension pages' build. The popup's first JavaScript is `main.ts` and what it
  * imports statically, kept small (tests/bench/sizes.ts). What the pages load after it goes into
  * one chunk, not a dozen: each chunk an extension page requests costs its main thread several
  * milliseconds (docs/platform-facts.md#extension-page-chunks). Heavy libraries keep their own.
@@ -42,14 +42,14 @@ const PAGE_SIDE_ENTRYPOINTS = [
 function pageChunks(): Plugin {
   const firstStage = new Set<string>();
   // A page's own script runs when its chunk loads: it stays in its page's entry chunk.
-  const popupScript = /[\\/]entrypoints[\\/]popup[\\/]main\.tsx$/;
-  const pageScript = /[\\/]entrypoints[\\/][^\\/]+[\\/](main\.tsx|index\.html)$/;
+  const popupScript = /[\\/]entrypoints[\\/]popup[\\/]main\.ts$/;
+  const pageScript = /[\\/]entrypoints[\\/][^\\/]+[\\/](main\.tsx?|index\.html)$/;
   return {
     name: 'page-chunks',
     buildEnd() {
       const main = [...this.getModuleIds()].find((id) => popupScript.test(id));
       if (!main) return;
-      // What the popup's page (index.html: main.tsx, theme.css) loads statically; the page's
+      // What the popup's page (index.html: main.ts, theme.css) loads statically; the page's
       // own modules stay in its entry chunk.
       const page = [main, ...(this.getModuleInfo(main)?.importers ?? [])];
       const queue = page.flatMap((id) => this.getModuleInfo(id)?.importedIds ?? []);
@@ -80,6 +80,8 @@ function pageChunks(): Plugin {
       },
     },
     outputOptions(options) {
+      // Scripts built on their own (background, content scripts) are single files.
+      if (options.format === 'iife' || options.format === 'umd') return options;
       return {
         ...options,
         codeSplitting: {
@@ -125,7 +127,8 @@ export default defineConfig({
     ],
     // One stylesheet for the extension pages, linked by each page: a dynamic import then waits
     // for no stylesheet of its own (Vite's preload holds the import until its CSS has loaded).
-    build: { target: 'es2022', cssCodeSplit: false },
+    // Chromium and Firefox (115+) preload modules themselves: no polyfill in the first script.
+    build: { target: 'es2022', cssCodeSplit: false, modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser, mode }) => ({
     // Texts from public/_locales (the browser's language, English otherwise).

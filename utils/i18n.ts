@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser as browser } from './native-browser';
 
 /**
  * The user-facing text lives in `public/_locales/<lang>/messages.json` (Chrome's i18n format);

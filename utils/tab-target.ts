@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser as browser } from './native-browser';
 
 /** Reads `?tabId=N` from an extension page's URL: the tab the page was opened for. */
 export function tabIdFromSearch(search: string): number | undefined {

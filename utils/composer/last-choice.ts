@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser as browser } from '../native-browser';
 import type { StoredKey } from '../storage-keys';
 
 /** The key of `composerChoiceItem` (./items.ts); typed, so a renamed key fails here too. */

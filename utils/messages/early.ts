@@ -4,8 +4,9 @@
  * its composer loads. The raw answer waits here; the sender (./core.ts) takes it once, for the
  * same type and data, and validates it as any other answer.
  */
-import { browser } from 'wxt/browser';
+
 import type * as z from 'zod/mini';
+import { nativeBrowser as browser } from '../native-browser';
 
 /** A receiver's protocol as ./core.ts declares it (its types only, so no import cycle). */
 type Protocol = Record<string, { request: z.ZodMiniType }>;

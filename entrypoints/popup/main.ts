@@ -1,11 +1,10 @@
-import { render } from 'preact';
-import { PopupFrame } from '@/components/ui/PopupFrame';
 import { readLastChoice } from '@/utils/composer/last-choice';
 import { t } from '@/utils/i18n';
 import type { BackgroundProtocol } from '@/utils/messages/background';
 import { earlySender } from '@/utils/messages/early';
 import { targetTabId } from '@/utils/tab-target';
 
+// The popup's first JavaScript: no Preact, no polyfill, no schemas (tests/bench/sizes.ts).
 // What the composer shows first is asked for now, while its code loads (utils/messages/early.ts).
 const ask = earlySender<BackgroundProtocol>();
 void targetTabId(location.search).then(
@@ -22,19 +21,12 @@ void readLastChoice().then(({ serviceDeskId, requestTypeId }) => {
 
 // The language of the messages shown (the browser's UI language may have none).
 document.documentElement.lang = t('locale_lang');
-const root = document.getElementById('app') as HTMLElement;
-// The static frame of index.html makes way for the rendered one.
-root.replaceChildren();
-// The popup's frame and status show at once; the app (message protocol, schemas: most of the
-// first JavaScript's evaluation time) follows in the same moment it is ready.
-render(
-  <PopupFrame>
-    <p class="popup-message" aria-live="polite">
-      {t('popup_capturing')}
-    </p>
-  </PopupFrame>,
-  root,
-);
-void import('./PopupApp').then(({ PopupApp }) => render(<PopupApp />, root));
-// The composer's code is fetched alongside, not after the app's (it is most of the popup).
-void import('./Composer');
+// The page's static frame (index.html) says what is happening until the app renders in its
+// place; popup.html preloads the app, which replaces the frame with the same one.
+const status = document.createElement('p');
+status.className = 'popup-message';
+status.setAttribute('aria-live', 'polite');
+status.textContent = t('popup_capturing');
+document.querySelector('#app .popup-body')?.append(status);
+
+void import('./app').then(({ renderPopup }) => renderPopup(document.getElementById('app')));

@@ -11,13 +11,13 @@
  * (A/B/A/B), so a busy machine slows both alike. Per page, the fastest of several batches
  * counts. Figures only; no pass/fail. Run after `wxt build --mode e2e` (`npm run bench` does).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_EXTENSION_DIR, launchExtensionBrowser, openAllowedPage } from '../support/browser.ts';
+import { openWithoutDevTools, requestBody, within } from './chromium-direct.ts';
 import { loadNote } from './load-note.ts';
 
 /** A/B pairs per DevTools case. */
@@ -57,15 +57,6 @@ addEventListener('load', () => setTimeout(() => {
 }, 1500));
 </script></body></html>`;
 
-const body = (request: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let text = '';
-    request.on('data', (chunk) => {
-      text += chunk;
-    });
-    request.on('end', () => resolve(text));
-  });
-
 /** The loopback server: the page, and the results with the next page in answer. */
 async function startBenchServer() {
   let queue: string[] = [];
@@ -73,7 +64,7 @@ async function startBenchServer() {
   let done: (results: PageResult[]) => void = () => {};
   const server = createServer(async (request, response) => {
     if (request.method === 'POST' && request.url === '/result') {
-      const result = JSON.parse(await body(request)) as PageResult;
+      const result = JSON.parse(await requestBody(request)) as PageResult;
       // Set-up pages are not counted: -1 allows the site; -2 warms up, loading again until
       // the hook is in (a browser just started may run the first pages without it).
       if (result.run === -2) {
@@ -110,24 +101,6 @@ async function startBenchServer() {
   };
 }
 
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out`)), ms)),
-  ]);
-}
-
-/** The port Chromium chose for --remote-debugging-port=0, from its profile folder. */
-async function debuggingPort(userDataDir: string): Promise<number> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const text = await readFile(join(userDataDir, 'DevToolsActivePort'), 'utf8').catch(() => '');
-    const port = Number(text.split('\n')[0]);
-    if (port > 0) return port;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('Chromium did not open its debugging port.');
-}
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -148,7 +121,7 @@ function summarise(results: PageResult[]) {
 async function main() {
   const server = await startBenchServer();
   const userDataDir = await mkdtemp(join(tmpdir(), 'console-bench-'));
-  let chromium: ChildProcess | undefined;
+  let chromium: { stop(): void } | undefined;
   try {
     // DevTools attached: Playwright's browser, which also allows 127.0.0.1 for capture in
     // the profile the second case reuses.
@@ -169,30 +142,7 @@ async function main() {
     // HTTP endpoint, which attaches no DevTools session to it (a start-up URL given with
     // --load-extension did not load in headless Chromium 156).
     const { first, all } = server.plan(PAIRS);
-    chromium = spawn(
-      process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      [
-        '--headless',
-        `--user-data-dir=${userDataDir}`,
-        `--disable-extensions-except=${E2E_EXTENSION_DIR}`,
-        `--load-extension=${E2E_EXTENSION_DIR}`,
-        '--remote-debugging-port=0',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-default-apps',
-        '--no-default-browser-check',
-        'about:blank',
-      ],
-      // The headless browser prints console messages to its output: read and dropped.
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    chromium.stderr?.resume();
-    const port = await debuggingPort(userDataDir);
-    // Give the extension's worker time to start.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await fetch(`http://127.0.0.1:${port}/json/new?${first}`, { method: 'PUT' });
+    chromium = await openWithoutDevTools(userDataDir, first, E2E_EXTENSION_DIR);
     const plain = summarise(await within(all, 300_000, 'The case without DevTools'));
 
     const row = (figures: { without: number; with: number }) => ({
@@ -215,7 +165,7 @@ async function main() {
       '"without": the page on a site not allowed for capture (no script of the extension runs there); "with": the same page on an allowed site, hooked from document_start.',
     );
   } finally {
-    if (chromium?.pid !== undefined && chromium.exitCode === null) chromium.kill();
+    chromium?.stop();
     await server.close();
     await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
   }

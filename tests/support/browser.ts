@@ -35,7 +35,7 @@ export interface LaunchOptions {
 }
 
 /** Switches this closed network needs, or Chromium floods it with refused connections. */
-const QUIET_NETWORK = [
+export const QUIET_NETWORK = [
   '--disable-background-networking',
   '--disable-component-update',
   '--no-first-run',

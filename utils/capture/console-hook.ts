@@ -19,6 +19,12 @@ import {
 
 /** Distinct entries held between flushes; the rest are counted as dropped. */
 const MAX_PENDING = 100;
+/**
+ * Caller stacks taken per task for calls without an Error argument; later entries of the task
+ * go without. Each costs an Error object, about 15 us with DevTools open against under 2 us
+ * without (docs/platform-facts.md#error-objects-with-devtools-open).
+ */
+const STACKS_PER_TASK = 10;
 
 const cut = (text: string, max: number): string =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -74,6 +80,7 @@ export function installConsoleHook(win: Window & typeof globalThis): void {
   let dropped = 0;
   let connected = false;
   let scheduled = false;
+  let stacks = 0;
 
   const flush = () => {
     scheduled = false;
@@ -155,8 +162,10 @@ export function installConsoleHook(win: Window & typeof globalThis): void {
     wrap(win.console, method, (args) => {
       const error = args.find((arg) => arg instanceof Error) as Error | undefined;
       add(kind, args.map((arg) => describeValue(arg)).join(' '), () => {
+        if (error) return error.stack;
         // Without an Error argument: the caller's stack, minus the header and our frames.
-        return error ? error.stack : Error().stack?.replace(OWN_FRAMES, '');
+        if (!stacks++) later(() => (stacks = 0));
+        return stacks > STACKS_PER_TASK ? '' : Error().stack?.replace(OWN_FRAMES, '');
       });
     });
   }

@@ -139,4 +139,31 @@ describe('installConsoleHook()', () => {
     expect(batch.events).toHaveLength(100);
     expect(batch.dropped).toBe(400);
   });
+
+  it('takes the caller’s stack for at most 10 calls per task, and again in the next task', async () => {
+    console.error = () => {};
+    installConsoleHook(window as unknown as Window & typeof globalThis);
+    document.dispatchEvent(new CustomEvent(PAGE_CHANNEL.ready));
+    const mine = () =>
+      batches
+        .map(parseBatch)
+        .flatMap((batch) => batch.events)
+        .filter((event) => event.message.startsWith('budget'));
+    for (let i = 0; i < 30; i += 1) console.error('budget', i);
+    console.error('budget with its own', new Error('own stack'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const first = mine();
+    expect(first).toHaveLength(31);
+    expect(first.slice(0, 10).every((event) => event.stack.includes('console-hook.test'))).toBe(
+      true,
+    );
+    expect(first.slice(10, 30).every((event) => !event.stack)).toBe(true);
+    // An Error argument brings its own stack: no budget needed.
+    expect(first[30]?.message).toContain('own stack');
+    expect(first[30]?.stack).toContain('console-hook.test');
+    batches.length = 0;
+    console.error('budget next task');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(mine()[0]?.stack).toContain('console-hook.test');
+  });
 });

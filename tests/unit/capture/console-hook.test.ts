@@ -154,7 +154,7 @@ describe('installConsoleHook()', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     const first = mine();
     expect(first).toHaveLength(31);
-    expect(first.slice(0, 10).every((event) => event.stack.includes('console-hook.test'))).toBe(
+    expect(first.slice(0, 10).every((event) => event.stack?.includes('console-hook.test'))).toBe(
       true,
     );
     expect(first.slice(10, 30).every((event) => !event.stack)).toBe(true);

@@ -71,11 +71,21 @@ function pageChunks(): Plugin {
           (file) =>
             file.type === 'asset' && /popup[\\/]index\.html$|^popup\.html$/.test(file.fileName),
         );
-        if (process.env.DEBUG_CHUNKS) console.error(Object.keys(bundle).join(' '));
         if (!pages || html?.type !== 'asset' || typeof html.source !== 'string') return;
         html.source = html.source.replace(
           '</head>',
           `  <link rel="modulepreload" crossorigin href="/${pages.fileName}">\n  </head>`,
+        );
+        // The stylesheet inline: the first script waits for no stylesheet request (a page's
+        // scripts run only once its style sheets have loaded). The CSS has no url() to break.
+        html.source = html.source.replace(
+          /<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)">/,
+          (link, fileName: string) => {
+            const css = bundle[fileName];
+            return css?.type === 'asset' && typeof css.source === 'string'
+              ? `<style>${css.source}</style>`
+              : link;
+          },
         );
       },
     },

@@ -12,8 +12,8 @@ import { AppError, type ErrorInfo } from './errors';
 export const StorageFailureSchema = z.enum(['quota', 'write']);
 /** `quota`: the browser refused the size; `write`: any other refused write. */
 export type StorageFailure = z.infer<typeof StorageFailureSchema>;
-/** What could not be kept. */
-export type StoredData = 'capture' | 'draft' | 'outbox';
+/** What could not be kept: `delivery` is a queued report's progress. */
+export type StoredData = 'capture' | 'draft' | 'outbox' | 'delivery';
 
 const QUOTA = /quota|QuotaExceeded|NS_ERROR_DOM_QUOTA_REACHED|no space left|disk is full/i;
 
@@ -45,6 +45,12 @@ const MESSAGES: Record<StoredData, Record<StorageFailure, string>> = {
       'The browser’s storage is full, so the report was not queued for sending. Free some disk space, then submit again.',
     write:
       'The browser refused to queue the report for sending. Submit again; if this goes on, restart the browser.',
+  },
+  delivery: {
+    quota:
+      'The browser’s storage is full, so the report’s progress could not be recorded. Free some disk space; sending goes on by itself in a minute.',
+    write:
+      'The browser refused to record the report’s progress. Sending goes on by itself in a minute; if this goes on, restart the browser.',
   },
 };
 

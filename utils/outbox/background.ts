@@ -9,8 +9,8 @@
  */
 import { browser } from 'wxt/browser';
 import { deleteBlob, getBlob, putBlob } from '../blob-store';
-import { AppError } from '../errors';
-import { t } from '../i18n';
+import { AppError, type ErrorInfo } from '../errors';
+import { type MessageKey, t } from '../i18n';
 import { getPortalClient } from '../portal/service';
 import { readPortalSettings, watchEffectiveSettings } from '../settings/effective';
 import { outboxJobsItem, savedColleaguesItem } from './items';
@@ -89,6 +89,21 @@ async function notifyDelivered(job: Job): Promise<void> {
   }
 }
 
+/** The report's progress could not be stored: the user learns why, and that it goes on. */
+async function notifyStorageFailure(job: Job, error: ErrorInfo): Promise<void> {
+  try {
+    await browser.notifications.create(`outbox-storage:${job.id}`, {
+      type: 'basic',
+      iconUrl: NOTIFICATION_ICON,
+      title: job.summary || job.captureReference,
+      message: error.messageKey ? t(error.messageKey as MessageKey) : error.message,
+    });
+  } catch (cause) {
+    // Notifications may be turned off; the popup shows the job waiting with this error.
+    console.warn('Storage notification failed', cause);
+  }
+}
+
 let keepAlive: ReturnType<typeof setInterval> | undefined;
 
 let outbox: Outbox | undefined;
@@ -113,6 +128,7 @@ function getOutbox(): Outbox {
       else await browser.alarms.create(OUTBOX_ALARM, { when });
     },
     onDelivered: notifyDelivered,
+    onStorageFailure: notifyStorageFailure,
     onChange: updateBadge,
     // The e2e build waits seconds for the portal's index, not minutes (retry-policy.ts).
     timings: import.meta.env.MODE === 'e2e' ? E2E_TIMINGS : TIMINGS,

@@ -14,6 +14,7 @@
  *   not wait 30 s).
  */
 import { AppError, type ErrorInfo } from '../errors';
+import { storageErrorInfo, storageFailureOf } from '../storage-errors';
 import {
   type AttachmentRef,
   cancellable,
@@ -67,6 +68,11 @@ interface OutboxEnv {
   adoptFiles?(jobId: string, files: readonly AttachmentRef[]): Promise<AttachmentRef[]>;
   /** Told when a run starts and ends (the background keeps the worker alive meanwhile). */
   busy?(active: boolean): void;
+  /**
+   * Told when a job's progress could not be stored (a full or refusing storage): the job waits
+   * and is tried again after `STORAGE_RETRY_MS` (the notification says what to do).
+   */
+  onStorageFailure?(job: Job, error: ErrorInfo): void | Promise<void>;
 }
 
 /** How long finished jobs are kept (for the result view and "Download report"). */
@@ -74,6 +80,8 @@ const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
 const KEEP_FINISHED_COUNT = 20;
 /** Guard against a job that would be due again at once, forever. */
 const MAX_RUNS_PER_DRAIN = 200;
+/** How long a job whose progress could not be stored waits before it is tried again. */
+export const STORAGE_RETRY_MS = 60_000;
 
 export interface Outbox {
   submit(input: JobInput, replaces?: string): Promise<Job>;
@@ -109,6 +117,42 @@ export function createOutbox(env: OutboxEnv): Outbox {
   let draining: Promise<void> | undefined;
   let again = false;
   let timer: unknown;
+  /**
+   * Jobs whose progress the storage refused, with why and when they are tried again. Kept in
+   * memory only (their stored state says `running`): they are queued again once the storage
+   * takes writes, and a stopped worker's `recover()` does the same. Their write-ahead flags
+   * (runner.ts) keep them exactly-once whatever step the refusal stopped.
+   */
+  const unsaved = new Map<string, { error: ErrorInfo; retryAt: number }>();
+
+  /** Jobs the user was told about (once per job while the worker lives). */
+  const told = new Set<string>();
+
+  /** A refused write of the outbox: the job waits, the user is told; anything else throws. */
+  const storageRefused = async (job: Job, cause: unknown): Promise<boolean> => {
+    if (!(cause instanceof AppError) || cause.code !== 'storage') return false;
+    const error = storageErrorInfo('delivery', storageFailureOf(cause.cause ?? cause));
+    unsaved.set(job.id, { error, retryAt: env.now() + STORAGE_RETRY_MS });
+    if (!told.has(job.id)) {
+      told.add(job.id);
+      await env.onStorageFailure?.(job, error);
+    }
+    return true;
+  };
+
+  /** Jobs as stored, and those whose progress was refused as waiting, with why. */
+  const listWithUnsaved = async (): Promise<Job[]> =>
+    (await env.store.list()).map((job) => {
+      const refused = unsaved.get(job.id);
+      return refused && job.status === 'running'
+        ? {
+            ...job,
+            status: 'waiting-retry',
+            nextAttemptAt: refused.retryAt,
+            lastError: refused.error,
+          }
+        : job;
+    });
 
   const publish = async () => {
     if (env.onChange) await env.onChange(await env.store.list());
@@ -135,6 +179,7 @@ export function createOutbox(env: OutboxEnv): Outbox {
           checking(job),
       )
       .map((job) => job.nextAttemptAt ?? env.now());
+    for (const { retryAt } of unsaved.values()) times.push(retryAt);
     if (times.length === 0) {
       await env.setAlarm(null);
       return;
@@ -160,7 +205,28 @@ export function createOutbox(env: OutboxEnv): Outbox {
     await env.blobs.delete?.(old.flatMap((job) => job.attachments.map((file) => file.blobId)));
   }
 
+  /** Queues again the jobs whose progress was refused, once the storage takes writes. */
+  async function requeueUnsaved(): Promise<boolean> {
+    for (const [id, { retryAt }] of unsaved) {
+      if (retryAt > env.now()) return false;
+      try {
+        await update(id, (current) =>
+          current.status === 'running'
+            ? { ...current, status: 'queued', nextAttemptAt: null }
+            : current,
+        );
+        unsaved.delete(id);
+      } catch (error) {
+        const job = await env.store.get(id);
+        if (!job || !(await storageRefused(job, error))) throw error;
+        return false;
+      }
+    }
+    return true;
+  }
+
   async function drainOnce(): Promise<void> {
+    if (!(await requeueUnsaved())) return scheduleNext(await env.store.list());
     for (let runs = 0; runs < MAX_RUNS_PER_DRAIN; runs++) {
       const due = (await env.store.list()).filter((job) => isDue(job, env.now()));
       const job = due[0];
@@ -191,28 +257,35 @@ export function createOutbox(env: OutboxEnv): Outbox {
       // Claimed atomically: a cancel that got in first wins, and none can come after.
       // A filed job being checked for duplicates stays "delivered" while it runs.
       let claimedNow = false;
-      const claimed = await update(job.id, (current) => {
-        if (!isDue(current, env.now())) return undefined;
-        claimedNow = true;
-        return {
-          ...current,
-          status: checking(current) ? current.status : 'running',
-          nextAttemptAt: null,
-        };
-      });
-      if (!claimed || !claimedNow) continue;
-      const result = await runJob(
-        claimed,
-        {
-          portal,
-          blobs: env.blobs,
-          save,
-          now: env.now,
-          random: env.random,
-          timings: env.timings ?? TIMINGS,
-        },
-        { claimed: true },
-      );
+      let result: Job;
+      try {
+        const claimed = await update(job.id, (current) => {
+          if (!isDue(current, env.now())) return undefined;
+          claimedNow = true;
+          return {
+            ...current,
+            status: checking(current) ? current.status : 'running',
+            nextAttemptAt: null,
+          };
+        });
+        if (!claimed || !claimedNow) continue;
+        result = await runJob(
+          claimed,
+          {
+            portal,
+            blobs: env.blobs,
+            save,
+            now: env.now,
+            random: env.random,
+            timings: env.timings ?? TIMINGS,
+          },
+          { claimed: true },
+        );
+      } catch (error) {
+        if (!(await storageRefused(job, error))) throw error;
+        // The storage refuses writes: nothing more runs until it takes them again.
+        break;
+      }
       const said = notice(result);
       if (result.status === 'delivered' && said && said !== result.result.notified) {
         await env.onDelivered?.(result);
@@ -223,7 +296,10 @@ export function createOutbox(env: OutboxEnv): Outbox {
       }
     }
     const jobs = await env.store.list();
-    await prune(jobs);
+    // Pruning frees storage; when the storage refuses even that, the jobs still wait their turn.
+    await prune(jobs).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'storage')) throw error;
+    });
     await scheduleNext(jobs);
   }
 
@@ -306,7 +382,7 @@ export function createOutbox(env: OutboxEnv): Outbox {
       return job;
     },
 
-    list: () => env.store.list(),
+    list: listWithUnsaved,
 
     async cancel(id) {
       let refused: AppError | undefined;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
 import type { Job } from '@/utils/outbox/job';
 import { TIMINGS } from '@/utils/outbox/retry-policy';
-import { createOutbox, jobView, type Outbox } from '@/utils/outbox/scheduler';
+import { createOutbox, jobView, type Outbox, STORAGE_RETRY_MS } from '@/utils/outbox/scheduler';
 
 type OutboxEnv = Parameters<typeof createOutbox>[0];
 
@@ -388,5 +388,53 @@ describe('outbox scheduler', () => {
     await outbox.kick();
     expect(await outbox.list()).toEqual([]);
     expect(blobs.deleted).toEqual(['a']);
+  });
+});
+
+describe('a storage that refuses the outbox’s writes', () => {
+  /** Refuses (quota) every write that records a filed request, while `full` is set. */
+  const fullAfterCreate = () => {
+    const state = { full: true };
+    const set = map.set;
+    map.set = async (value) => {
+      const filed = Object.values(value).some((job) => (job as Job).steps?.create === 'done');
+      if (state.full && filed) throw new Error('QUOTA_BYTES quota exceeded');
+      await set(value);
+    };
+    return state;
+  };
+
+  it('a request filed but not recorded waits, says why once, and is not filed twice', async () => {
+    const refused: string[] = [];
+    const outbox = createOutbox(
+      env({ onStorageFailure: (_job, error) => void refused.push(error.messageKey ?? '') }),
+    );
+    const job = await outbox.submit(input());
+    const storage = fullAfterCreate();
+    await settle(outbox);
+    // Filed on the portal; the stored job still says the create is unconfirmed.
+    expect(portal.requests).toHaveLength(1);
+    expect(refused).toEqual(['storage_delivery_quota']);
+    const [waiting] = await outbox.list();
+    expect(jobView(waiting as Job, Date.now())).toMatchObject({
+      id: job.id,
+      status: 'waiting-retry',
+      lastError: { code: 'storage', messageKey: 'storage_delivery_quota' },
+    });
+    expect(alarms.at(-1)).toBe(Date.now() + STORAGE_RETRY_MS);
+    // Still full a minute later: it waits again and is not announced twice.
+    await vi.advanceTimersByTimeAsync(STORAGE_RETRY_MS);
+    await outbox.kick();
+    expect(refused).toHaveLength(1);
+    // The storage takes writes again: the job finds its request and completes, filed once.
+    storage.full = false;
+    await vi.advanceTimersByTimeAsync(STORAGE_RETRY_MS);
+    await outbox.kick();
+    await afterChecks(outbox);
+    expect(portal.requests).toHaveLength(1);
+    expect(duplicates(portal)).toEqual([]);
+    const [done] = await outbox.list();
+    expect(done).toMatchObject({ status: 'delivered', result: { issueKey: 'SUP-1' } });
+    expect(delivered.map((j) => j.result.issueKey)).toEqual(['SUP-1']);
   });
 });

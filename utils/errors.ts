@@ -71,7 +71,12 @@ export class AppError extends Error {
     if (error instanceof AppError) return error;
     const message = error instanceof Error ? error.message : String(error);
     return new AppError(
-      { code: 'internal', message: `Something went wrong inside the extension: ${message}` },
+      {
+        code: 'internal',
+        message: `Something went wrong inside the extension: ${message}`,
+        messageKey: 'error_internal',
+        values: [message],
+      },
       { cause: error },
     );
   }

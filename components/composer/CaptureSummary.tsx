@@ -91,7 +91,9 @@ export function CaptureSummary(props: Props) {
       {capture && (
         <div class="capture-summary-scope">
           <Icon name="clock" />
-          <span data-scope={capture.scope}>{capture.scopeNote}</span>
+          <span data-scope={capture.scope}>
+            {capture.scopeNoteKey ? t(capture.scopeNoteKey) : capture.scopeNote}
+          </span>
           {capture.scope === 'from-now' && origin && props.allowState !== 'allowed' && (
             <button
               type="button"

@@ -12,6 +12,15 @@ import { BreadcrumbSchema } from './steps/breadcrumb';
 export const CaptureScopeSchema = z.enum(['always-on', 'from-now', 'unavailable']);
 export type CaptureScope = z.infer<typeof CaptureScopeSchema>;
 
+/** The message keys (public/_locales) of the scope notes, which the popup shows. */
+export const ScopeNoteKeySchema = z.enum([
+  'capture_scopeAlwaysOn',
+  'capture_scopeAllowedLate',
+  'capture_scopeOnOpen',
+  'capture_scopeUnavailable',
+]);
+export type ScopeNoteKey = z.infer<typeof ScopeNoteKeySchema>;
+
 /** What the ISOLATED script sees of the page itself (page globals are never read here). */
 export const PageSideFactsSchema = z.object({
   title: z.string().check(z.maxLength(LIMITS.title)),
@@ -113,8 +122,10 @@ export const CaptureSchema = z.object({
   origin: z.optional(z.string()),
   capturedAt: z.number(),
   scope: CaptureScopeSchema,
-  /** Why the scope is what it is, in words for the user. */
+  /** Why the scope is what it is, in English (logs, older drafts). */
   scopeNote: z.string(),
+  /** The same in the user's words: its message key, which the popup shows. */
+  scopeNoteKey: z.optional(ScopeNoteKeySchema),
   /** The tab's events, oldest first, across its recent page loads (each says its page URL). */
   events: validItems(PageEventSchema),
   droppedEvents: z.int().check(z.nonnegative()),

@@ -19,7 +19,11 @@ export interface FullPageJob {
 
 export function checkCancelled(signal: AbortSignal): void {
   if (signal.aborted) {
-    throw new AppError({ code: 'cancelled', message: 'The full-page capture was cancelled.' });
+    throw new AppError({
+      code: 'cancelled',
+      message: 'The full-page capture was cancelled.',
+      messageKey: 'error_fullPageCancelled',
+    });
   }
 }
 

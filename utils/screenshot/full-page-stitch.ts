@@ -85,7 +85,13 @@ export async function stitch(
     } finally {
       await restorePage(job.tabId, typeof start?.result === 'number' ? start.result : 0);
     }
-    if (!canvas) throw new AppError({ code: 'internal', message: 'Nothing was captured.' });
+    if (!canvas) {
+      throw new AppError({
+        code: 'internal',
+        message: 'Nothing was captured.',
+        messageKey: 'error_nothingCaptured',
+      });
+    }
     const full = canvas;
     job.onProgress({ phase: 'encoding', done: positions.length, total: positions.length });
     const encoded = await encodeWithinBudget(

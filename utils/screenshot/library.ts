@@ -50,6 +50,8 @@ function tooMany(): AppError {
   return new AppError({
     code: 'validation',
     message: `A request can carry ${MAX_ITEMS_PER_TAB} screenshots and files. Remove one to add another.`,
+    messageKey: 'error_tooManyItems',
+    values: [String(MAX_ITEMS_PER_TAB)],
   });
 }
 
@@ -107,6 +109,7 @@ export function addFile(tabId: number, blobId: string): Promise<Screenshot> {
       throw new AppError({
         code: 'not-found',
         message: 'The attached file could not be read back. Attach it again.',
+        messageKey: 'error_fileUnreadable',
       });
     }
     if (stored.size > MAX_FILE_BYTES) {
@@ -114,6 +117,8 @@ export function addFile(tabId: number, blobId: string): Promise<Screenshot> {
       throw new AppError({
         code: 'validation',
         message: `"${stored.name}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB. Trim or compress it, then attach it again.`,
+        messageKey: 'error_fileTooLarge',
+        values: [stored.name, String(MAX_FILE_BYTES / 1024 / 1024)],
       });
     }
     if ((await listScreenshots(tabId)).length >= MAX_ITEMS_PER_TAB) {
@@ -130,6 +135,7 @@ function findOrFail(list: Screenshot[], id: string): Screenshot {
     throw new AppError({
       code: 'not-found',
       message: 'That screenshot is gone (it was removed in another window). Reopen the popup.',
+      messageKey: 'error_screenshotGone',
     });
   }
   return found;
@@ -149,7 +155,11 @@ export function saveAnnotations(
   return serial(async () => {
     const current = findOrFail(await listScreenshots(tabId), id);
     if (current.source === 'file') {
-      throw new AppError({ code: 'validation', message: 'Files cannot be annotated.' });
+      throw new AppError({
+        code: 'validation',
+        message: 'Files cannot be annotated.',
+        messageKey: 'error_fileNotAnnotatable',
+      });
     }
     let upload = { id: current.originalBlobId, type: current.uploadType, size: 0 };
     const original = await getBlob(current.originalBlobId);
@@ -157,6 +167,7 @@ export function saveAnnotations(
       throw new AppError({
         code: 'storage',
         message: 'The screenshot image is missing from local storage. Take it again.',
+        messageKey: 'error_screenshotMissing',
       });
     }
     upload = { id: original.id, type: original.type, size: original.size };

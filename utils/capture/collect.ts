@@ -91,7 +91,7 @@ async function pageFacts(url: string, title: string, page?: PageSideFacts): Prom
 }
 
 /** Why the scope is what it is: in English, and its message key for the popup. */
-function scopeNote(
+export function scopeNote(
   scope: Capture['scope'],
   allowed: boolean,
 ): { scopeNote: string; scopeNoteKey: ScopeNoteKey } {

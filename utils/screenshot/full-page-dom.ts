@@ -115,5 +115,13 @@ export async function renderFromDom(job: FullPageJob, limits: FullPageLimits): P
       renderedHeight < pageHeight
         ? `The page is ${pageHeight} px tall; its first ${renderedHeight} px were rendered.`
         : undefined,
+    ...(renderedHeight < pageHeight
+      ? {
+          noteWords: {
+            key: 'screenshot_notePartRendered',
+            values: [String(pageHeight), String(renderedHeight)],
+          },
+        }
+      : {}),
   };
 }

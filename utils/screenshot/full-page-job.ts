@@ -2,6 +2,7 @@
 import { AppError } from '../errors';
 import type { EncodeBudget } from './encode';
 import type { FullPageLimits } from './full-page-plan';
+import type { NoteWords } from './model';
 
 export type Progress = {
   phase: 'inspecting' | 'rendering' | 'stitching' | 'encoding';
@@ -32,4 +33,5 @@ export interface Picture {
   width: number;
   height: number;
   note?: string;
+  noteWords?: NoteWords;
 }

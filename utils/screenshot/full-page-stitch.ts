@@ -115,6 +115,14 @@ export async function stitch(
         covered < facts.pageHeight
           ? `The page is ${Math.round(facts.pageHeight)} px tall; its first ${Math.round(covered)} px were taken.`
           : undefined,
+      ...(covered < facts.pageHeight
+        ? {
+            noteWords: {
+              key: 'screenshot_notePartTaken',
+              values: [String(Math.round(facts.pageHeight)), String(Math.round(covered))],
+            },
+          }
+        : {}),
     };
   });
 }

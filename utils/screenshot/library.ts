@@ -17,7 +17,7 @@ import { type AnnotationDoc, EMPTY_DOC, isEdited } from './annotations';
 import { type EncodeBudget, extensionFor } from './encode';
 import { flattenToBlob } from './flatten';
 import { screenshotTabIds, tabScreenshotsItem } from './items';
-import { type Screenshot, type ScreenshotSource, tabOwner } from './model';
+import { type NoteWords, type Screenshot, type ScreenshotSource, tabOwner } from './model';
 
 /** Largest attached file; bigger logs and HARs should be trimmed or zipped first. */
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
@@ -61,6 +61,7 @@ interface NewImage {
   height: number;
   source: Exclude<ScreenshotSource, 'file'>;
   note?: string;
+  noteWords?: NoteWords[];
 }
 
 function timestampName(prefix: string, type: string): string {
@@ -72,7 +73,7 @@ function timestampName(prefix: string, type: string): string {
 async function append(
   tabId: number,
   stored: BlobInfo,
-  item: Pick<Screenshot, 'name' | 'source' | 'note' | 'width' | 'height'>,
+  item: Pick<Screenshot, 'name' | 'source' | 'note' | 'noteWords' | 'width' | 'height'>,
 ): Promise<Screenshot> {
   const screenshot: Screenshot = {
     id: crypto.randomUUID(),
@@ -96,8 +97,15 @@ export function addImage(tabId: number, image: NewImage): Promise<Screenshot> {
       image.blob.type,
     );
     const stored = await putBlob({ owner: tabOwner(tabId), blob: image.blob, name });
-    const { source, note, width, height } = image;
-    return append(tabId, stored, { name, source, note, width, height });
+    const { source, note, noteWords, width, height } = image;
+    return append(tabId, stored, {
+      name,
+      source,
+      note,
+      ...(noteWords?.length ? { noteWords } : {}),
+      width,
+      height,
+    });
   });
 }
 

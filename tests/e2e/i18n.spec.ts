@@ -58,6 +58,8 @@ test('a browser in German shows the popup and the composer in German', async () 
     expect(await popup.locator('html').getAttribute('lang')).toBe('de');
     await expect(popup.getByRole('textbox', { name: de('form_summary') })).toBeVisible();
     await expect(popup.getByRole('radiogroup', { name: de('severity_legend') })).toBeVisible();
+    // The background's note on what was captured: the site is not allowed, so since opening.
+    await expect(popup.getByText(de('capture_scopeOnOpen'))).toBeVisible();
     // The captured errors sit in a collapsed section, as for a user.
     await openSection(popup, de('completeness_errors'));
     await expect(popup.getByRole('group', { name: de('form_errors') })).toBeVisible();

@@ -80,8 +80,22 @@ export type Environment = z.infer<typeof EnvironmentSchema>;
 export const RuleMatchSchema = z.object({
   source: z.enum(['policy', 'user', 'vendor', 'built-in', 'console', 'none']),
   ruleId: z.optional(z.string()),
-  /** In words, e.g. `Your rule "*.stg.example.com" (#2)`. */
+  /** In English words, e.g. `Your rule #2 "*.stg.example.com"` (logs, older captures). */
   description: z.string(),
+  /** The same in the user's words: a message key (public/_locales) and its values. */
+  words: z.optional(
+    z.object({
+      key: z.enum([
+        'ruleMatch_none',
+        'ruleMatch_policy',
+        'ruleMatch_user',
+        'ruleMatch_vendor',
+        'ruleMatch_console',
+        'ruleMatch_builtIn',
+      ]),
+      values: z.array(z.string()),
+    }),
+  ),
 });
 export type RuleMatch = z.infer<typeof RuleMatchSchema>;
 
@@ -134,11 +148,19 @@ export const CaptureSchema = z.object({
   facts: z.optional(PageFactsSchema),
   environment: z._default(InferredEnvironmentSchema, {
     value: null,
-    matched: { source: 'none', description: 'No rule matched.' },
+    matched: {
+      source: 'none',
+      description: 'No rule matched.',
+      words: { key: 'ruleMatch_none', values: [] },
+    },
   }),
   product: z._default(InferredProductSchema, {
     value: null,
-    matched: { source: 'none', description: 'No rule matched.' },
+    matched: {
+      source: 'none',
+      description: 'No rule matched.',
+      words: { key: 'ruleMatch_none', values: [] },
+    },
   }),
   /** What a console adapter read from the page, when the page is a known console. */
   consoleFacts: z.optional(ConsoleFactsSchema),

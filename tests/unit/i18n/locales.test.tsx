@@ -209,6 +209,8 @@ describe('the second language (German)', () => {
     );
     render(summary(capture));
     expect(screen.getByText(/Diese Seite gehört zum Browser oder zu einem Store/)).toBeTruthy();
+    // Which rule decided the environment and product (here: none).
+    expect(screen.getAllByText(/Keine Regel hat gepasst\./)).toHaveLength(2);
     cleanup();
     // A capture kept from before the key existed shows its note as it was.
     render(summary({ ...capture, scopeNoteKey: undefined }));

@@ -174,6 +174,7 @@ describe('environment inference with the organisation rules', () => {
         source: 'policy',
         ruleId: 'policy:1',
         description: 'Your organisation\'s rule #1 "*.acme.example"',
+        words: { key: 'ruleMatch_policy', values: ['1', '*.acme.example'] },
       },
     });
     expect(inference.product.value).toBe('Mine');

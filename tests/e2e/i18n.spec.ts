@@ -77,6 +77,8 @@ test('a browser in German shows the popup and the composer in German', async () 
     await expect(popup.getByRole('region', { name: de('preview_heading') })).toBeVisible();
     await expect(popup.getByRole('button', { name: de('preview_back') })).toBeVisible();
     await expect(popup.getByText(de('preview_notConnected'))).toBeVisible();
+    // Who will see the request, as the preview builds it.
+    await expect(popup.getByText(de('previewAudience_nobody'))).toBeVisible();
   } finally {
     await server.close();
     await extension.close();

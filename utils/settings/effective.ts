@@ -122,6 +122,9 @@ function profileError(problems: readonly FieldProblem[]): AppError {
     messageKey: count === 1 ? 'error_profileNotImported_one' : 'error_profileNotImported_other',
     values: [String(count)],
     fields: Object.fromEntries(problems.map((p) => [p.path || '(file)', p.message])),
+    fieldWords: Object.fromEntries(
+      problems.flatMap((p) => (p.words ? [[p.path || '(file)', p.words]] : [])),
+    ),
   });
 }
 

@@ -116,7 +116,11 @@ describe('managed policy', () => {
   it('a bad inline profile in the policy names its field', () => {
     const read = parseManagedPolicy({ profile: INLINE.replace('"phone"', '"fax"') });
     expect(read.problems).toEqual([
-      { path: 'profile.escalationChannels.0.kind', message: 'Must be one of "chat", "phone".' },
+      {
+        path: 'profile.escalationChannels.0.kind',
+        message: 'Must be one of "chat", "phone".',
+        words: { key: 'profileProblem_oneOf', values: ['"chat", "phone"'] },
+      },
     ]);
   });
 

@@ -87,7 +87,7 @@ export function ConnectionForm({
 
   const valid = (): boolean => {
     const check = checkPortalUrl(values.portalUrl);
-    setUrlProblem(check.ok ? undefined : check.message);
+    setUrlProblem(check.ok ? undefined : t(check.messageKey, check.values));
     return check.ok;
   };
 

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { ENVIRONMENTS, type Environment } from '@/utils/capture/capture';
-import { checkRulePattern, inferEnvironment, newRule } from '@/utils/capture/environment';
+import { inferEnvironment, newRule, rulePatternProblem } from '@/utils/capture/environment';
 import type { EnvironmentRule } from '@/utils/capture/settings';
 import { interleave, t } from '@/utils/i18n';
 import { ManagedNote } from './ManagedNote';
+import { ruleMatchText } from './rule-match-text';
 
 interface Props {
   rules: readonly EnvironmentRule[];
@@ -29,7 +30,10 @@ export function EnvironmentRulesEditor({
 }: Props) {
   const [draft, setDraft] = useState<EnvironmentRule[]>(() => [...rules]);
   const [tryUrl, setTryUrl] = useState('');
-  const problems = draft.map((rule) => checkRulePattern(rule.pattern));
+  const problems = draft.map((rule) => {
+    const problem = rulePatternProblem(rule.pattern);
+    return problem && t(problem);
+  });
   const valid = problems.every((problem) => problem === undefined);
 
   const change = (index: number, patch: Partial<EnvironmentRule>) =>
@@ -198,9 +202,9 @@ export function EnvironmentRulesEditor({
         <p role="status">
           {t('rules_tried', [
             tried.environment.value ?? t('common_unknown'),
-            tried.environment.matched.description,
+            ruleMatchText(tried.environment.matched),
             tried.product.value ?? t('common_unknown'),
-            tried.product.matched.description,
+            ruleMatchText(tried.product.matched),
           ])}
         </p>
       )}

@@ -1,5 +1,6 @@
 import type { Capture } from '@/utils/capture/capture';
 import { t } from '@/utils/i18n';
+import { ruleMatchText } from './rule-match-text';
 
 /**
  * Page facts, environment and console facts, each saying where it came from. `inferred: false`
@@ -18,12 +19,12 @@ export function PageFactsList({
     rows.push([
       t('facts_environment'),
       environment.value ?? t('facts_unknown'),
-      environment.matched.description,
+      ruleMatchText(environment.matched),
     ]);
     rows.push([
       t('facts_product'),
       product.value ?? t('facts_unknown'),
-      product.matched.description,
+      ruleMatchText(product.matched),
     ]);
   }
   for (const fact of consoleFacts?.facts ?? []) rows.push([fact.label, fact.value]);

@@ -120,7 +120,7 @@ export function VendorProfileSection({
             {problems.map((problem) => (
               <li key={`${problem.path}:${problem.message}`}>
                 {problem.path ? <code>{problem.path}</code> : t('profile_theFile')}:{' '}
-                {problem.message}
+                {problem.words ? t(problem.words.key, problem.words.values) : problem.message}
               </li>
             ))}
           </ul>

@@ -48,6 +48,7 @@ function db(): Promise<IDBPDatabase<BlobDb>> {
         code: 'storage',
         message:
           'The extension cannot open its local database. Free some disk space or restart the browser, then try again.',
+        messageKey: 'error_databaseUnavailable',
       },
       { cause: error },
     );

@@ -53,6 +53,10 @@ export const ErrorInfoSchema = z.object({
    */
   messageKey: z.optional(z.string()),
   values: z.optional(z.array(z.string())),
+  /** `fields` in the user's words, by the same field ids (a message key and its values). */
+  fieldWords: z.optional(
+    z.record(z.string(), z.object({ key: z.string(), values: z.optional(z.array(z.string())) })),
+  ),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
@@ -71,7 +75,12 @@ export class AppError extends Error {
     if (error instanceof AppError) return error;
     const message = error instanceof Error ? error.message : String(error);
     return new AppError(
-      { code: 'internal', message: `Something went wrong inside the extension: ${message}` },
+      {
+        code: 'internal',
+        message: `Something went wrong inside the extension: ${message}`,
+        messageKey: 'error_internal',
+        values: [message],
+      },
       { cause: error },
     );
   }

@@ -2,6 +2,7 @@ import type { Capture } from '@/utils/capture/capture';
 import { plural, t } from '@/utils/i18n';
 import type { TicketContext } from '@/utils/ticket/draft';
 import { PageFactsList } from '../PageFactsList';
+import { ruleMatchText } from '../rule-match-text';
 import { Disclosure } from '../ui/Disclosure';
 import { Icon } from '../ui/Icon';
 
@@ -75,14 +76,14 @@ export function CaptureSummary(props: Props) {
         <dd>
           {props.environment || t('facts_unknown')}
           {capture && (
-            <span class="capture-summary-why"> · {capture.environment.matched.description}</span>
+            <span class="capture-summary-why"> · {ruleMatchText(capture.environment.matched)}</span>
           )}
         </dd>
         <dt>{t('facts_product')}</dt>
         <dd>
           {props.product || t('facts_unknown')}
           {capture && (
-            <span class="capture-summary-why"> · {capture.product.matched.description}</span>
+            <span class="capture-summary-why"> · {ruleMatchText(capture.product.matched)}</span>
           )}
         </dd>
         <dt>{t('layout_goesTo')}</dt>
@@ -91,7 +92,9 @@ export function CaptureSummary(props: Props) {
       {capture && (
         <div class="capture-summary-scope">
           <Icon name="clock" />
-          <span data-scope={capture.scope}>{capture.scopeNote}</span>
+          <span data-scope={capture.scope}>
+            {capture.scopeNoteKey ? t(capture.scopeNoteKey) : capture.scopeNote}
+          </span>
           {capture.scope === 'from-now' && origin && props.allowState !== 'allowed' && (
             <button
               type="button"

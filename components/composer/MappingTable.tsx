@@ -65,8 +65,9 @@ const REASON_TEXT: Record<MappingReasonCode, { key: MessageKey; source?: 'label'
 
 /** What the user should fix, in their words when the mapping says which problem it is. */
 function mappingProblemText(
-  row: Pick<FieldMapping, 'problem' | 'problemWhy' | 'fieldName' | 'source'>,
+  row: Pick<FieldMapping, 'problem' | 'problemWhy' | 'problemWords' | 'fieldName' | 'source'>,
 ): string {
+  if (row.problemWords) return t(row.problemWords.key, row.problemWords.values);
   if (!row.problemWhy) return row.problem ?? '';
   return t('mappingProblem_noOption', [
     row.fieldName,

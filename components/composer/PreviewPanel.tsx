@@ -76,13 +76,13 @@ export function PreviewPanel({ preview, sending, onConfirm, onBack }: Props) {
 
       <h3>{t('preview_audience')}</h3>
       <ul aria-label={t('preview_audience')}>
-        {preview.audience.map((line) => (
-          <li key={line}>{line}</li>
+        {preview.audienceWords.map((words) => (
+          <li key={words.key}>{t(words.key, words.values)}</li>
         ))}
       </ul>
 
       <h3>{t('preview_privacy')}</h3>
-      <p>{preview.redactionNote}</p>
+      <p>{t(preview.redactionWords.key, preview.redactionWords.values)}</p>
 
       {(onBack || onConfirm) && (
         <div class="composer-actions">

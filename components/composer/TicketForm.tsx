@@ -6,7 +6,7 @@ import type { SeverityDefinition } from '@/utils/severity/wording';
 import { missingInformation } from '@/utils/ticket/completeness';
 import { failedRequestText } from '@/utils/ticket/description';
 import { type Draft, toggleEvent, toggleRequest } from '@/utils/ticket/draft';
-import { fieldProblems, mapDraftToFields, type ReportFile } from '@/utils/ticket/field-mapping';
+import { fieldProblemList, mapDraftToFields, type ReportFile } from '@/utils/ticket/field-mapping';
 import { textTarget } from '@/utils/ticket/mapping-source';
 import type { PortalFieldMeta } from '@/utils/ticket/portal-fields';
 import type { Person } from '../fields';
@@ -384,11 +384,13 @@ function collectErrors(
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!draft.summary.trim()) errors.summary = t('form_summaryError');
-  const problems = fieldProblems(mapDraftToFields(draft, fields, { files }));
-  for (const [fieldId, message] of Object.entries(problems)) {
+  const problems = fieldProblemList(mapDraftToFields(draft, fields, { files }));
+  for (const [fieldId, problem] of Object.entries(problems)) {
     // The summary field's problem is already reported at the Summary box.
     if (fieldId === 'summary' && errors.summary) continue;
-    errors[`field:${fieldId}`] = message;
+    errors[`field:${fieldId}`] = problem.words
+      ? t(problem.words.key, problem.words.values)
+      : problem.message;
   }
   return errors;
 }

@@ -79,11 +79,14 @@ export function DeliveryProgress({ job, onCancel, onRetryNow, onSignIn }: Delive
       )}
       {job.status === 'needs-edit' && job.lastError?.fields && (
         <ul aria-label={t('delivery_fieldsToCorrect')}>
-          {Object.entries(job.lastError.fields).map(([field, message]) => (
-            <li key={field}>
-              {field}: {message}
-            </li>
-          ))}
+          {Object.entries(job.lastError.fields).map(([field, message]) => {
+            const words = job.lastError?.fieldWords?.[field];
+            return (
+              <li key={field}>
+                {field}: {words ? t(words.key as MessageKey, words.values ?? []) : message}
+              </li>
+            );
+          })}
         </ul>
       )}
       <p class="actions">

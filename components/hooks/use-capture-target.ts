@@ -18,7 +18,7 @@ function firstLoad() {
   if (!first) {
     const tabId = targetTabId(location.search).then((id) => {
       if (id !== undefined) return id;
-      throw new AppError({ code: 'no-tab', message: t('popup_noTab') });
+      throw new AppError({ code: 'no-tab', message: t('popup_noTab'), messageKey: 'popup_noTab' });
     });
     const capture = tabId.then((id) => sendMessage('collectCapture', { tabId: id }));
     // Handled where it is awaited; not an unhandled rejection meanwhile.
@@ -59,6 +59,7 @@ export function useCaptureTarget() {
         throw new AppError({
           code: 'permission-denied',
           message: t('popup_accessNotGranted'),
+          messageKey: 'popup_accessNotGranted',
         });
       }
       await sendMessage('allowOrigin', { origin });

@@ -47,7 +47,13 @@ export function ScreenshotList({ items, thumbnails, onEdit, onRemove }: Props) {
                 {item.annotations.shapes.some((shape) => shape.kind === 'redact') &&
                   ` · ${t('shots_redacted')}`}
               </span>
-              {item.note && <span class="notice">{item.note}</span>}
+              {(item.noteWords?.length || item.note) && (
+                <span class="notice">
+                  {item.noteWords?.length
+                    ? item.noteWords.map((words) => t(words.key, words.values)).join(' ')
+                    : item.note}
+                </span>
+              )}
               <span>
                 {image && (
                   <button

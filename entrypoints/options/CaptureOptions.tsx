@@ -36,7 +36,12 @@ export function CaptureOptions({ settings: effective }: { settings?: EffectiveSe
       setError(undefined);
       setSaved(t(done.saved));
     } catch (cause) {
-      setError(new AppError({ code: 'storage', message: t(done.failed) }, { cause }).info);
+      setError(
+        new AppError(
+          { code: 'storage', message: t(done.failed), messageKey: done.failed },
+          { cause },
+        ).info,
+      );
     }
   };
 

@@ -46,6 +46,8 @@ export function PortalConnection({ settings }: { settings?: EffectiveSettings })
           throw new AppError({
             code: 'permission-denied',
             message: t('connection_needsAccess', url.siteUrl),
+            messageKey: 'connection_needsAccess',
+            values: [url.siteUrl],
           });
         }
         const saved = await sendMessage('saveConnection', {

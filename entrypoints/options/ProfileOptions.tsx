@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { VendorProfileSection } from '@/components/VendorProfileSection';
 import { AppError, type ErrorInfo } from '@/utils/errors';
-import { t } from '@/utils/i18n';
+import { type MessageKey, t } from '@/utils/i18n';
 import { type FieldProblem, profileFileName, profileToJson } from '@/utils/profile/import';
 import type { VendorProfile } from '@/utils/profile/vendor-profiles';
 import { importProfile, listProfiles, setActiveProfile } from '@/utils/settings/effective';
@@ -39,10 +39,14 @@ export function ProfileOptions({ settings }: { settings: EffectiveSettings }) {
       const info = AppError.from(cause).info;
       if (info.code === 'validation' && info.fields) {
         setProblems(
-          Object.entries(info.fields).map(([path, message]) => ({
-            path: path === '(file)' ? '' : path,
-            message,
-          })),
+          Object.entries(info.fields).map(([path, message]) => {
+            const words = info.fieldWords?.[path];
+            return {
+              path: path === '(file)' ? '' : path,
+              message,
+              ...(words ? { words: { key: words.key as MessageKey, values: words.values } } : {}),
+            };
+          }),
         );
       } else {
         setError(info);
@@ -58,7 +62,7 @@ export function ProfileOptions({ settings }: { settings: EffectiveSettings }) {
           <ul aria-label={t('profile_policyProblemsLabel')}>
             {settings.policyProblems.map((p) => (
               <li key={`${p.path}:${p.message}`}>
-                <code>{p.path}</code>: {p.message}
+                <code>{p.path}</code>: {p.words ? t(p.words.key, p.words.values) : p.message}
               </li>
             ))}
           </ul>

@@ -76,7 +76,11 @@ export function DeliveryView({
     loading: false,
   });
   const [colleagues, setColleagues] = useState<Colleague[]>([]);
-  const [found, setFound] = useState<{ people: Colleague[]; note?: string } | null>(null);
+  const [found, setFound] = useState<{
+    people: Colleague[];
+    note?: string;
+    noteKey?: 'share_limitedSearch';
+  } | null>(null);
   const [shared, setShared] = useState<ShareOutcomeView>();
   const [sharing, setSharing] = useState(false);
   const fail = (cause: unknown) => setError(AppError.from(cause).info);
@@ -199,7 +203,7 @@ export function DeliveryView({
             colleagues={colleagues}
             canAddParticipants={canAddParticipants}
             searchResults={found?.people ?? null}
-            searchLimitNote={found?.note}
+            searchLimitNote={found?.noteKey ? t(found.noteKey) : found?.note}
             outcome={shared}
             busy={sharing}
             onSearch={(query: string) =>

@@ -58,6 +58,8 @@ test('a browser in German shows the popup and the composer in German', async () 
     expect(await popup.locator('html').getAttribute('lang')).toBe('de');
     await expect(popup.getByRole('textbox', { name: de('form_summary') })).toBeVisible();
     await expect(popup.getByRole('radiogroup', { name: de('severity_legend') })).toBeVisible();
+    // The background's note on what was captured: the site is not allowed, so since opening.
+    await expect(popup.getByText(de('capture_scopeOnOpen'))).toBeVisible();
     // The captured errors sit in a collapsed section, as for a user.
     await openSection(popup, de('completeness_errors'));
     await expect(popup.getByRole('group', { name: de('form_errors') })).toBeVisible();
@@ -75,6 +77,8 @@ test('a browser in German shows the popup and the composer in German', async () 
     await expect(popup.getByRole('region', { name: de('preview_heading') })).toBeVisible();
     await expect(popup.getByRole('button', { name: de('preview_back') })).toBeVisible();
     await expect(popup.getByText(de('preview_notConnected'))).toBeVisible();
+    // Who will see the request, as the preview builds it.
+    await expect(popup.getByText(de('previewAudience_nobody'))).toBeVisible();
   } finally {
     await server.close();
     await extension.close();

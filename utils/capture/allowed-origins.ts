@@ -34,6 +34,7 @@ export async function allowOrigin(origin: string): Promise<string[]> {
       code: 'locked',
       message:
         'Your organisation decides which sites have always-on capture. Ask your IT administrator to add this one.',
+      messageKey: 'error_alwaysOnLocked',
     });
   }
   const granted = await browser.permissions.contains({ origins: [originPattern(normalized)] });
@@ -41,6 +42,8 @@ export async function allowOrigin(origin: string): Promise<string[]> {
     throw new AppError({
       code: 'permission-denied',
       message: `The browser has not granted access to ${normalized}. Click "Always capture on this site" and accept the prompt.`,
+      messageKey: 'error_alwaysOnNotGranted',
+      values: [normalized],
     });
   }
   const origins = await allowedOriginsItem.get();
@@ -58,6 +61,8 @@ export async function removeOrigin(origin: string): Promise<string[]> {
     throw new AppError({
       code: 'locked',
       message: `Your organisation set always-on capture for ${normalized}. Ask your IT administrator to remove it.`,
+      messageKey: 'error_alwaysOnPolicy',
+      values: [normalized],
     });
   }
   const next = (await allowedOriginsItem.get()).filter((item) => item !== normalized);

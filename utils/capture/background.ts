@@ -36,6 +36,7 @@ export async function receivePageEvents(
 ): Promise<{ stored: number }> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || (sender.frameId ?? 0) !== 0) {
+    // internal-error: only a bug or a hostile frame sends this; the answer goes back to it, no UI.
     throw new AppError({
       code: 'forbidden-sender',
       message: 'Only a tab’s top frame forwards page events.',

@@ -12,6 +12,15 @@ import { BreadcrumbSchema } from './steps/breadcrumb';
 export const CaptureScopeSchema = z.enum(['always-on', 'from-now', 'unavailable']);
 export type CaptureScope = z.infer<typeof CaptureScopeSchema>;
 
+/** The message keys (public/_locales) of the scope notes, which the popup shows. */
+export const ScopeNoteKeySchema = z.enum([
+  'capture_scopeAlwaysOn',
+  'capture_scopeAllowedLate',
+  'capture_scopeOnOpen',
+  'capture_scopeUnavailable',
+]);
+export type ScopeNoteKey = z.infer<typeof ScopeNoteKeySchema>;
+
 /** What the ISOLATED script sees of the page itself (page globals are never read here). */
 export const PageSideFactsSchema = z.object({
   title: z.string().check(z.maxLength(LIMITS.title)),
@@ -71,8 +80,22 @@ export type Environment = z.infer<typeof EnvironmentSchema>;
 export const RuleMatchSchema = z.object({
   source: z.enum(['policy', 'user', 'vendor', 'built-in', 'console', 'none']),
   ruleId: z.optional(z.string()),
-  /** In words, e.g. `Your rule "*.stg.example.com" (#2)`. */
+  /** In English words, e.g. `Your rule #2 "*.stg.example.com"` (logs, older captures). */
   description: z.string(),
+  /** The same in the user's words: a message key (public/_locales) and its values. */
+  words: z.optional(
+    z.object({
+      key: z.enum([
+        'ruleMatch_none',
+        'ruleMatch_policy',
+        'ruleMatch_user',
+        'ruleMatch_vendor',
+        'ruleMatch_console',
+        'ruleMatch_builtIn',
+      ]),
+      values: z.array(z.string()),
+    }),
+  ),
 });
 export type RuleMatch = z.infer<typeof RuleMatchSchema>;
 
@@ -113,8 +136,10 @@ export const CaptureSchema = z.object({
   origin: z.optional(z.string()),
   capturedAt: z.number(),
   scope: CaptureScopeSchema,
-  /** Why the scope is what it is, in words for the user. */
+  /** Why the scope is what it is, in English (logs, older drafts). */
   scopeNote: z.string(),
+  /** The same in the user's words: its message key, which the popup shows. */
+  scopeNoteKey: z.optional(ScopeNoteKeySchema),
   /** The tab's events, oldest first, across its recent page loads (each says its page URL). */
   events: validItems(PageEventSchema),
   droppedEvents: z.int().check(z.nonnegative()),
@@ -123,11 +148,19 @@ export const CaptureSchema = z.object({
   facts: z.optional(PageFactsSchema),
   environment: z._default(InferredEnvironmentSchema, {
     value: null,
-    matched: { source: 'none', description: 'No rule matched.' },
+    matched: {
+      source: 'none',
+      description: 'No rule matched.',
+      words: { key: 'ruleMatch_none', values: [] },
+    },
   }),
   product: z._default(InferredProductSchema, {
     value: null,
-    matched: { source: 'none', description: 'No rule matched.' },
+    matched: {
+      source: 'none',
+      description: 'No rule matched.',
+      words: { key: 'ruleMatch_none', values: [] },
+    },
   }),
   /** What a console adapter read from the page, when the page is a known console. */
   consoleFacts: z.optional(ConsoleFactsSchema),

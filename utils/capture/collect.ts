@@ -7,6 +7,7 @@ import {
   isCapturableUrl,
   type PageFacts,
   type PageSideFacts,
+  type ScopeNoteKey,
   type TabEvents,
 } from './capture';
 import {
@@ -89,11 +90,28 @@ async function pageFacts(url: string, title: string, page?: PageSideFacts): Prom
   return { ...facts, title: redactToFit(facts.title, LIMITS.title) };
 }
 
-function scopeNote(scope: Capture['scope'], allowed: boolean): string {
-  if (scope === 'always-on') return 'Capturing on this site since the page loaded.';
+/** Why the scope is what it is: in English, and its message key for the popup. */
+export function scopeNote(
+  scope: Capture['scope'],
+  allowed: boolean,
+): { scopeNote: string; scopeNoteKey: ScopeNoteKey } {
+  if (scope === 'always-on') {
+    return {
+      scopeNote: 'Capturing on this site since the page loaded.',
+      scopeNoteKey: 'capture_scopeAlwaysOn',
+    };
+  }
   return allowed
-    ? 'This page was open before capture was allowed: errors from before now were not recorded. Reload the page to capture from its start.'
-    : 'Errors from before you opened this were not recorded. Allow this site to capture from page load next time.';
+    ? {
+        scopeNote:
+          'This page was open before capture was allowed: errors from before now were not recorded. Reload the page to capture from its start.',
+        scopeNoteKey: 'capture_scopeAllowedLate',
+      }
+    : {
+        scopeNote:
+          'Errors from before you opened this were not recorded. Allow this site to capture from page load next time.',
+        scopeNoteKey: 'capture_scopeOnOpen',
+      };
 }
 
 /**
@@ -110,7 +128,11 @@ export async function collectCapture(tabId: number): Promise<Capture> {
   recordAsked.catch(() => undefined);
   const tab = await browser.tabs.get(tabId).catch((error: unknown) => {
     throw new AppError(
-      { code: 'no-tab', message: 'That tab is gone. Open the page again and retry.' },
+      {
+        code: 'no-tab',
+        message: 'That tab is gone. Open the page again and retry.',
+        messageKey: 'error_tabGone',
+      },
       { cause: error },
     );
   });
@@ -146,6 +168,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
       scope: 'unavailable',
       scopeNote:
         'This page belongs to the browser or a store and cannot be captured. Open the page with the problem and try again.',
+      scopeNoteKey: 'capture_scopeUnavailable',
     };
   }
   const origin = new URL(rawUrl).origin;
@@ -159,6 +182,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
           code: 'permission-denied',
           message:
             'The extension may not read this page. Open the popup from the toolbar button on that tab, or allow the site in the options.',
+          messageKey: 'error_readNoAccess',
         },
         { cause: error },
       );
@@ -197,7 +221,7 @@ export async function collectCapture(tabId: number): Promise<Capture> {
     ...base,
     origin,
     scope,
-    scopeNote: scopeNote(scope, allowed),
+    ...scopeNote(scope, allowed),
     events,
     droppedEvents: earlier.reduce((sum, load) => sum + load.dropped, 0) + (current?.dropped ?? 0),
     failedRequests: mergeFailedRequests(record.requests, pageRequests),

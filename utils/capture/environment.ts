@@ -1,4 +1,4 @@
-import type { Environment, InferredEnvironment, InferredProduct } from './capture';
+import type { Environment, InferredEnvironment, InferredProduct, RuleMatch } from './capture';
 import type { EnvironmentRule } from './settings';
 
 /**
@@ -89,10 +89,24 @@ export function compileRulePattern(pattern: string): RuleMatcher | undefined {
 }
 
 /** Says why a rule's pattern cannot be used, for the options page. */
+const PATTERN_PROBLEMS = {
+  rulePattern_empty: 'Enter a host name pattern, e.g. *.staging.example.com',
+  rulePattern_spaces: 'A pattern has no spaces.',
+  rulePattern_unreadable: 'This pattern cannot be read.',
+} as const;
+export type RulePatternProblem = keyof typeof PATTERN_PROBLEMS;
+
+/** What is wrong with a rule's pattern, as a message key (public/_locales). */
+export function rulePatternProblem(pattern: string): RulePatternProblem | undefined {
+  if (pattern.trim() === '') return 'rulePattern_empty';
+  if (/\s/.test(pattern.trim())) return 'rulePattern_spaces';
+  return compileRulePattern(pattern) ? undefined : 'rulePattern_unreadable';
+}
+
+/** The same in English. */
 export function checkRulePattern(pattern: string): string | undefined {
-  if (pattern.trim() === '') return 'Enter a host name pattern, e.g. *.staging.example.com';
-  if (/\s/.test(pattern.trim())) return 'A pattern has no spaces.';
-  return compileRulePattern(pattern) ? undefined : 'This pattern cannot be read.';
+  const problem = rulePatternProblem(pattern);
+  return problem && PATTERN_PROBLEMS[problem];
 }
 
 function ruleMatches(rule: EnvironmentRule, url: URL): boolean {
@@ -104,11 +118,23 @@ function describeRule(
   rule: EnvironmentRule,
   index: number,
   source: 'policy' | 'user' | 'vendor',
-): string {
-  if (source === 'policy') return `Your organisation's rule #${index + 1} "${rule.pattern}"`;
+): Pick<RuleMatch, 'description' | 'words'> {
+  const number = String(index + 1);
+  if (source === 'policy') {
+    return {
+      description: `Your organisation's rule #${number} "${rule.pattern}"`,
+      words: { key: 'ruleMatch_policy', values: [number, rule.pattern] },
+    };
+  }
   return source === 'user'
-    ? `Your rule #${index + 1} "${rule.pattern}"`
-    : `Vendor default "${rule.pattern}"`;
+    ? {
+        description: `Your rule #${number} "${rule.pattern}"`,
+        words: { key: 'ruleMatch_user', values: [number, rule.pattern] },
+      }
+    : {
+        description: `Vendor default "${rule.pattern}"`,
+        words: { key: 'ruleMatch_vendor', values: [rule.pattern] },
+      };
 }
 
 /** The built-in guess from host-name words such as `stg` or `prod`. */
@@ -142,7 +168,11 @@ export function inferEnvironment(
   vendorRules: readonly EnvironmentRule[] = VENDOR_DEFAULT_RULES,
   policyRules: readonly EnvironmentRule[] = [],
 ): Inference {
-  const none = { source: 'none' as const, description: 'No rule matched.' };
+  const none: RuleMatch = {
+    source: 'none',
+    description: 'No rule matched.',
+    words: { key: 'ruleMatch_none', values: [] },
+  };
   const result: Inference = {
     environment: { value: null, matched: none },
     product: { value: null, matched: none },
@@ -161,7 +191,7 @@ export function inferEnvironment(
   for (const [source, rules] of tiers) {
     for (const [index, rule] of rules.entries()) {
       if (!ruleMatches(rule, url)) continue;
-      const matched = { source, ruleId: rule.id, description: describeRule(rule, index, source) };
+      const matched = { source, ruleId: rule.id, ...describeRule(rule, index, source) };
       if (result.environment.value === null && rule.environment) {
         result.environment = { value: rule.environment, matched };
       }
@@ -177,6 +207,7 @@ export function inferEnvironment(
           source: 'console',
           ruleId: `console:${consoleProduct.adapter}`,
           description: `Read from the page by the ${consoleProduct.product} adapter`,
+          words: { key: 'ruleMatch_console', values: [consoleProduct.product] },
         },
       };
     }
@@ -189,6 +220,7 @@ export function inferEnvironment(
         matched: {
           source: 'built-in',
           description: `Built-in guess: the host name contains "${guess.word}"`,
+          words: { key: 'ruleMatch_builtIn', values: [guess.word] },
         },
       };
     }

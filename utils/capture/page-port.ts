@@ -25,6 +25,7 @@ export function pagePort(): PagePort {
     throw new AppError({
       code: 'internal',
       message: 'The capture is not connected to the pages. Reload the extension and try again.',
+      messageKey: 'error_captureNotConnected',
     });
   }
   return connected;

@@ -49,6 +49,8 @@ export function buildJobInput(
     throw new AppError({
       code: 'validation',
       message: `Fill in the highlighted fields first: ${Object.values(problems).join(' ')}`,
+      // The form shows each field's problem at the field.
+      messageKey: 'error_fieldsToFill',
       fields: problems,
     });
   }

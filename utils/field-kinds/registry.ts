@@ -6,12 +6,14 @@
  * The component that renders each kind is chosen in components/fields/index.ts, keyed by the
  * same `FieldKind`, so adding a kind is one entry here and one component there.
  */
+import type { MessageKey } from '../i18n';
 import { redact } from '../privacy/redact';
 import { encodeText, MAX_TEXT_FIELD } from '../text/wiki-text';
 import type {
   Conversion,
   FieldInput,
   FieldKind,
+  FieldWords,
   JsmFieldValue,
   PortalFieldMeta,
   PortalFieldOption,
@@ -29,10 +31,16 @@ interface KindEntry {
   text?: boolean;
   /** What a required field of this kind asks for when empty. */
   required: string;
+  /** The same in the user's words: `"$name$" is required: …` (public/_locales). */
+  requiredKey: MessageKey;
 }
 
 const ok = (value: JsmFieldValue | undefined): Conversion => ({ ok: true, value });
-const fail = (message: string): Conversion => ({ ok: false, message });
+const fail = (message: string, key: MessageKey, name: string): Conversion => ({
+  ok: false,
+  message,
+  words: { key, values: [name] },
+});
 
 function asList(input: FieldInput | undefined): string[] {
   if (input === undefined) return [];
@@ -101,7 +109,11 @@ function option(field: PortalFieldMeta, id: string): PortalFieldOption | undefin
 function options(field: PortalFieldMeta, input: FieldInput, many: boolean): Conversion {
   const ids = asList(input);
   if (ids.some((id) => !option(field, id)))
-    return fail(`Choose one of the listed options for "${field.name}".`);
+    return fail(
+      `Choose one of the listed options for "${field.name}".`,
+      'fieldProblem_chooseListed',
+      field.name,
+    );
   if (ids.length === 0) return ok(undefined);
   return ok(many ? ids.map((id) => ({ id })) : { id: ids[0] as string });
 }
@@ -123,6 +135,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
       return ok(ids.length ? { [UPLOADS_OF]: ids } : undefined);
     },
     required: 'add a screenshot or file to the report',
+    requiredKey: 'fieldRequired_attachment',
   },
   {
     kind: 'cascade',
@@ -131,19 +144,33 @@ const FIELD_KINDS: readonly KindEntry[] = [
       const [parentId, childId] = Array.isArray(input) ? input : [input];
       if (!parentId) return ok(undefined);
       const parent = option(field, parentId);
-      if (!parent) return fail(`Choose one of the listed options for "${field.name}".`);
+      if (!parent)
+        return fail(
+          `Choose one of the listed options for "${field.name}".`,
+          'fieldProblem_chooseListed',
+          field.name,
+        );
       const children = parent.children ?? [];
       if (!childId) {
         return children.length > 0
-          ? fail(`Choose the second level of "${field.name}".`)
+          ? fail(
+              `Choose the second level of "${field.name}".`,
+              'fieldProblem_chooseSecondLevel',
+              field.name,
+            )
           : ok({ id: parentId });
       }
       if (!children.some((c) => c.value === childId))
-        return fail(`Choose one of the listed options for "${field.name}, second level".`);
+        return fail(
+          `Choose one of the listed options for "${field.name}, second level".`,
+          'fieldProblem_chooseListedSecond',
+          field.name,
+        );
       return ok({ id: parentId, child: { id: childId } });
     },
     choice: 'one',
     required: CHOOSE,
+    requiredKey: 'fieldRequired_choose',
   },
   {
     kind: 'priority',
@@ -151,6 +178,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
     encode: (field, input) => options(field, input, false),
     choice: 'one',
     required: CHOOSE,
+    requiredKey: 'fieldRequired_choose',
   },
   {
     kind: 'components',
@@ -158,6 +186,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
     encode: (field, input) => options(field, input, true),
     choice: 'many',
     required: CHOOSE_MANY,
+    requiredKey: 'fieldRequired_chooseMany',
   },
   {
     kind: 'versions',
@@ -165,6 +194,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
     encode: (field, input) => options(field, input, true),
     choice: 'many',
     required: CHOOSE_MANY,
+    requiredKey: 'fieldRequired_chooseMany',
   },
   {
     kind: 'multi-user',
@@ -174,6 +204,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
       return ok(people.length ? people : undefined);
     },
     required: 'choose at least one person',
+    requiredKey: 'fieldRequired_people',
   },
   {
     kind: 'user',
@@ -183,6 +214,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
       return ok(first ? { accountId: parsePerson(first).accountId } : undefined);
     },
     required: 'choose a person',
+    requiredKey: 'fieldRequired_person',
   },
   {
     kind: 'radio',
@@ -190,6 +222,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
     encode: (field, input) => options(field, input, false),
     choice: 'one',
     required: CHOOSE,
+    requiredKey: 'fieldRequired_choose',
   },
   {
     kind: 'checkbox',
@@ -197,6 +230,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
     encode: (field, input) => options(field, input, true),
     choice: 'many',
     required: CHOOSE_MANY,
+    requiredKey: 'fieldRequired_chooseMany',
   },
   {
     kind: 'multi-select',
@@ -204,6 +238,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
     encode: (field, input) => options(field, input, true),
     choice: 'many',
     required: CHOOSE_MANY,
+    requiredKey: 'fieldRequired_chooseMany',
   },
   {
     kind: 'select',
@@ -214,6 +249,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
     encode: (field, input) => options(field, input, false),
     choice: 'one',
     required: CHOOSE,
+    requiredKey: 'fieldRequired_choose',
   },
   {
     kind: 'labels',
@@ -223,6 +259,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
       return ok(labels.length ? labels : undefined);
     },
     required: 'enter at least one label',
+    requiredKey: 'fieldRequired_labels',
   },
   {
     kind: 'datetime',
@@ -231,9 +268,12 @@ const FIELD_KINDS: readonly KindEntry[] = [
       const text = asList(input)[0];
       if (!text) return ok(undefined);
       const value = jiraDateTime(text);
-      return value ? ok(value) : fail(`Enter "${field.name}" as a date and time.`);
+      return value
+        ? ok(value)
+        : fail(`Enter "${field.name}" as a date and time.`, 'fieldProblem_dateTime', field.name);
     },
     required: 'enter a date and time',
+    requiredKey: 'fieldRequired_dateTime',
   },
   {
     kind: 'date',
@@ -244,9 +284,14 @@ const FIELD_KINDS: readonly KindEntry[] = [
       if (!text) return ok(undefined);
       return isValidDate(text)
         ? ok(text)
-        : fail(`Enter "${field.name}" as a date (year-month-day).`);
+        : fail(
+            `Enter "${field.name}" as a date (year-month-day).`,
+            'fieldProblem_date',
+            field.name,
+          );
     },
     required: 'enter a date',
+    requiredKey: 'fieldRequired_date',
   },
   {
     kind: 'number',
@@ -255,9 +300,12 @@ const FIELD_KINDS: readonly KindEntry[] = [
       const text = asList(input)[0];
       if (!text) return ok(undefined);
       const n = Number(text);
-      return Number.isFinite(n) ? ok(n) : fail(`Enter a number for "${field.name}".`);
+      return Number.isFinite(n)
+        ? ok(n)
+        : fail(`Enter a number for "${field.name}".`, 'fieldProblem_number', field.name);
     },
     required: 'enter a number',
+    requiredKey: 'fieldRequired_number',
   },
   {
     kind: 'url',
@@ -271,9 +319,14 @@ const FIELD_KINDS: readonly KindEntry[] = [
       } catch {
         // Answered below.
       }
-      return fail(`Enter a web address (https://…) for "${field.name}".`);
+      return fail(
+        `Enter a web address (https://…) for "${field.name}".`,
+        'fieldProblem_url',
+        field.name,
+      );
     },
     required: 'enter a web address',
+    requiredKey: 'fieldRequired_url',
   },
   {
     kind: 'paragraph',
@@ -286,6 +339,7 @@ const FIELD_KINDS: readonly KindEntry[] = [
     },
     text: true,
     required: 'fill it in',
+    requiredKey: 'fieldRequired_fillIn',
   },
   {
     kind: 'text',
@@ -297,12 +351,14 @@ const FIELD_KINDS: readonly KindEntry[] = [
     },
     text: true,
     required: 'fill it in',
+    requiredKey: 'fieldRequired_fillIn',
   },
   {
     kind: 'unsupported',
     detect: () => true,
     encode: () => ok(undefined),
     required: 'can only be filled on the portal itself',
+    requiredKey: 'fieldRequired_unsupported',
   },
 ];
 
@@ -332,6 +388,11 @@ export function isChoiceKind(kind: FieldKind): boolean {
 
 export function isMultiKind(kind: FieldKind): boolean {
   return kindEntry(kind).choice === 'many' || kind === 'labels' || kind === 'multi-user';
+}
+
+/** The same as requiredMessage, in the user's words. */
+export function requiredWords(name: string, kind: FieldKind): FieldWords {
+  return { key: kindEntry(kind).requiredKey, values: [name] };
 }
 
 /** "“Region” is required: choose an option." */

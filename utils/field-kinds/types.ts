@@ -4,6 +4,7 @@
  * create call takes.
  */
 import * as z from 'zod/mini';
+import type { MessageKey } from '../i18n';
 
 export interface PortalFieldOption {
   /** The option id: what the create call sends. */
@@ -73,6 +74,12 @@ export type JsmFieldValue =
   | Array<{ accountId: string }>
   | { [uploadsOf: string]: string[] };
 
+/** A problem in the user's words: a message key (public/_locales) and its values. */
+export interface FieldWords {
+  key: MessageKey;
+  values: string[];
+}
+
 export type Conversion =
   | { ok: true; value: JsmFieldValue | undefined }
-  | { ok: false; message: string };
+  | { ok: false; message: string; words: FieldWords };

@@ -88,6 +88,8 @@ export function createSender<P extends AnyProtocol>(protocol: P) {
             target === undefined
               ? 'The extension background is not answering. Reload the extension and try again.'
               : 'The page is not answering. Reload the page and try again.',
+          messageKey:
+            target === undefined ? 'error_backgroundNotAnswering' : 'error_pageNotAnswering',
         },
         { cause: error },
       );
@@ -97,8 +99,11 @@ export function createSender<P extends AnyProtocol>(protocol: P) {
       throw new AppError({
         code: 'bad-message',
         message: `The answer to "${type}" was malformed. Reload the extension and try again.`,
+        messageKey: 'error_answerMalformed',
+        values: [type],
       });
     }
+    // internal-error: the other side's error, re-raised here with the key it was given there.
     if (!reply.data.ok) throw new AppError(reply.data.error);
     const definition = protocol[type] as P[T];
     const value = definition.response.safeParse(reply.data.value);
@@ -106,6 +111,8 @@ export function createSender<P extends AnyProtocol>(protocol: P) {
       throw new AppError({
         code: 'bad-message',
         message: `The answer to "${type}" did not match the protocol: ${z.prettifyError(value.error)}`,
+        messageKey: 'error_answerMismatch',
+        values: [type],
       });
     }
     return value.data as ResponseOf<P, T>;
@@ -144,6 +151,7 @@ export async function dispatch<P extends AnyProtocol>(
 ): Promise<Reply | undefined> {
   const envelope = EnvelopeSchema.safeParse(raw);
   if (!envelope.success || !isOwnType(protocol, envelope.data.type)) {
+    // internal-error: the answer to a sender that broke the protocol (a bug or a hostile page).
     return fail(new AppError({ code: 'bad-message', message: 'Unknown message; it was ignored.' }));
   }
   const type = envelope.data.type;
@@ -158,6 +166,7 @@ export async function dispatch<P extends AnyProtocol>(
   const kind = classifySender(sender, browser.runtime.getURL('/'), browser.runtime.id);
   if (kind === undefined || !definition.from.includes(kind)) {
     return fail(
+      // internal-error: the answer to a sender that may not send this (a bug or a hostile page).
       new AppError({
         code: 'forbidden-sender',
         message: `"${type}" may not be sent from ${kind ?? 'an unknown sender'}; it was refused.`,
@@ -167,6 +176,7 @@ export async function dispatch<P extends AnyProtocol>(
   const request = definition.request.safeParse(envelope.data.data);
   if (!request.success) {
     return fail(
+      // internal-error: the answer to a sender that broke the protocol (a bug or a hostile page).
       new AppError({
         code: 'bad-message',
         message: `Malformed "${type}" message: ${z.prettifyError(request.error)}`,

@@ -41,6 +41,7 @@ export const FROM_PAGE_RESPONSE_CHECKS: {
   getPageSettings: checkPageSettings,
 };
 
+// internal-error: a protocol bug between the page script and the background; the page has no UI.
 const badMessage = (message: string) => new AppError({ code: 'bad-message', message });
 
 /** The reply's value, or the error the background answered with. */
@@ -48,6 +49,7 @@ function unwrapReply(type: string, raw: unknown): unknown {
   if (isRecord(raw) && raw.ok === true) return raw.value;
   const error = isRecord(raw) && raw.ok === false && isRecord(raw.error) ? raw.error : undefined;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    // internal-error: the background's error, re-raised here with the key it was given there.
     throw new AppError(error as AppError['info']);
   }
   throw badMessage(`The answer to "${type}" was malformed. Reload the extension and try again.`);
@@ -66,6 +68,7 @@ export async function sendToBackground<T extends keyof FromPageProtocol & string
       {
         code: 'no-receiver',
         message: 'The extension background is not answering. Reload the extension and try again.',
+        messageKey: 'error_backgroundNotAnswering',
       },
       { cause: error },
     );
@@ -101,6 +104,7 @@ export async function dispatchContent(
   const kind = classifySender(sender, browser.runtime.getURL('/'), browser.runtime.id);
   if (kind === undefined || !(CONTENT_SENDERS[type] as readonly SenderKind[]).includes(kind)) {
     return fail(
+      // internal-error: the answer to a sender that may not send this (a bug or a hostile page).
       new AppError({
         code: 'forbidden-sender',
         message: `"${type}" may not be sent from ${kind ?? 'an unknown sender'}; it was refused.`,

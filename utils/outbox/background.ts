@@ -51,6 +51,8 @@ export async function portalFor(portal: string) {
     throw new AppError({
       code: 'not-configured',
       message: `This report was written for ${portal}, but the extension is now connected to ${settings.portalUrl}. Connect that portal again in the options, or download the report.`,
+      messageKey: 'error_portalChanged',
+      values: [portal, settings.portalUrl],
     });
   }
   return outboxPortal(await getPortalClient());
@@ -140,6 +142,8 @@ function getOutbox(): Outbox {
           throw new AppError({
             code: 'storage',
             message: `The file "${file.name}" is missing from the browser's storage. Remove it from the report or capture it again, then submit.`,
+            messageKey: 'error_fileMissingSubmit',
+            values: [file.name],
           });
         }
         const copy = await putBlob({ owner: `job:${jobId}`, blob: stored.blob, name: file.name });
@@ -281,6 +285,7 @@ export async function downloadReport(id: string): Promise<Report> {
     throw new AppError({
       code: 'not-found',
       message: 'This report is no longer in the outbox, so it cannot be downloaded.',
+      messageKey: 'error_reportGoneDownload',
     });
   }
   const files: ReportFile[] = [];

@@ -86,8 +86,11 @@ export async function findPeople(
   return { people, ...noteIfNone(people) };
 }
 
-function noteIfNone(people: readonly Colleague[]): { note?: string } {
-  return people.length > 0 ? {} : { note: LIMITED_SEARCH_NOTE };
+function noteIfNone(people: readonly Colleague[]): {
+  note?: string;
+  noteKey?: 'share_limitedSearch';
+} {
+  return people.length > 0 ? {} : { note: LIMITED_SEARCH_NOTE, noteKey: 'share_limitedSearch' };
 }
 
 /** Puts `added` first in the saved list, without duplicates, bounded. */

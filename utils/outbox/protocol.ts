@@ -46,6 +46,8 @@ export const PeopleSchema = z.object({
   people: z.array(ColleagueSchema),
   /** Why the search found nobody (the portal's limits), when it did not. */
   note: z.optional(z.string()),
+  /** The same in the user's words: its message key (public/_locales). */
+  noteKey: z.optional(z.enum(['share_limitedSearch'])),
 });
 export const ColleagueListSchema = z.object({ colleagues: z.array(ColleagueSchema) });
 export const ShareOutcomeSchema = z.object({

@@ -109,6 +109,8 @@ function notFound(id: string): AppError {
   return new AppError({
     code: 'not-found',
     message: `The report ${id} is no longer in the outbox. Open "My requests" to see what was filed.`,
+    messageKey: 'error_reportGone',
+    values: [id],
   });
 }
 
@@ -341,6 +343,7 @@ export function createOutbox(env: OutboxEnv): Outbox {
           code: 'not-configured',
           message:
             'No portal is connected yet. Open the extension options, connect the portal, then submit again.',
+          messageKey: 'error_notConnectedSubmit',
         });
       }
       // Without the reference in its text a request cannot be found again after a lost
@@ -349,6 +352,8 @@ export function createOutbox(env: OutboxEnv): Outbox {
         throw new AppError({
           code: 'internal',
           message: `The request text lacks its capture reference (${input.captureReference}); it was not sent. Reopen the report and submit again.`,
+          messageKey: 'error_referenceMissing',
+          values: [input.captureReference],
         });
       }
       for (const file of input.attachments) {
@@ -356,6 +361,8 @@ export function createOutbox(env: OutboxEnv): Outbox {
           throw new AppError({
             code: 'storage',
             message: `The file "${file.name}" is missing from the browser's storage. Remove it from the report or capture it again, then submit.`,
+            messageKey: 'error_fileMissingSubmit',
+            values: [file.name],
           });
         }
       }
@@ -365,6 +372,7 @@ export function createOutbox(env: OutboxEnv): Outbox {
           throw new AppError({
             code: 'internal',
             message: 'The earlier submission is already being filed; it cannot be replaced.',
+            messageKey: 'error_replaceInProgress',
           });
         }
       }
@@ -388,12 +396,18 @@ export function createOutbox(env: OutboxEnv): Outbox {
       let refused: AppError | undefined;
       const job = await update(id, (current) => {
         if (!cancellable(current) && current.status !== 'needs-edit') {
+          const filed = current.steps.create === 'done';
+          const issueKey = current.result.issueKey;
           refused = new AppError({
             code: 'cancelled',
-            message:
-              current.steps.create === 'done'
-                ? `It is already filed as ${current.result.issueKey ?? 'a request'}; it can no longer be cancelled.`
-                : 'The portal may already have it (the last attempt got no answer); it cannot be cancelled until that is known. Try again in a minute.',
+            message: filed
+              ? `It is already filed as ${issueKey ?? 'a request'}; it can no longer be cancelled.`
+              : 'The portal may already have it (the last attempt got no answer); it cannot be cancelled until that is known. Try again in a minute.',
+            ...(!filed
+              ? { messageKey: 'error_cancelUnknown' }
+              : issueKey
+                ? { messageKey: 'error_cancelFiled', values: [issueKey] }
+                : { messageKey: 'error_cancelFiledNoKey' }),
           });
           return current;
         }

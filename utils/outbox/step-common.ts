@@ -17,6 +17,7 @@ export function issueKeyOf(state: Job): string {
       code: 'internal',
       message:
         'The delivery lost track of the request it created. Check "My requests" in the portal.',
+      messageKey: 'error_createdLost',
     });
   }
   return key;

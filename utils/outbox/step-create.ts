@@ -84,6 +84,16 @@ export async function runCreate(
           messageKey: 'error_refusedCreate',
           values: [field, info.portalRequestId ?? '-'],
           fields: { [field]: info.message },
+          ...(info.messageKey
+            ? {
+                fieldWords: {
+                  [field]: {
+                    key: info.messageKey,
+                    ...(info.values ? { values: info.values } : {}),
+                  },
+                },
+              }
+            : {}),
         });
       }
     }

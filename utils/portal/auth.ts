@@ -114,6 +114,8 @@ export function apiTokenProvider(options: ApiTokenOptions): AuthProvider {
         throw new AppError({
           code: 'not-configured',
           message: `The API token was entered for ${trimSlash(options.siteUrl)}, not for ${new URL(url).origin}. Enter a token for that portal in the extension options and press Save.`,
+          messageKey: 'error_tokenOtherOrigin',
+          values: [trimSlash(options.siteUrl), new URL(url).origin],
         });
       }
       return { headers: { Authorization: header }, credentials: 'omit' };

@@ -34,6 +34,8 @@ async function* walkPages<T>(
   throw new AppError({
     code: 'unexpected-response',
     message: `The portal kept sending more pages (over ${maxPages}). Narrow the search and try again.`,
+    messageKey: 'error_tooManyPages',
+    values: [String(maxPages)],
   });
 }
 

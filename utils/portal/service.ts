@@ -51,6 +51,7 @@ function buildAuthProvider(
       code: 'not-configured',
       message:
         'The API token sign-in needs your email and an API token. Enter both in the extension options and press Save.',
+      messageKey: 'error_apiTokenMissing',
     });
   }
   return apiTokenProvider({
@@ -126,7 +127,14 @@ export async function getConnection(): Promise<ConnectionView> {
 export async function saveConnection(input: SaveConnection): Promise<ConnectionView> {
   const request = SaveConnectionSchema.parse(input);
   const url = checkPortalUrl(request.portalUrl);
-  if (!url.ok) throw new AppError({ code: 'validation', message: url.message });
+  if (!url.ok) {
+    throw new AppError({
+      code: 'validation',
+      message: url.message,
+      messageKey: url.messageKey,
+      values: url.values,
+    });
+  }
   const managed = await connectionInForce().managed();
   if (
     (managed.portalUrl && managed.portalUrl !== url.siteUrl) ||
@@ -136,6 +144,7 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
       code: 'locked',
       message:
         'Your organisation sets the portal and the sign-in method. Reload the options page to see them.',
+      messageKey: 'error_connectionLocked',
     });
   }
   const email = request.email?.trim() || undefined;
@@ -143,6 +152,7 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
     throw new AppError({
       code: 'validation',
       message: 'Enter the email address of your Atlassian account.',
+      messageKey: 'error_emailMissing',
     });
   }
   const settings: PortalSettings = {
@@ -156,6 +166,8 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
     throw new AppError({
       code: 'permission-denied',
       message: `The browser has not granted access to ${url.siteUrl}. Press Save again and allow access when the browser asks.`,
+      messageKey: 'connection_needsAccess',
+      values: [url.siteUrl],
     });
   }
   const previous = await portalSettingsItem.get();
@@ -176,6 +188,12 @@ export async function saveConnection(input: SaveConnection): Promise<ConnectionV
         previous?.portalUrl && previous.portalUrl !== settings.portalUrl
           ? `Enter an API token for ${settings.portalUrl}. The saved token was entered for ${previous.portalUrl} and is only sent there (create one at id.atlassian.com, Security, API tokens).`
           : 'Enter your API token (create one at id.atlassian.com, Security, API tokens).',
+      ...(previous?.portalUrl && previous.portalUrl !== settings.portalUrl
+        ? {
+            messageKey: 'error_tokenForOtherPortal',
+            values: [settings.portalUrl, previous.portalUrl],
+          }
+        : { messageKey: 'error_tokenMissing' }),
     });
   } else if (previous?.tokenKind !== settings.tokenKind || !previousCredentials.origin) {
     // The cached cloudId belongs to the old token kind; an old record gets its origin.
@@ -226,6 +244,8 @@ export async function testConnection(
         ...info,
         code: 'unexpected-response',
         message: `${settings.portalUrl} does not look like a Jira Service Management site (its service desk API did not answer). Check the Portal URL: it is the address of the vendor's portal, like https://vendor.atlassian.net.`,
+        messageKey: 'error_notJsm',
+        values: [settings.portalUrl],
       });
     }
     throw appError;
@@ -254,6 +274,9 @@ export async function testConnection(
     throw new AppError({
       code: 'forbidden',
       message: `Signed in${displayName ? ` as ${displayName}` : ''}, but this account sees no service desk on ${settings.portalUrl}. Sign up on the vendor's portal with your company email address, or ask the vendor to add you as a customer.`,
+      ...(displayName
+        ? { messageKey: 'error_noServiceDeskAs', values: [displayName, settings.portalUrl] }
+        : { messageKey: 'error_noServiceDesk', values: [settings.portalUrl] }),
     });
   }
   return {
@@ -380,6 +403,8 @@ export async function addToRequest(
       throw new AppError({
         code: 'storage',
         message: `The file "${file.name}" is missing from the browser's storage. Remove it from the report or capture it again.`,
+        messageKey: 'error_fileMissing',
+        values: [file.name],
       });
     }
     files.push({ name: file.name, data });
@@ -388,6 +413,8 @@ export async function addToRequest(
     throw new AppError({
       code: 'unexpected-response',
       message: `The portal did not say which service desk ${input.issueKey} belongs to, so the files cannot be attached. Add them on the portal instead.`,
+      messageKey: 'error_noDeskForAttach',
+      values: [input.issueKey],
     });
   }
   const uploaded = await client.attachTemporaryFiles(request.serviceDeskId, files);

@@ -4,6 +4,7 @@
  * reads the credentials item.
  */
 import * as z from 'zod/mini';
+import type { MessageKey } from '../i18n';
 
 export const AuthMethodSchema = z.enum(['portal-session', 'api-token']);
 export type AuthMethod = z.infer<typeof AuthMethodSchema>;
@@ -65,7 +66,10 @@ function isLoopback(url: URL): boolean {
   return LOOPBACK.has(url.hostname);
 }
 
-type PortalUrlCheck = { ok: true; siteUrl: string } | { ok: false; message: string };
+/** A refused URL says why in English (logs) and as a message key with its values (the UI). */
+type PortalUrlCheck =
+  | { ok: true; siteUrl: string }
+  | { ok: false; message: string; messageKey: MessageKey; values?: string[] };
 
 /**
  * Accepts a site URL or any portal page URL and returns its origin. HTTPS is required: the
@@ -74,7 +78,11 @@ type PortalUrlCheck = { ok: true; siteUrl: string } | { ok: false; message: stri
 export function checkPortalUrl(input: string): PortalUrlCheck {
   const text = input.trim();
   if (text === '')
-    return { ok: false, message: 'Enter the Portal URL, e.g. https://vendor.atlassian.net.' };
+    return {
+      ok: false,
+      message: 'Enter the Portal URL, e.g. https://vendor.atlassian.net.',
+      messageKey: 'error_urlEmpty',
+    };
   let url: URL;
   try {
     url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
@@ -82,6 +90,8 @@ export function checkPortalUrl(input: string): PortalUrlCheck {
     return {
       ok: false,
       message: `"${text}" is not a web address. Enter it like https://vendor.atlassian.net.`,
+      messageKey: 'error_urlInvalid',
+      values: [text],
     };
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
@@ -89,10 +99,15 @@ export function checkPortalUrl(input: string): PortalUrlCheck {
       ok: false,
       message:
         'The Portal URL must start with https:// (plain http is allowed only for localhost and 127.0.0.1).',
+      messageKey: 'error_urlNotHttps',
     };
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'Leave the user name and password out of the Portal URL.' };
+    return {
+      ok: false,
+      message: 'Leave the user name and password out of the Portal URL.',
+      messageKey: 'error_urlCredentials',
+    };
   }
   return { ok: true, siteUrl: url.origin };
 }

@@ -4,6 +4,7 @@
  * Pure: storing the result is utils/settings/effective.ts's job.
  */
 import type * as z from 'zod/mini';
+import type { MessageKey } from '../i18n';
 import { type VendorProfile, VendorProfileSchema } from './vendor-profiles';
 
 /** Files larger than this are not profiles (a profile is a few KB). */
@@ -12,7 +13,10 @@ const MAX_PROFILE_BYTES = 256 * 1024;
 export interface FieldProblem {
   /** Dotted path of the field, e.g. `escalationChannels.0.url`; empty for the whole file. */
   path: string;
+  /** What is wrong, in English (logs). */
   message: string;
+  /** The same in the user's words; absent where only zod's own English text exists. */
+  words?: { key: MessageKey; values?: string[] };
 }
 
 type ProfileParse = { ok: true; profile: VendorProfile } | { ok: false; problems: FieldProblem[] };
@@ -31,35 +35,62 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function describeIssue(issue: Issue, input: unknown): string {
+type Described = Omit<FieldProblem, 'path'>;
+
+const said = (message: string, key: MessageKey, values?: string[]): Described => ({
+  message,
+  words: values ? { key, values } : { key },
+});
+
+function describeIssue(issue: Issue, input: unknown): Described {
   const unit = (origin: string) => (origin === 'string' ? 'characters' : 'items');
   switch (issue.code) {
     case 'unrecognized_keys': {
       const many = issue.keys.length > 1;
-      return `Unknown field${many ? 's' : ''} ${quoted(issue.keys)}: check the spelling or remove ${many ? 'them' : 'it'}.`;
+      return said(
+        `Unknown field${many ? 's' : ''} ${quoted(issue.keys)}: check the spelling or remove ${many ? 'them' : 'it'}.`,
+        many ? 'profileProblem_unknownFields' : 'profileProblem_unknownField',
+        [quoted(issue.keys)],
+      );
     }
     case 'invalid_type':
       return valueAt(input, issue.path) === undefined
-        ? `Missing: add a ${issue.expected}.`
-        : `Must be a ${issue.expected}.`;
+        ? said(`Missing: add a ${issue.expected}.`, 'profileProblem_missing', [issue.expected])
+        : said(`Must be a ${issue.expected}.`, 'profileProblem_wrongType', [issue.expected]);
     case 'invalid_value':
-      return `Must be one of ${quoted(issue.values)}.`;
+      return said(`Must be one of ${quoted(issue.values)}.`, 'profileProblem_oneOf', [
+        quoted(issue.values),
+      ]);
     case 'invalid_union':
       return 'options' in issue && issue.options?.length
-        ? `Must be one of ${quoted(issue.options)}.`
-        : 'Does not match any allowed form.';
+        ? said(`Must be one of ${quoted(issue.options)}.`, 'profileProblem_oneOf', [
+            quoted(issue.options),
+          ])
+        : said('Does not match any allowed form.', 'profileProblem_noForm');
     case 'invalid_key':
-      return 'A key here is not allowed.';
+      return said('A key here is not allowed.', 'profileProblem_keyNotAllowed');
     case 'too_big':
-      return `At most ${issue.maximum} ${unit(issue.origin)}.`;
+      return said(
+        `At most ${issue.maximum} ${unit(issue.origin)}.`,
+        issue.origin === 'string'
+          ? 'profileProblem_atMostCharacters'
+          : 'profileProblem_atMostItems',
+        [String(issue.maximum)],
+      );
     case 'too_small':
-      return `At least ${issue.minimum} ${unit(issue.origin)}.`;
+      return said(
+        `At least ${issue.minimum} ${unit(issue.origin)}.`,
+        issue.origin === 'string'
+          ? 'profileProblem_atLeastCharacters'
+          : 'profileProblem_atLeastItems',
+        [String(issue.minimum)],
+      );
     case 'invalid_format':
       return issue.format === 'url'
-        ? 'Must be a web address such as https://example.com.'
-        : issue.message;
+        ? said('Must be a web address such as https://example.com.', 'profileProblem_webAddress')
+        : { message: issue.message };
     default:
-      return issue.message;
+      return { message: issue.message };
   }
 }
 
@@ -67,7 +98,7 @@ function describeIssue(issue: Issue, input: unknown): string {
 export function fieldProblems(issues: readonly Issue[], input?: unknown): FieldProblem[] {
   return issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
-    message: describeIssue(issue, input),
+    ...describeIssue(issue, input),
   }));
 }
 
@@ -83,7 +114,12 @@ export function parseProfileJson(text: string): ProfileParse {
   if (text.length > MAX_PROFILE_BYTES) {
     return {
       ok: false,
-      problems: [{ path: '', message: 'The file is too large for a profile (over 256 KB).' }],
+      problems: [
+        {
+          path: '',
+          ...said('The file is too large for a profile (over 256 KB).', 'profileProblem_tooLarge'),
+        },
+      ],
     };
   }
   let value: unknown;
@@ -93,7 +129,12 @@ export function parseProfileJson(text: string): ProfileParse {
     const detail = cause instanceof Error ? ` (${cause.message})` : '';
     return {
       ok: false,
-      problems: [{ path: '', message: `The file is not valid JSON${detail}.` }],
+      problems: [
+        {
+          path: '',
+          ...said(`The file is not valid JSON${detail}.`, 'profileProblem_notJson', [detail]),
+        },
+      ],
     };
   }
   return checkProfile(value);

@@ -64,7 +64,7 @@ export interface PolicyRead {
 }
 
 const prefix = (key: string, problems: FieldProblem[]) =>
-  problems.map((p) => ({ path: p.path ? `${key}.${p.path}` : key, message: p.message }));
+  problems.map((p) => ({ ...p, path: p.path ? `${key}.${p.path}` : key }));
 
 function readProfile(value: string): { profile?: VendorProfile; problems: FieldProblem[] } {
   const text = value.trim();

@@ -100,6 +100,7 @@ export async function encodeWithinBudget(
     code: 'validation',
     message:
       'This image is too large to upload even when shrunk. Crop it to the part that matters and try again.',
+    messageKey: 'error_imageTooLarge',
   });
 }
 
@@ -113,7 +114,13 @@ export async function pngSize(blob: Blob): Promise<{ width: number; height: numb
 
 export function dataUrlToBlob(dataUrl: string): Blob {
   const match = /^data:([^;,]+)(;base64)?,/.exec(dataUrl);
-  if (!match) throw new AppError({ code: 'internal', message: 'The browser returned no image.' });
+  if (!match) {
+    throw new AppError({
+      code: 'internal',
+      message: 'The browser returned no image.',
+      messageKey: 'error_noImage',
+    });
+  }
   const body = dataUrl.slice(match[0].length);
   if (!match[2]) return new Blob([decodeURIComponent(body)], { type: match[1] });
   const binary = atob(body);

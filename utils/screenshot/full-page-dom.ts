@@ -12,12 +12,25 @@ import { RENDERER_GLOBAL, type RenderRequest, RenderResultSchema } from './rende
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, timeoutMs: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new AppError({ code: 'timeout', message: 'The page rendering took too long.' })),
+      () =>
+        reject(
+          new AppError({
+            code: 'timeout',
+            message: 'The page rendering took too long.',
+            messageKey: 'error_pageRenderTimeout',
+          }),
+        ),
       timeoutMs,
     );
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new AppError({ code: 'cancelled', message: 'The full-page capture was cancelled.' }));
+      reject(
+        new AppError({
+          code: 'cancelled',
+          message: 'The full-page capture was cancelled.',
+          messageKey: 'error_fullPageCancelled',
+        }),
+      );
     };
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
@@ -61,7 +74,11 @@ export async function inspectPage(tabId: number): Promise<PageFacts> {
   });
   const facts = PageFactsSchema.safeParse(injection?.result);
   if (!facts.success) {
-    throw new AppError({ code: 'unsupported-page', message: 'The page could not be measured.' });
+    throw new AppError({
+      code: 'unsupported-page',
+      message: 'The page could not be measured.',
+      messageKey: 'error_pageNotMeasured',
+    });
   }
   return facts.data;
 }
@@ -98,5 +115,13 @@ export async function renderFromDom(job: FullPageJob, limits: FullPageLimits): P
       renderedHeight < pageHeight
         ? `The page is ${pageHeight} px tall; its first ${renderedHeight} px were rendered.`
         : undefined,
+    ...(renderedHeight < pageHeight
+      ? {
+          noteWords: {
+            key: 'screenshot_notePartRendered',
+            values: [String(pageHeight), String(renderedHeight)],
+          },
+        }
+      : {}),
   };
 }

@@ -2,6 +2,7 @@
 import { AppError } from '../errors';
 import type { EncodeBudget } from './encode';
 import type { FullPageLimits } from './full-page-plan';
+import type { NoteWords } from './model';
 
 export type Progress = {
   phase: 'inspecting' | 'rendering' | 'stitching' | 'encoding';
@@ -19,7 +20,11 @@ export interface FullPageJob {
 
 export function checkCancelled(signal: AbortSignal): void {
   if (signal.aborted) {
-    throw new AppError({ code: 'cancelled', message: 'The full-page capture was cancelled.' });
+    throw new AppError({
+      code: 'cancelled',
+      message: 'The full-page capture was cancelled.',
+      messageKey: 'error_fullPageCancelled',
+    });
   }
 }
 
@@ -28,4 +33,5 @@ export interface Picture {
   width: number;
   height: number;
   note?: string;
+  noteWords?: NoteWords;
 }

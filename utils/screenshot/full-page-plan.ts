@@ -3,6 +3,7 @@
  * full-page.ts runs the plan): the visible area, a DOM rendering, or screens joined.
  */
 import * as z from 'zod/mini';
+import type { ScreenshotNoteKey } from './model';
 
 export const PageFactsSchema = z.object({
   pageHeight: z.number(),
@@ -41,9 +42,9 @@ export const DEFAULT_LIMITS: FullPageLimits = {
 };
 
 type FullPagePlan =
-  | { method: 'visible'; note: string }
+  | { method: 'visible'; note: string; noteKey: ScreenshotNoteKey }
   | { method: 'dom'; note?: string }
-  | { method: 'stitch'; note: string };
+  | { method: 'stitch'; note: string; noteKey: ScreenshotNoteKey };
 
 export function planFullPage(
   facts: PageFacts,
@@ -53,18 +54,21 @@ export function planFullPage(
     return {
       method: 'visible',
       note: 'The whole page fits in the window, so the visible area was taken.',
+      noteKey: 'screenshot_notePageFits',
     };
   }
   if (facts.foreignFrames > 0 || facts.drawnMedia > 0) {
     return {
       method: 'stitch',
       note: 'The page shows frames, charts or video that a page rendering cannot draw, so it was taken screen by screen.',
+      noteKey: 'screenshot_noteFramesStitched',
     };
   }
   if (facts.elements > limits.maxElements) {
     return {
       method: 'stitch',
       note: 'The page is too large to render quickly, so it was taken screen by screen.',
+      noteKey: 'screenshot_noteTooLargeStitched',
     };
   }
   return { method: 'dom' };

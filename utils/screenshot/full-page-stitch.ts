@@ -85,7 +85,13 @@ export async function stitch(
     } finally {
       await restorePage(job.tabId, typeof start?.result === 'number' ? start.result : 0);
     }
-    if (!canvas) throw new AppError({ code: 'internal', message: 'Nothing was captured.' });
+    if (!canvas) {
+      throw new AppError({
+        code: 'internal',
+        message: 'Nothing was captured.',
+        messageKey: 'error_nothingCaptured',
+      });
+    }
     const full = canvas;
     job.onProgress({ phase: 'encoding', done: positions.length, total: positions.length });
     const encoded = await encodeWithinBudget(
@@ -109,6 +115,14 @@ export async function stitch(
         covered < facts.pageHeight
           ? `The page is ${Math.round(facts.pageHeight)} px tall; its first ${Math.round(covered)} px were taken.`
           : undefined,
+      ...(covered < facts.pageHeight
+        ? {
+            noteWords: {
+              key: 'screenshot_notePartTaken',
+              values: [String(Math.round(facts.pageHeight)), String(Math.round(covered))],
+            },
+          }
+        : {}),
     };
   });
 }

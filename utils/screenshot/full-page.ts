@@ -17,7 +17,7 @@ import {
 } from './full-page-plan';
 import { stitch } from './full-page-stitch';
 import { addImage } from './library';
-import type { Screenshot } from './model';
+import type { NoteWords, Screenshot } from './model';
 import { captureVisibleImage, getTab, withTabInFront } from './visible';
 
 const joinNotes = (...notes: (string | undefined)[]) =>
@@ -37,7 +37,12 @@ async function captureFullPage(job: FullPageJob): Promise<Screenshot> {
     try {
       // In front: a background tab's timers are throttled, which stalls the rendering.
       const picture = await withTabInFront(job.tabId, () => renderFromDom(job, limits));
-      return addImage(job.tabId, { ...picture, source: 'full-page', note: picture.note });
+      return addImage(job.tabId, {
+        ...picture,
+        source: 'full-page',
+        note: picture.note,
+        noteWords: picture.noteWords ? [picture.noteWords] : undefined,
+      });
     } catch (error) {
       if (error instanceof AppError && error.code === 'cancelled') throw error;
       const reason = error instanceof Error ? error.message : String(error);
@@ -46,12 +51,20 @@ async function captureFullPage(job: FullPageJob): Promise<Screenshot> {
         facts,
         limits,
         `The page rendering failed (${reason}), so the page was taken screen by screen.`,
+        { key: 'screenshot_noteRenderFailed' },
       );
     }
   }
-  if (plan.method === 'stitch') return stitchOrVisible(job, facts, limits, plan.note);
+  if (plan.method === 'stitch') {
+    return stitchOrVisible(job, facts, limits, plan.note, { key: plan.noteKey });
+  }
   const visible = await captureVisibleImage(job.tabId, job.budget);
-  return addImage(job.tabId, { ...visible, source: 'visible', note: plan.note });
+  return addImage(job.tabId, {
+    ...visible,
+    source: 'visible',
+    note: plan.note,
+    noteWords: [{ key: plan.noteKey }],
+  });
 }
 
 async function stitchOrVisible(
@@ -59,6 +72,7 @@ async function stitchOrVisible(
   facts: PageFacts,
   limits: FullPageLimits,
   note: string,
+  words: NoteWords,
 ): Promise<Screenshot> {
   try {
     const picture = await stitch(job, facts, limits);
@@ -66,6 +80,7 @@ async function stitchOrVisible(
       ...picture,
       source: 'stitched',
       note: joinNotes(note, picture.note),
+      noteWords: picture.noteWords ? [words, picture.noteWords] : [words],
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'cancelled') throw error;
@@ -75,6 +90,7 @@ async function stitchOrVisible(
       ...visible,
       source: 'visible',
       note: 'The full page could not be taken, so only the visible area was.',
+      noteWords: [{ key: 'screenshot_noteVisibleOnly' }],
     });
   }
 }

@@ -17,7 +17,7 @@ import { type AnnotationDoc, EMPTY_DOC, isEdited } from './annotations';
 import { type EncodeBudget, extensionFor } from './encode';
 import { flattenToBlob } from './flatten';
 import { screenshotTabIds, tabScreenshotsItem } from './items';
-import { type Screenshot, type ScreenshotSource, tabOwner } from './model';
+import { type NoteWords, type Screenshot, type ScreenshotSource, tabOwner } from './model';
 
 /** Largest attached file; bigger logs and HARs should be trimmed or zipped first. */
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
@@ -50,6 +50,8 @@ function tooMany(): AppError {
   return new AppError({
     code: 'validation',
     message: `A request can carry ${MAX_ITEMS_PER_TAB} screenshots and files. Remove one to add another.`,
+    messageKey: 'error_tooManyItems',
+    values: [String(MAX_ITEMS_PER_TAB)],
   });
 }
 
@@ -59,6 +61,7 @@ interface NewImage {
   height: number;
   source: Exclude<ScreenshotSource, 'file'>;
   note?: string;
+  noteWords?: NoteWords[];
 }
 
 function timestampName(prefix: string, type: string): string {
@@ -70,7 +73,7 @@ function timestampName(prefix: string, type: string): string {
 async function append(
   tabId: number,
   stored: BlobInfo,
-  item: Pick<Screenshot, 'name' | 'source' | 'note' | 'width' | 'height'>,
+  item: Pick<Screenshot, 'name' | 'source' | 'note' | 'noteWords' | 'width' | 'height'>,
 ): Promise<Screenshot> {
   const screenshot: Screenshot = {
     id: crypto.randomUUID(),
@@ -94,8 +97,15 @@ export function addImage(tabId: number, image: NewImage): Promise<Screenshot> {
       image.blob.type,
     );
     const stored = await putBlob({ owner: tabOwner(tabId), blob: image.blob, name });
-    const { source, note, width, height } = image;
-    return append(tabId, stored, { name, source, note, width, height });
+    const { source, note, noteWords, width, height } = image;
+    return append(tabId, stored, {
+      name,
+      source,
+      note,
+      ...(noteWords?.length ? { noteWords } : {}),
+      width,
+      height,
+    });
   });
 }
 
@@ -107,6 +117,7 @@ export function addFile(tabId: number, blobId: string): Promise<Screenshot> {
       throw new AppError({
         code: 'not-found',
         message: 'The attached file could not be read back. Attach it again.',
+        messageKey: 'error_fileUnreadable',
       });
     }
     if (stored.size > MAX_FILE_BYTES) {
@@ -114,6 +125,8 @@ export function addFile(tabId: number, blobId: string): Promise<Screenshot> {
       throw new AppError({
         code: 'validation',
         message: `"${stored.name}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB. Trim or compress it, then attach it again.`,
+        messageKey: 'error_fileTooLarge',
+        values: [stored.name, String(MAX_FILE_BYTES / 1024 / 1024)],
       });
     }
     if ((await listScreenshots(tabId)).length >= MAX_ITEMS_PER_TAB) {
@@ -130,6 +143,7 @@ function findOrFail(list: Screenshot[], id: string): Screenshot {
     throw new AppError({
       code: 'not-found',
       message: 'That screenshot is gone (it was removed in another window). Reopen the popup.',
+      messageKey: 'error_screenshotGone',
     });
   }
   return found;
@@ -149,7 +163,11 @@ export function saveAnnotations(
   return serial(async () => {
     const current = findOrFail(await listScreenshots(tabId), id);
     if (current.source === 'file') {
-      throw new AppError({ code: 'validation', message: 'Files cannot be annotated.' });
+      throw new AppError({
+        code: 'validation',
+        message: 'Files cannot be annotated.',
+        messageKey: 'error_fileNotAnnotatable',
+      });
     }
     let upload = { id: current.originalBlobId, type: current.uploadType, size: 0 };
     const original = await getBlob(current.originalBlobId);
@@ -157,6 +175,7 @@ export function saveAnnotations(
       throw new AppError({
         code: 'storage',
         message: 'The screenshot image is missing from local storage. Take it again.',
+        messageKey: 'error_screenshotMissing',
       });
     }
     upload = { id: original.id, type: original.type, size: original.size };

@@ -18,12 +18,33 @@ const ScreenshotSourceSchema = z.enum([
 ]);
 export type ScreenshotSource = z.infer<typeof ScreenshotSourceSchema>;
 
+/** The message keys (public/_locales) of the notes on how a screenshot was taken. */
+export const ScreenshotNoteKeySchema = z.enum([
+  'screenshot_notePageFits',
+  'screenshot_noteFramesStitched',
+  'screenshot_noteTooLargeStitched',
+  'screenshot_noteRenderFailed',
+  'screenshot_notePartTaken',
+  'screenshot_notePartRendered',
+  'screenshot_noteVisibleOnly',
+]);
+export type ScreenshotNoteKey = z.infer<typeof ScreenshotNoteKeySchema>;
+
+/** One sentence of a note in the user's words: its message key and values. */
+export const NoteWordsSchema = z.object({
+  key: ScreenshotNoteKeySchema,
+  values: z.optional(z.array(z.string())),
+});
+export type NoteWords = z.infer<typeof NoteWordsSchema>;
+
 export const ScreenshotSchema = z.object({
   id: z.string(),
   name: z.string().check(z.maxLength(255)),
   source: ScreenshotSourceSchema,
   /** Which capture method was used and why, for the user (e.g. a fallback). */
   note: z.optional(z.string()),
+  /** The same note in the user's words, which the popup shows (older items have only `note`). */
+  noteWords: z.optional(z.array(NoteWordsSchema)),
   /** Image size in pixels; 0 for files that are not images. */
   width: z.int().check(z.nonnegative()),
   height: z.int().check(z.nonnegative()),

@@ -18,7 +18,11 @@ import {
 export async function getTab(tabId: number): Promise<Browser.tabs.Tab> {
   const tab = await browser.tabs.get(tabId).catch((error: unknown) => {
     throw new AppError(
-      { code: 'no-tab', message: 'That tab is gone. Open the page again and retry.' },
+      {
+        code: 'no-tab',
+        message: 'That tab is gone. Open the page again and retry.',
+        messageKey: 'error_tabGone',
+      },
       { cause: error },
     );
   });
@@ -27,6 +31,7 @@ export async function getTab(tabId: number): Promise<Browser.tabs.Tab> {
       code: 'unsupported-page',
       message:
         'The browser does not let extensions take pictures of this page. Open the page with the problem and try again.',
+      messageKey: 'error_pictureNotAllowed',
     });
   }
   return tab;
@@ -84,6 +89,7 @@ function permissionError(error: unknown): AppError {
         code: 'permission-denied',
         message:
           'The extension may not take a picture of this page. Open the popup from the toolbar button on that tab and try again.',
+        messageKey: 'error_pictureNoAccess',
       },
       { cause: error },
     );
@@ -110,7 +116,13 @@ function bitmapEncoder(blob: Blob, size: { width: number; height: number }) {
     const height = Math.max(1, Math.round(size.height * scale));
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new AppError({ code: 'internal', message: 'No canvas to encode the image.' });
+    if (!ctx) {
+      throw new AppError({
+        code: 'internal',
+        message: 'No canvas to encode the image.',
+        messageKey: 'error_noCanvas',
+      });
+    }
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(image, 0, 0, width, height);
     return canvas.convertToBlob({ type, quality });
@@ -121,7 +133,13 @@ function bitmapEncoder(blob: Blob, size: { width: number; height: number }) {
 export async function captureVisibleImage(tabId: number, budget: EncodeBudget = {}) {
   const png = await withTabInFront(tabId, (tab) => captureVisiblePng(tab.windowId));
   const size = await pngSize(png);
-  if (!size) throw new AppError({ code: 'internal', message: 'The browser returned no image.' });
+  if (!size) {
+    throw new AppError({
+      code: 'internal',
+      message: 'The browser returned no image.',
+      messageKey: 'error_noImage',
+    });
+  }
   const encoded: Encoded = await encodeWithinBudget(size, bitmapEncoder(png, size), budget, png);
   return encoded;
 }

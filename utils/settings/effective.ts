@@ -93,6 +93,7 @@ function lockedError(): AppError {
   return new AppError({
     code: 'locked',
     message: 'Your organisation sets the vendor profile. Ask your IT administrator to change it.',
+    messageKey: 'error_profileLocked',
   });
 }
 
@@ -118,7 +119,12 @@ function profileError(problems: readonly FieldProblem[]): AppError {
   return new AppError({
     code: 'validation',
     message: `The profile was not imported: ${count} field${count === 1 ? ' is' : 's are'} wrong. Fix ${count === 1 ? 'it' : 'them'} in the file and import it again; nothing was changed.`,
+    messageKey: count === 1 ? 'error_profileNotImported_one' : 'error_profileNotImported_other',
+    values: [String(count)],
     fields: Object.fromEntries(problems.map((p) => [p.path || '(file)', p.message])),
+    fieldWords: Object.fromEntries(
+      problems.flatMap((p) => (p.words ? [[p.path || '(file)', p.words]] : [])),
+    ),
   });
 }
 
@@ -130,6 +136,8 @@ export async function setActiveProfile(id: string): Promise<void> {
     throw new AppError({
       code: 'not-found',
       message: `There is no profile "${id}". Import its file first.`,
+      messageKey: 'error_profileUnknown',
+      values: [id],
     });
   }
   await vendorProfilesItem.set({ ...stored, activeId: id });

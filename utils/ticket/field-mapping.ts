@@ -17,6 +17,7 @@ import {
   displayInput,
   type FieldInput,
   type FieldKind,
+  type FieldWords,
   fieldKind,
   isChoiceKind,
   isEmptyValue,
@@ -25,6 +26,7 @@ import {
   type PortalFieldMeta,
   type PortalFieldOption,
   requiredMessage,
+  requiredWords,
   toJsmValue,
   visibleFields,
 } from './portal-fields';
@@ -67,6 +69,8 @@ export interface FieldMapping {
   problem?: string;
   /** The problem as a code the UI words: no option of the field matches the text (a value). */
   problemWhy?: { code: 'no-option'; values: string[] };
+  /** A value that does not convert, in the user's words (public/_locales). */
+  problemWords?: FieldWords;
 }
 
 /**
@@ -179,6 +183,7 @@ function mapField(
     if (isSummary(field) && typeof value === 'string')
       value = summaryWithReference(value, draft.captureRef);
     const convertProblem = converted.ok ? undefined : converted.message;
+    const convertWords = converted.ok ? undefined : converted.words;
     const mapping: FieldMapping = {
       ...base,
       source,
@@ -192,6 +197,7 @@ function mapField(
     if (value !== undefined) mapping.value = value;
     const issue = problem ?? convertProblem;
     if (issue) mapping.problem = issue;
+    if (!problem && convertWords) mapping.problemWords = convertWords;
     if (problem && why.code === 'no-match')
       mapping.problemWhy = { code: 'no-option', values: why.values };
     return mapping;
@@ -340,16 +346,33 @@ export function requestFieldValues(
   return out;
 }
 
+/** A problem that blocks submit: in English (logs, the error's fields) and, when known, words. */
+export interface FieldProblem {
+  message: string;
+  words?: FieldWords;
+}
+
 /** Everything that blocks submit, by field id: required fields empty, values that do not fit. */
-export function fieldProblems(mappings: readonly FieldMapping[]): Record<string, string> {
-  const messages: Record<string, string> = {};
+export function fieldProblemList(mappings: readonly FieldMapping[]): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  const of = (message: string, words: FieldWords | undefined): FieldProblem =>
+    words ? { message, words } : { message };
   for (const m of mappings) {
-    if (m.origin === 'user' && m.problem) messages[m.fieldId] = m.problem;
+    if (m.origin === 'user' && m.problem) problems[m.fieldId] = of(m.problem, m.problemWords);
     else if (m.required && (m.value === undefined || isEmptyValue(m.value))) {
-      messages[m.fieldId] = m.problem ?? requiredMessage(m.fieldName, m.kind);
+      problems[m.fieldId] = m.problem
+        ? of(m.problem, m.problemWords)
+        : of(requiredMessage(m.fieldName, m.kind), requiredWords(m.fieldName, m.kind));
     }
   }
-  return messages;
+  return problems;
+}
+
+/** The same problems in English, by field id. */
+export function fieldProblems(mappings: readonly FieldMapping[]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fieldProblemList(mappings)).map(([id, problem]) => [id, problem.message]),
+  );
 }
 
 /** Sets (or clears, with `undefined`) one field's override; returns new overrides. */

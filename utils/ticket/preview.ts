@@ -3,6 +3,7 @@
  * request is visible to everyone on it (participants, and the organisation when shared with
  * it), and attachments may go out by e-mail in notifications.
  */
+import type { MessageKey } from '../i18n';
 import { composeDescriptionWithStats, type DescriptionOptions } from './description';
 import type { Draft } from './draft';
 import { mapDraftToFields, type ReportFile } from './field-mapping';
@@ -58,11 +59,20 @@ export interface Preview {
   totalSize: number;
   totalSizeLabel: string;
   participants: string[];
-  /** Who will see the request, one sentence each. */
+  /** Who will see the request, one sentence each (English). */
   audience: string[];
+  /** The same sentences in the user's words. */
+  audienceWords: Words[];
   /** Secrets removed from captured and typed text. */
   redactions: number;
   redactionNote: string;
+  redactionWords: Words;
+}
+
+/** A sentence in the user's words: its message key (public/_locales) and values. */
+export interface Words {
+  key: MessageKey;
+  values?: string[];
 }
 
 /** `1.4 MB`, `820 KB`, `12 bytes`. */
@@ -94,15 +104,25 @@ export function buildPreview(input: PreviewInput): Preview {
       ? `Everyone on the request: ${participants.join(', ')}. Participants get the same notifications as you.`
       : 'Nobody else is added to the request.',
   ];
+  const audienceWords: Words[] = [
+    input.portalName
+      ? { key: 'previewAudience_vendorOn', values: [input.portalName] }
+      : { key: 'previewAudience_vendor' },
+    participants.length
+      ? { key: 'previewAudience_participants', values: [participants.join(', ')] }
+      : { key: 'previewAudience_nobody' },
+  ];
   if (input.organisation) {
     audience.push(
       `Everyone in the organisation "${input.organisation}", because the request is shared with it.`,
     );
+    audienceWords.push({ key: 'previewAudience_organisation', values: [input.organisation] });
   }
   if (attachments.length) {
     audience.push(
       'Attachments may be sent by e-mail with notifications to everyone on the request.',
     );
+    audienceWords.push({ key: 'previewAudience_attachments' });
   }
 
   const redactions = draft.context.redactions + composed.redactions;
@@ -115,11 +135,19 @@ export function buildPreview(input: PreviewInput): Preview {
     totalSizeLabel: formatBytes(totalSize),
     participants,
     audience,
+    audienceWords,
     redactions,
     redactionNote:
       redactions === 0
         ? 'No secrets were found to redact.'
         : `${redactions} ${redactions === 1 ? 'secret was' : 'secrets were'} redacted (tokens and credentials replaced by [redacted]).`,
+    redactionWords:
+      redactions === 0
+        ? { key: 'previewRedactions_none' }
+        : {
+            key: redactions === 1 ? 'previewRedactions_one' : 'previewRedactions_other',
+            values: [String(redactions)],
+          },
   };
 }
 

@@ -4,8 +4,10 @@ import {
   compileRulePattern,
   globMatch,
   inferEnvironment,
+  rulePatternProblem,
 } from '@/utils/capture/environment';
 import type { EnvironmentRule } from '@/utils/capture/settings';
+import { formatMessage, LOCALES } from '../i18n/messages';
 
 const rules: EnvironmentRule[] = [
   { id: 'r1', pattern: 'console.example.com/admin', environment: 'Staging', product: 'Admin' },
@@ -92,6 +94,9 @@ describe('inferEnvironment()', () => {
     const result = inferEnvironment(url, rules);
     expect(result.environment.value).toBe(environment);
     expect(result.environment.matched.description).toBe(why);
+    // The user's words say the same.
+    const words = result.environment.matched.words;
+    expect(words && formatMessage(LOCALES.en, words.key, words.values)).toBe(why);
     expect(result.product.value).toBe(product);
     expect(result.product.matched.source).toBe(productSource);
   });
@@ -105,6 +110,10 @@ describe('inferEnvironment()', () => {
     expect(fromPage.product).toMatchObject({
       value: 'OpenShift Container Platform',
       matched: { source: 'console' },
+    });
+    expect(fromPage.product.matched.words).toEqual({
+      key: 'ruleMatch_console',
+      values: ['OpenShift Container Platform'],
     });
     expect(fromPage.environment.value).toBe('Production');
     const mine = inferEnvironment(
@@ -122,6 +131,10 @@ describe('inferEnvironment()', () => {
     expect(checkRulePattern('')).toMatch(/Enter a host/);
     expect(checkRulePattern('a b')).toMatch(/no spaces/);
     expect(checkRulePattern('https://*.example.com/x')).toBeUndefined();
+    for (const pattern of ['', 'a b', '(']) {
+      const key = rulePatternProblem(pattern);
+      expect(key && formatMessage(LOCALES.en, key)).toBe(checkRulePattern(pattern));
+    }
     expect(compileRulePattern('*.example.com')?.test('a.example.com:8443/x')).toBe(true);
     expect(compileRulePattern('*.example.com')?.test('example.org/x')).toBe(false);
   });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TicketForm } from '@/components/composer/TicketForm';
 import type { Draft } from '@/utils/ticket/draft';
 import type { PortalFieldMeta } from '@/utils/ticket/portal-fields';
+import { LOCALES, setLocale } from '../i18n/messages';
 import { DESCRIPTION, draft, event, field, options, priority, SUMMARY } from '../ticket/fixtures';
 
 afterEach(cleanup);
@@ -244,5 +245,26 @@ describe('TicketForm', () => {
       </TicketForm>,
     );
     expect(screen.getByText('Screenshot slot').closest('form')).toBeTruthy();
+  });
+});
+
+describe('TicketForm in German', () => {
+  afterEach(() => setLocale('en'));
+
+  it('says what a portal field needs in German: required, or a value that does not fit', () => {
+    setLocale('de');
+    const fields = [
+      SUMMARY,
+      DESCRIPTION,
+      field('cf_acct', 'Account number', 'text', { required: true }),
+      field('cf_users', 'Users', 'float'),
+    ];
+    const { onSubmit } = setup({ ...base, fieldValues: { cf_users: 'viele' } }, fields);
+    fireEvent.click(screen.getByRole('button', { name: LOCALES.de.form_submit?.message }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(
+      screen.getByText('„Account number“ ist erforderlich: Füllen Sie das Feld aus.'),
+    ).toBeTruthy();
+    expect(screen.getByText('Geben Sie für „Users“ eine Zahl ein.')).toBeTruthy();
   });
 });

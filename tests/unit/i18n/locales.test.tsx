@@ -1,15 +1,23 @@
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AllowedOriginsList } from '@/components/AllowedOriginsList';
 import { CaptureSettingsForm } from '@/components/CaptureSettingsForm';
+import { ConnectionForm } from '@/components/ConnectionForm';
+import { CaptureSummary } from '@/components/composer/CaptureSummary';
 import { MappingTable } from '@/components/composer/MappingTable';
 import { SeverityPicker } from '@/components/composer/SeverityPicker';
 import { describeJob } from '@/components/delivery/DeliveryProgress';
 import { DeliveryResult } from '@/components/delivery/DeliveryResult';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { ScreenshotList } from '@/components/screenshot/ScreenshotList';
+import { CaptureSchema } from '@/utils/capture/capture';
+import { AppError } from '@/utils/errors';
 import { interleave, plural, t } from '@/utils/i18n';
 import type { JobView } from '@/utils/outbox/job';
 import { errorFromResponse, networkError } from '@/utils/portal/errors';
+import { EMPTY_DOC } from '@/utils/screenshot/annotations';
+import { planFullPage } from '@/utils/screenshot/full-page-plan';
+import type { Screenshot } from '@/utils/screenshot/model';
 import { draft, field, options, priority, SUMMARY } from '../ticket/fixtures';
 import { formatMessage, LOCALES, setLocale } from './messages';
 
@@ -158,6 +166,108 @@ describe('the second language (German)', () => {
       ),
     ).toBeTruthy();
     expect(screen.getByText('Umgebung „Prod“ entspricht der Option „Production“.')).toBeTruthy();
+  });
+
+  it('shows the background’s errors and notes in German, with their values', () => {
+    render(<ErrorNotice error={AppError.from(new Error('boom')).info} />);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'In der Erweiterung ist ein Fehler aufgetreten: boom',
+    );
+    cleanup();
+    const tooLarge = new AppError({
+      code: 'validation',
+      message: '"trace.har" is larger than 10 MB. Trim or compress it, then attach it again.',
+      messageKey: 'error_fileTooLarge',
+      values: ['trace.har', '10'],
+    });
+    render(<ErrorNotice error={tooLarge.info} />);
+    expect(screen.getByRole('alert').textContent).toBe(
+      '„trace.har“ ist größer als 10 MB. Kürzen oder komprimieren Sie die Datei und hängen Sie sie dann erneut an.',
+    );
+    cleanup();
+
+    // The scope note the background sends with the capture.
+    const capture = CaptureSchema.parse({
+      tabId: 3,
+      url: 'chrome://settings',
+      title: 'Settings',
+      capturedAt: 1,
+      scope: 'unavailable',
+      scopeNote:
+        'This page belongs to the browser or a store and cannot be captured. Open the page with the problem and try again.',
+      scopeNoteKey: 'capture_scopeUnavailable',
+      events: [],
+      droppedEvents: 0,
+    });
+    const summary = (c: typeof capture) => (
+      <CaptureSummary
+        context={draft().context}
+        capture={c}
+        allowState="idle"
+        onAllowSite={() => {}}
+      />
+    );
+    render(summary(capture));
+    expect(screen.getByText(/Diese Seite gehört zum Browser oder zu einem Store/)).toBeTruthy();
+    // Which rule decided the environment and product (here: none).
+    expect(screen.getAllByText(/Keine Regel hat gepasst\./)).toHaveLength(2);
+    cleanup();
+    // A capture kept from before the key existed shows its note as it was.
+    render(summary({ ...capture, scopeNoteKey: undefined }));
+    expect(screen.getByText(/This page belongs to the browser/)).toBeTruthy();
+    cleanup();
+
+    // How a full-page screenshot was taken, with its sizes.
+    const plan = planFullPage({
+      pageHeight: 600,
+      pageWidth: 1200,
+      viewportHeight: 700,
+      viewportWidth: 1200,
+      devicePixelRatio: 1,
+      elements: 10,
+      foreignFrames: 0,
+      drawnMedia: 0,
+    });
+    expect(plan).toMatchObject({ method: 'visible', noteKey: 'screenshot_notePageFits' });
+    const shot: Screenshot = {
+      id: 's1',
+      name: 'full-page.png',
+      source: 'stitched',
+      note: 'The page is 40000 px tall; its first 20000 px were taken.',
+      noteWords: [
+        { key: 'screenshot_noteTooLargeStitched' },
+        { key: 'screenshot_notePartTaken', values: ['40000', '20000'] },
+      ],
+      width: 1200,
+      height: 20000,
+      originalBlobId: 'b1',
+      uploadBlobId: 'b1',
+      uploadType: 'image/png',
+      uploadBytes: 2048,
+      annotations: EMPTY_DOC,
+      createdAt: 1,
+    };
+    render(<ScreenshotList items={[shot]} thumbnails={{}} onEdit={() => {}} onRemove={() => {}} />);
+    expect(
+      screen.getByText(
+        'Die Seite ist zu groß, um sie schnell zu zeichnen, daher wurde sie Bildschirm für Bildschirm aufgenommen. Die Seite ist 40000 px hoch; die ersten 20000 px wurden aufgenommen.',
+      ),
+    ).toBeTruthy();
+    cleanup();
+
+    // The Portal URL check, in the options page.
+    render(
+      <ConnectionForm connection={undefined} profiles={[]} onSave={vi.fn()} onTest={vi.fn()} />,
+    );
+    fireEvent.input(screen.getByRole('textbox', { name: 'Portal-URL' }), {
+      target: { value: 'http://vendor.example' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: LOCALES.de.common_save?.message }));
+    expect(
+      screen.getByText(
+        'Die Portal-URL muss mit https:// beginnen (einfaches http ist nur für localhost und 127.0.0.1 erlaubt).',
+      ),
+    ).toBeTruthy();
   });
 
   it('has a German text for every English one (not just a copy of the English file)', () => {

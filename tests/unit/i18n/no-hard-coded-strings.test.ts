@@ -17,6 +17,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { findErrorKeys, listSourceFiles, readSource } from './error-sites';
 import { LOCALES, type Messages } from './messages';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -376,6 +377,10 @@ describe('locale files', () => {
         used.add(`${m[1]}_other`);
       }
     }
+    // The keys errors carry for the page that shows them (`messageKey`, portal/errors.ts words).
+    const errorKeys = listSourceFiles().flatMap((file) => findErrorKeys(file, readSource(file)));
+    expect(errorKeys.length).toBeGreaterThan(80);
+    for (const key of errorKeys) used.add(key);
     const manifest = readFileSync(join(ROOT, 'wxt.config.ts'), 'utf8');
     for (const m of manifest.matchAll(/__MSG_([A-Za-z0-9_@]+)__/g)) used.add(m[1] ?? '');
     expect(used.size).toBeGreaterThan(100);

@@ -234,6 +234,7 @@ describe('people', () => {
     expect(await findPeople({ userPicker }, 'nobody')).toEqual({
       people: [],
       note: expect.stringContaining('exact full name'),
+      noteKey: 'share_limitedSearch',
     });
     expect(await findPeople({ userPicker }, '  ')).toEqual({ people: [] });
     expect(userPicker).toHaveBeenCalledTimes(2);

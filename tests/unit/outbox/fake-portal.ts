@@ -67,6 +67,9 @@ export const errors = {
     message: 'The portal refused the request (HTTP 400).',
     status: 400,
     portalRequestId: 'edge-1',
+    // As utils/portal/errors.ts words an edge 400.
+    messageKey: 'error_refusedBadRequest',
+    values: ['400', 'edge-1'],
   },
   html413: {
     code: 'refused',

@@ -202,6 +202,8 @@ describe('errors by meaning', () => {
       code: 'refused',
       messageKey: 'error_refusedCreate',
       values: ['description', 'edge-1'],
+      // The field's own line in the composer, in the user's words too.
+      fieldWords: { description: { key: 'error_refusedBadRequest', values: ['400', 'edge-1'] } },
     });
   });
 

@@ -116,7 +116,11 @@ describe('managed policy', () => {
   it('a bad inline profile in the policy names its field', () => {
     const read = parseManagedPolicy({ profile: INLINE.replace('"phone"', '"fax"') });
     expect(read.problems).toEqual([
-      { path: 'profile.escalationChannels.0.kind', message: 'Must be one of "chat", "phone".' },
+      {
+        path: 'profile.escalationChannels.0.kind',
+        message: 'Must be one of "chat", "phone".',
+        words: { key: 'profileProblem_oneOf', values: ['"chat", "phone"'] },
+      },
     ]);
   });
 
@@ -174,6 +178,7 @@ describe('environment inference with the organisation rules', () => {
         source: 'policy',
         ruleId: 'policy:1',
         description: 'Your organisation\'s rule #1 "*.acme.example"',
+        words: { key: 'ruleMatch_policy', values: ['1', '*.acme.example'] },
       },
     });
     expect(inference.product.value).toBe('Mine');

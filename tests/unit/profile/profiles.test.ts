@@ -15,6 +15,7 @@ import {
   listProfiles,
   setActiveProfile,
 } from '@/utils/settings/effective';
+import { formatMessage, LOCALES } from '../i18n/messages';
 
 const ACME: z.input<typeof VendorProfileSchema> = {
   id: 'acme',
@@ -115,6 +116,22 @@ describe('vendor profile files', () => {
     const problem = parsed.problems.find((p) => p.path === path);
     expect(problem, JSON.stringify(parsed.problems)).toBeDefined();
     expect(problem?.message).toContain(words);
+    // Where the problem has the user's words, they say the same as the English message.
+    for (const p of parsed.problems) {
+      if (p.words) expect(formatMessage(LOCALES.en, p.words.key, p.words.values)).toBe(p.message);
+    }
+  });
+
+  it('words a file that is not JSON, or too large, in the user’s language', () => {
+    const parsed = parseProfileJson('{ nope');
+    if (parsed.ok) throw new Error('not JSON');
+    const words = parsed.problems[0]?.words;
+    expect(words?.key).toBe('profileProblem_notJson');
+    expect(words && formatMessage(LOCALES.de, words.key, words.values)).toMatch(
+      /^Die Datei ist kein gültiges JSON \(.+\)\.$/,
+    );
+    const large = parseProfileJson(' '.repeat(300 * 1024));
+    expect(large.ok ? undefined : large.problems[0]?.words?.key).toBe('profileProblem_tooLarge');
   });
 
   it('escalation channels become links the delivery component accepts', () => {

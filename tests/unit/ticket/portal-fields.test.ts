@@ -5,10 +5,13 @@ import {
   fieldKind,
   isEmptyValue,
   type PortalFieldMeta,
+  requiredMessage,
+  requiredWords,
   splitLabels,
   toJsmValue,
   visibleFields,
 } from '@/utils/ticket/portal-fields';
+import { formatMessage, LOCALES } from '../i18n/messages';
 import { DESCRIPTION, field, options, priority, SUMMARY } from './fixtures';
 
 const schema = (
@@ -172,7 +175,16 @@ describe('toJsmValue', () => {
     ],
     ['not a number', field('n', 'Users', 'float'), 'many', 'Enter a number for "Users".'],
   ])('rejects %s', (_name, f, input, message) => {
-    expect(toJsmValue(f, input)).toEqual({ ok: false, message });
+    const result = toJsmValue(f, input);
+    expect(result).toEqual({
+      ok: false,
+      message,
+      words: { key: expect.stringMatching(/^fieldProblem_/), values: [f.name] },
+    });
+    // The user's words say the same as the English message.
+    if (!result.ok) {
+      expect(formatMessage(LOCALES.en, result.words.key, result.words.values)).toBe(message);
+    }
   });
 });
 
@@ -212,5 +224,40 @@ describe('helpers', () => {
       field('c', 'C', 'text', { visible: null }),
     ];
     expect(visibleFields(fields).map((f) => f.fieldId)).toEqual(['b', 'c']);
+  });
+});
+
+describe('a required field left empty', () => {
+  const kinds: Record<FieldKind, true> = {
+    text: true,
+    paragraph: true,
+    select: true,
+    radio: true,
+    'multi-select': true,
+    checkbox: true,
+    cascade: true,
+    priority: true,
+    labels: true,
+    components: true,
+    versions: true,
+    date: true,
+    datetime: true,
+    number: true,
+    url: true,
+    user: true,
+    'multi-user': true,
+    attachment: true,
+    unsupported: true,
+  };
+
+  it.each(Object.keys(kinds) as FieldKind[])('%s: says so in the user’s words too', (kind) => {
+    const words = requiredWords('Region', kind);
+    expect(words.values).toEqual(['Region']);
+    expect(formatMessage(LOCALES.en, words.key, words.values)).toBe(
+      requiredMessage('Region', kind),
+    );
+    expect(formatMessage(LOCALES.de, words.key, words.values)).toMatch(
+      /^„Region“ ist erforderlich/,
+    );
   });
 });

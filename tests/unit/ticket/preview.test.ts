@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { composeDescription } from '@/utils/ticket/description';
-import { buildPreview, formatBytes } from '@/utils/ticket/preview';
+import { buildPreview, formatBytes, type Words } from '@/utils/ticket/preview';
+import { formatMessage, LOCALES } from '../i18n/messages';
 import { draft } from './fixtures';
+
+/** What the popup shows for the words, in English or German. */
+const say = (words: Words, lang: 'en' | 'de' = 'en') =>
+  formatMessage(LOCALES[lang], words.key, words.values);
 
 describe('formatBytes', () => {
   it.each([
@@ -63,6 +68,14 @@ describe('buildPreview', () => {
       'Everyone in the organisation "Acme Ops", because the request is shared with it.',
       'Attachments may be sent by e-mail with notifications to everyone on the request.',
     ]);
+    // The popup shows the same sentences in the user's language.
+    expect(preview.audienceWords.map((w) => say(w))).toEqual(preview.audience);
+    expect(preview.audienceWords.map((w) => say(w, 'de'))).toEqual([
+      'Das Support-Team des Anbieters auf support.vendor.example und Sie als meldende Person.',
+      'Alle Beteiligten der Anfrage: Ann, acc-2. Beteiligte erhalten dieselben Benachrichtigungen wie Sie.',
+      'Alle in der Organisation „Acme Ops“, weil die Anfrage mit ihr geteilt wird.',
+      'Anhänge können mit den Benachrichtigungen per E-Mail an alle Beteiligten der Anfrage gesendet werden.',
+    ]);
   });
 
   it('says nobody else is added when alone, and omits the e-mail line without attachments', () => {
@@ -71,6 +84,7 @@ describe('buildPreview', () => {
       "The vendor's support team, and you as the reporter.",
       'Nobody else is added to the request.',
     ]);
+    expect(preview.audienceWords.map((w) => say(w))).toEqual(preview.audience);
   });
 
   it('counts redactions from the capture and from typed text', () => {
@@ -82,6 +96,10 @@ describe('buildPreview', () => {
     expect(preview.redactionNote).toBe(
       '3 secrets were redacted (tokens and credentials replaced by [redacted]).',
     );
+    expect(say(preview.redactionWords)).toBe(preview.redactionNote);
+    expect(say(preview.redactionWords, 'de')).toBe(
+      '3 Geheimnisse wurden geschwärzt (Tokens und Zugangsdaten durch [redacted] ersetzt).',
+    );
     expect(preview.description).not.toContain('abc123def456ghi');
   });
 
@@ -90,11 +108,11 @@ describe('buildPreview', () => {
     [1, '1 secret was redacted (tokens and credentials replaced by [redacted]).'],
   ])('words %d redactions', (count, note) => {
     const base = draft();
-    expect(
-      buildPreview({
-        draft: { ...base, context: { ...base.context, redactions: count } },
-        attachments: [],
-      }).redactionNote,
-    ).toBe(note);
+    const preview = buildPreview({
+      draft: { ...base, context: { ...base.context, redactions: count } },
+      attachments: [],
+    });
+    expect(preview.redactionNote).toBe(note);
+    expect(say(preview.redactionWords)).toBe(note);
   });
 });

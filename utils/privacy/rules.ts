@@ -5,10 +5,16 @@
  * - quantifiers that something must follow are bounded, and no quantified group contains
  *   another quantifier that could match the same characters;
  * - where a rule must look at a value (is `code=1` a secret?), the pattern finds only the name
- *   and the value is read by a plain loop (`readValue`).
+ *   and the value is read by a plain loop.
+ * `name=value` pairs, the commonest candidates, are found by a hand-written scanner instead
+ * (utils/privacy/key-value.ts).
  * Markers (`[redacted:jwt]`) are never a value, so redacting twice changes nothing.
  */
-import { classifyName, isPlaceholder, looksSecret } from './secret-values';
+import { Edits, isMarkerAt, MARKER_PREFIX, marker } from './edits';
+import { scanKeyValues } from './key-value';
+import { isPlaceholder, looksSecret } from './secret-values';
+
+export { MARKER_PREFIX, marker } from './edits';
 
 export interface Replacement {
   start: number;
@@ -16,7 +22,8 @@ export interface Replacement {
   text: string;
 }
 
-export interface Rule {
+/** A rule found by a regular expression. */
+export interface PatternRule {
   category: string;
   /** A global regular expression; see the file comment for what keeps it linear. */
   pattern: RegExp;
@@ -27,9 +34,13 @@ export interface Rule {
   decide?: (match: RegExpExecArray, text: string, marker: string) => Replacement | undefined;
 }
 
-export const MARKER_PREFIX = '[redacted:';
-export const marker = (category: string): string => `${MARKER_PREFIX}${category}]`;
-const isMarkerAt = (text: string, index: number) => text.startsWith(MARKER_PREFIX, index);
+/** A rule that finds its candidates itself and records its replacements in `edits`. */
+export interface ScanRule {
+  category: string;
+  scan: (text: string, edits: Edits, marker: string) => void;
+}
+
+export type Rule = PatternRule | ScanRule;
 
 /** `(?<!…)` for prefixed tokens: not inside a longer word. */
 const token = (category: string, source: string): Rule => ({
@@ -120,120 +131,6 @@ const TOKEN_RULES: readonly Rule[] = [
     },
   },
 ];
-
-/** Value terminators for a bare (unquoted) value, by character code (read per character). */
-const BARE_END_CODES = new Uint8Array(128);
-for (const c of ' \t\r\n"\'<>,;&)]}`|\\#') BARE_END_CODES[c.charCodeAt(0)] = 1;
-/** Percent-escapes that end a value in a URL (`&`, `#`, space, quotes…), also double-encoded. */
-const ESCAPED_END = /^%(?:25)?(?:26|23|20|22|27|2[Cc]|3[Bb]|3[Cc]|3[Ee]|0[AaDd]|29|5[Dd]|7[Dd])/;
-const ESCAPED_EQUALS = /^%(?:25)?3[Dd]/;
-
-const PERCENT = 37;
-const BRACKET = 91;
-const COLON = 58;
-const QUESTION = 63;
-const EQUALS = 61;
-
-/** An escape at `at` that ends a value (`%26`, `%2526`…). */
-const escapedEndAt = (text: string, at: number) => ESCAPED_END.test(text.slice(at, at + 5));
-
-/** The length of an `=` (or escaped `=`) at `at`, else 0. */
-function equalsAt(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  if (code === EQUALS) return 1;
-  if (code !== PERCENT) return 0;
-  return ESCAPED_EQUALS.exec(text.slice(at, at + 5))?.[0].length ?? 0;
-}
-
-export interface ValueSpan {
-  start: number;
-  end: number;
-}
-
-/**
- * Reads the value that starts at `from`: quoted (`"…"`, `'…'`, `\"…\"`, up to the line's end
- * if unclosed) or bare (up to a space, `&`, `;`, a quote, an escaped `&`…). `stopAtEquals`:
- * a generic name's value ends at `=`/`:` (so `key=name:password=x` is read pair by pair);
- * trailing base64 padding stays part of the value.
- */
-export function readValue(
-  text: string,
-  from: number,
-  stopAtEquals: boolean,
-  maxQuoted: number,
-): ValueSpan | undefined {
-  let start = from;
-  let quote = '';
-  if (text[start] === '\\' && (text[start + 1] === '"' || text[start + 1] === "'")) {
-    quote = `\\${text[start + 1]}`;
-  } else if (text[start] === '"' || text[start] === "'") {
-    quote = text[start] as string;
-  } else if (text.startsWith('%22', start)) {
-    quote = '%22';
-  }
-  if (quote) {
-    start += quote.length;
-    const limit = Math.min(text.length, start + maxQuoted);
-    let i = start;
-    while (i < limit) {
-      const c = text[i];
-      if (c === '\n' || c === '\r') break;
-      if (text.startsWith(quote, i) || (c === '[' && isMarkerAt(text, i))) break;
-      if (c === '\\' && quote.length === 1) i += 2;
-      else i += 1;
-    }
-    return i > start ? { start, end: Math.min(i, text.length) } : undefined;
-  }
-  let i = start;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code < 128 && BARE_END_CODES[code] === 1) break;
-    if (code === PERCENT && escapedEndAt(text, i)) break;
-    if (code === BRACKET && isMarkerAt(text, i)) break;
-    const equals = equalsAt(text, i);
-    if (equals > 0 && !stopAtEquals) {
-      i += equals;
-      continue;
-    }
-    if (equals > 0) {
-      // A generic value ends here; trailing base64 padding (`abc==`, `abc%3D`) stays with it.
-      let j = i;
-      for (let step = equalsAt(text, j); step > 0; step = equalsAt(text, j)) j += step;
-      const next = text.charCodeAt(j);
-      if (
-        Number.isNaN(next) ||
-        (next < 128 && BARE_END_CODES[next] === 1) ||
-        (next === PERCENT && escapedEndAt(text, j))
-      ) {
-        i = j;
-      }
-      break;
-    }
-    if (stopAtEquals && (code === COLON || code === QUESTION)) break;
-    i += 1;
-  }
-  return i > start ? { start, end: i } : undefined;
-}
-
-/** Start of a name: behind a non-name character, or behind an escaped `&`, `?`, `#`, space… */
-const NAME_START = String.raw`(?:(?<![\w.-])|(?<=%(?:25)?(?:26|3[Ff]|23|20|22|27|2[Cc]|3[Bb]|0[Aa])))`;
-/** The separator: `=`, `:`, `:=`, `=>`, escaped `=`/`:`. */
-const SEPARATOR = '(?::=|=>|[:=]|%(?:25)?3[AaDd])';
-/** The name's closing quote and spaces before the separator. */
-const NAME_END = String.raw`(?:\\?["']|%(?:25)?22)?[ \t]{0,8}`;
-
-const decideKeyValue = (match: RegExpExecArray, text: string, m: string) => {
-  const kind = classifyName(match[1] as string);
-  if (kind === undefined) return undefined;
-  const from = match.index + match[0].length;
-  if (isMarkerAt(text, from)) return undefined;
-  const strong = kind === 'strong';
-  const span = readValue(text, from, !strong, strong ? 8192 : 512);
-  if (!span || isMarkerAt(text, span.start)) return undefined;
-  const value = text.slice(span.start, span.end);
-  if (strong ? isPlaceholder(value) : !looksSecret(value, kind === 'session')) return undefined;
-  return { start: span.start, end: span.end, text: m };
-};
 
 /** `Authorization: …`: the whole header value, whatever the scheme. */
 const AUTH_HEADER: Rule = {
@@ -327,10 +224,13 @@ const URL_CREDENTIALS: Rule = {
   decide: (match, _text, m) => {
     const userinfo = match[1] as string;
     let decoded = userinfo;
-    try {
-      decoded = decodeURIComponent(decodeURIComponent(userinfo));
-    } catch {
-      // Not valid escapes: judge it as it is.
+    // Decoding costs two strings per candidate: only where there is something to decode.
+    if (userinfo.includes('%')) {
+      try {
+        decoded = decodeURIComponent(decodeURIComponent(userinfo));
+      } catch {
+        // Not valid escapes: judge it as it is.
+      }
     }
     if (decoded.includes('/') || decoded.includes('@')) return undefined;
     if (!decoded.includes(':') && !looksSecret(decoded, true)) return undefined;
@@ -348,16 +248,8 @@ const PEM: Rule = {
     /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----|$)/g,
 };
 
-/** `password: …`, `"apiKey": "…"`, `api_key='…'`, `DB_PASSWORD=…`, `?token=…`, `X-API-Key: …`. */
-const KEY_VALUE: Rule = {
-  category: 'secret',
-  // Found from the separator (rarer than word starts), the name read backwards from it.
-  pattern: new RegExp(
-    `${SEPARATOR}(?<=${NAME_START}([\\w.-]{1,64})${NAME_END}${SEPARATOR})[ \\t]{0,8}`,
-    'g',
-  ),
-  decide: decideKeyValue,
-};
+/** `password: …`, `"apiKey": "…"`, `?token=…`, `X-API-Key: …`: see utils/privacy/key-value.ts. */
+const KEY_VALUE: ScanRule = { category: 'secret', scan: scanKeyValues };
 
 /**
  * In order: whole headers and blocks first, then token formats, then names and values.
@@ -380,31 +272,37 @@ export const EMAIL_RULE: Rule = {
 };
 
 /**
- * Applies one rule to the whole text: one left-to-right pass, each replacement counted.
- * After a match the rule keeps, the search goes on from the next character, so a value is
- * still searched for secrets of its own.
+ * Applies one rule to the whole text in one left-to-right pass; `onReplace` hears how many
+ * values the rule replaced.
  */
-export function applyRule(text: string, rule: Rule, onReplace: (category: string) => void): string {
-  const pattern = rule.pattern;
+export function applyRule(
+  text: string,
+  rule: Rule,
+  onReplace: (category: string, count: number) => void,
+): string {
+  const edits = new Edits(text);
   const m = marker(rule.category);
+  if ('scan' in rule) rule.scan(text, edits, m);
+  else applyPattern(text, rule, edits, m);
+  if (edits.count > 0) onReplace(rule.category, edits.count);
+  return edits.result();
+}
+
+/**
+ * After a match the rule keeps, the search goes on from the next character (`Token Bearer
+ * abc…` is two candidates; the patterns' boundaries keep this linear), so a value is still
+ * searched for secrets of its own.
+ */
+function applyPattern(text: string, rule: PatternRule, edits: Edits, m: string): void {
+  const pattern = rule.pattern;
   pattern.lastIndex = 0;
-  let out = '';
-  let last = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const found = rule.decide
-      ? rule.decide(match, text, m)
-      : { start: match.index, end: match.index + match[0].length, text: m };
+    const end = match.index + match[0].length;
+    const found = rule.decide?.(match, text, m);
+    const replaced = rule.decide
+      ? found !== undefined && edits.replace(found.start, found.end, found.text)
+      : edits.replace(match.index, end, m);
     const advance = match.index + Math.max(1, match[0].length);
-    if (!found || found.start < last || found.end <= found.start || isMarkerAt(text, found.start)) {
-      // Kept: search again from the next character (`Token Bearer abc…` is two candidates);
-      // the patterns' boundaries keep this linear.
-      pattern.lastIndex = match.index + 1;
-      continue;
-    }
-    out += text.slice(last, found.start) + found.text;
-    last = found.end;
-    pattern.lastIndex = Math.max(found.end, advance);
-    onReplace(rule.category);
+    pattern.lastIndex = replaced ? Math.max(edits.end, advance) : match.index + 1;
   }
-  return last === 0 ? text : out + text.slice(last);
 }

@@ -127,6 +127,28 @@ export function classifyName(name: string): NameKind | undefined {
   return kind;
 }
 
+/** Is `name` at `start` of `text`? (A loop: names are short, and `startsWith` costs a call.) */
+function sameAt(text: string, start: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+let lastName = '';
+let lastKind: NameKind | undefined;
+
+/**
+ * `classifyName(text.slice(start, end))`, without the slice when the name is the one asked
+ * about just before (a page logging `token=` in a loop asks about the same name each time).
+ */
+export function classifyNameAt(text: string, start: number, end: number): NameKind | undefined {
+  if (end - start === lastName.length && sameAt(text, start, lastName)) return lastKind;
+  lastName = text.slice(start, end);
+  lastKind = classifyName(lastName);
+  return lastKind;
+}
+
 function classify(n: string): NameKind | undefined {
   if (n === '' || PLAIN_NAMES.has(n)) return undefined;
   for (const suffix of PLAIN_SUFFIXES) {
@@ -200,6 +222,9 @@ function entropy(value: string): number {
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
+/** No shorter value looks like a secret (`looksSecret`). */
+export const MIN_SECRET_LENGTH = 8;
+
 /**
  * Does a value under a generic name look like a secret? At least 8 characters without spaces,
  * letters and digits mixed (or a long mixed-case run), enough entropy; dates, versions,
@@ -210,7 +235,7 @@ const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
  */
 export function looksSecret(value: string, ids = false): boolean {
   const n = value.length;
-  if (n < 8 || n > 8192) return false;
+  if (n < MIN_SECRET_LENGTH || n > 8192) return false;
   call = call === 0xffffffff ? 1 : call + 1;
   let lower = 0;
   let upper = 0;

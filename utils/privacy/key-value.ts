@@ -1,0 +1,398 @@
+/**
+ * `password: …`, `"apiKey": "…"`, `api_key='…'`, `DB_PASSWORD=…`, `?token=…`, `X-API-Key: …`,
+ * also percent-encoded (`%26token%3D…`): the name says whether the value is a secret
+ * (utils/privacy/secret-values.ts), and the value is replaced by a marker.
+ *
+ * A hand-written scanner, not a regular expression: a page can log a megabyte of `token=` or
+ * `X-API-Key: `, and per candidate a pattern costs a match object, a capture and a
+ * lookbehind. The scanner jumps from separator to separator (`indexOf`), reads the name
+ * backwards and the value forwards by character code, and allocates only for a name unlike
+ * the one before and a value it must judge. Every separator is looked at once and what is
+ * read around it is bounded (64 name characters, 8 spaces, the value up to where it ends), so
+ * the time stays linear in the text.
+ *
+ * The form, as a pattern: `NAME QUOTE? [ \t]{0,8} SEPARATOR [ \t]{0,8} VALUE` where
+ * - NAME is 1-64 of `[\w.-]` after a character that is not one, or after an escaped `&`, `?`,
+ *   `#`, space, quote, `,`, `;` or newline (`%26token`, `%2526token`);
+ * - QUOTE closes a quoted name: `"`, `'`, `\"`, `\'`, `%22`, `%2522`;
+ * - SEPARATOR is `=`, `:`, `:=`, `=>` or an escaped `=`/`:` (`%3D`, `%253A`…).
+ */
+import { type Edits, isMarkerAt } from './edits';
+import { classifyNameAt, isPlaceholder, looksSecret, MIN_SECRET_LENGTH } from './secret-values';
+
+const MAX_NAME = 64;
+const MAX_SPACES = 8;
+/** A value under a strong name is a secret up to this length; a generic name's, up to 512. */
+const MAX_STRONG_QUOTED = 8192;
+const MAX_GENERIC_QUOTED = 512;
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const DOUBLE_QUOTE = 34;
+const PERCENT = 37;
+const SINGLE_QUOTE = 39;
+const COLON = 58;
+const EQUALS = 61;
+const GREATER = 62;
+const QUESTION = 63;
+const BRACKET = 91;
+const BACKSLASH = 92;
+const DIGIT_2 = 50;
+const DIGIT_5 = 53;
+
+/** A table of ASCII codes: `table[code] === 1` for every character of `chars`. */
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** A table of bytes (0-255) for percent-escapes; never 0x25, see `escapeLength`. */
+function byteTable(bytes: readonly number[]): Uint8Array {
+  const table = new Uint8Array(256);
+  for (const byte of bytes) table[byte] = 1;
+  return table;
+}
+
+const NAME_CODES = codeTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-');
+/** Characters that end a bare (unquoted) value. */
+const BARE_END_CODES = codeTable(' \t\r\n"\'<>,;&)]}`|\\#');
+/** Characters a bare value must look at more closely: an escape, a marker, `=`, `:`, `?`. */
+const BARE_SPECIAL_CODES = codeTable('%[=:?');
+/** Escaped characters a name may start behind: `&`, `?`, `#`, space, quotes, `,`, `;`, LF. */
+const NAME_START_BYTES = byteTable([0x26, 0x3f, 0x23, 0x20, 0x22, 0x27, 0x2c, 0x3b, 0x0a]);
+/** Escaped characters that end a value in a URL: `&`, `#`, space, quotes, `,`, `;`… */
+const VALUE_END_BYTES = byteTable([
+  0x26, 0x23, 0x20, 0x22, 0x27, 0x2c, 0x3b, 0x3c, 0x3e, 0x0a, 0x0d, 0x29, 0x5d, 0x7d,
+]);
+const EQUALS_BYTES = byteTable([0x3d]);
+const QUOTE_BYTES = byteTable([0x22]);
+const SEPARATOR_BYTES = byteTable([0x3a, 0x3d]);
+
+const isNameCode = (code: number) => code < 128 && NAME_CODES[code] === 1;
+const isBareEnd = (code: number) => code < 128 && BARE_END_CODES[code] === 1;
+const isSpaceOrTab = (code: number) => code === SPACE || code === TAB;
+
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/** The byte of the two hex digits at `at`, or -1. */
+function hexByte(text: string, at: number): number {
+  const high = hexDigit(text.charCodeAt(at));
+  const low = hexDigit(text.charCodeAt(at + 1));
+  return high < 0 || low < 0 ? -1 : high * 16 + low;
+}
+
+/**
+ * The length of a percent-escape at `at` whose byte is in `bytes`, also double-encoded
+ * (`%3D`: 3, `%253D`: 5), else 0. (`%25` itself is in no table, so `%25` followed by
+ * something else is no escape of interest.)
+ */
+function escapeLength(text: string, at: number, bytes: Uint8Array): number {
+  if (text.charCodeAt(at) !== PERCENT) return 0;
+  let inner = at + 1;
+  if (text.charCodeAt(inner) === DIGIT_2 && text.charCodeAt(inner + 1) === DIGIT_5) inner += 2;
+  const byte = hexByte(text, inner);
+  return byte >= 0 && bytes[byte] === 1 ? inner + 2 - at : 0;
+}
+
+/** Does a percent-escape whose byte is in `bytes` end at `end` (`%26`, `%2526`)? */
+function escapeEndsAt(text: string, end: number, bytes: Uint8Array): boolean {
+  const byte = hexByte(text, end - 2);
+  if (byte < 0 || bytes[byte] !== 1) return false;
+  if (text.charCodeAt(end - 3) === PERCENT) return true;
+  return (
+    text.charCodeAt(end - 4) === DIGIT_2 &&
+    text.charCodeAt(end - 3) === DIGIT_5 &&
+    text.charCodeAt(end - 5) === PERCENT
+  );
+}
+
+/** The length of an `=` (or escaped `=`) at `at`, else 0. */
+function equalsLength(text: string, at: number): number {
+  return text.charCodeAt(at) === EQUALS ? 1 : escapeLength(text, at, EQUALS_BYTES);
+}
+
+/** Where a name ends before the separator at `at`: behind up to 8 spaces and a closing quote. */
+function nameEndBefore(text: string, at: number): number {
+  let end = at;
+  while (end > at - MAX_SPACES && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  const code = text.charCodeAt(end - 1);
+  if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+    return text.charCodeAt(end - 2) === BACKSLASH ? end - 2 : end - 1;
+  }
+  if (code === DIGIT_2 && text.charCodeAt(end - 2) === DIGIT_2) {
+    // `%22`, `%2522`
+    if (text.charCodeAt(end - 3) === PERCENT) return end - 3;
+    if (escapeEndsAt(text, end, QUOTE_BYTES)) return end - 5;
+  }
+  return end;
+}
+
+/**
+ * Where the name ending at `end` starts, or -1: the longest run of up to 64 name characters
+ * behind a character that is not one, else (a longer run) the longest behind an escape such as
+ * `%26`. A name the quote test above misread (`%22` as `22`) is only digits, which no name
+ * policy knows, so it needs no second try.
+ */
+function nameStartBefore(text: string, end: number): number {
+  let start = end;
+  while (start > end - MAX_NAME && isNameCode(text.charCodeAt(start - 1))) start--;
+  if (start === end) return -1;
+  if (!isNameCode(text.charCodeAt(start - 1))) return start;
+  for (; start < end; start++) if (escapeEndsAt(text, start, NAME_START_BYTES)) return start;
+  return -1;
+}
+
+/** The name and where the value starts for a separator; filled by `pairAt` (no allocation). */
+const pair = { nameStart: 0, nameEnd: 0, valueStart: 0 };
+
+/**
+ * Can a name (with its closing quote and spaces) end just before the separator `code`? A
+ * quick test that rejects most separators of a run such as `====` or `%%%`.
+ */
+function mayFollowName(previous: number, code: number): boolean {
+  return (
+    isNameCode(previous) ||
+    isSpaceOrTab(previous) ||
+    previous === DOUBLE_QUOTE ||
+    previous === SINGLE_QUOTE ||
+    (previous === COLON && code === EQUALS)
+  );
+}
+
+/**
+ * Reads the pair around the separator at `at` (one `SeparatorFinder` found) into `pair`; false
+ * when there is none.
+ */
+function pairAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  let length: number;
+  let nameBefore = at;
+  if (code === COLON) {
+    length = text.charCodeAt(at + 1) === EQUALS ? 2 : 1;
+  } else if (code === EQUALS) {
+    length = text.charCodeAt(at + 1) === GREATER ? 2 : 1;
+    // The `=` of `:=`: the name is the one before the `:`.
+    if (length === 1 && text.charCodeAt(at - 1) === COLON) nameBefore = at - 1;
+  } else {
+    length = escapeLength(text, at, SEPARATOR_BYTES);
+    if (length === 0) return false;
+  }
+  let nameEnd = nameEndBefore(text, nameBefore);
+  let nameStart = nameStartBefore(text, nameEnd);
+  if (nameStart < 0 && length === 2 && code === EQUALS && text.charCodeAt(at - 1) === COLON) {
+    // `:=>`: read as the `=` of `:=`, with the name before the `:`.
+    length = 1;
+    nameEnd = nameEndBefore(text, at - 1);
+    nameStart = nameStartBefore(text, nameEnd);
+  }
+  if (nameStart < 0) return false;
+  let valueStart = at + length;
+  const spacesEnd = valueStart + MAX_SPACES;
+  while (valueStart < spacesEnd && isSpaceOrTab(text.charCodeAt(valueStart))) valueStart++;
+  pair.nameStart = nameStart;
+  pair.nameEnd = nameEnd;
+  pair.valueStart = valueStart;
+  return true;
+}
+
+const isSeparatorCode = (code: number) => code === COLON || code === EQUALS || code === PERCENT;
+
+/**
+ * Finds the separators (their first character: `:`, `=`, `%`) that a name may stand before.
+ * `indexOf` jumps over text without separators; a run of separators (`====`) is walked one
+ * character at a time, each read once.
+ */
+class SeparatorFinder {
+  private colon = -1;
+  private equals = -1;
+  private percent = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The next such separator at or after `from`, or -1. */
+  next(from: number): number {
+    const text = this.text;
+    let at = from;
+    let previous = text.charCodeAt(at - 1);
+    for (;;) {
+      let code = text.charCodeAt(at);
+      if (!isSeparatorCode(code)) {
+        at = this.nextAny(at);
+        if (at < 0) return -1;
+        previous = text.charCodeAt(at - 1);
+        code = text.charCodeAt(at);
+      }
+      if (mayFollowName(previous, code)) return at;
+      previous = code;
+      at += 1;
+    }
+  }
+
+  /** The next `:`, `=` or `%` at or after `from`, or -1. */
+  private nextAny(from: number): number {
+    this.colon = this.after(this.colon, ':', from);
+    this.equals = this.after(this.equals, '=', from);
+    this.percent = this.after(this.percent, '%', from);
+    const next = Math.min(this.colon, this.equals, this.percent);
+    return next === this.text.length ? -1 : next;
+  }
+
+  /** Each character's `indexOf` runs again only once the search has passed its last find. */
+  private after(found: number, char: string, from: number): number {
+    if (found >= from) return found;
+    const index = this.text.indexOf(char, from);
+    return index < 0 ? this.text.length : index;
+  }
+}
+
+/** The value `readValue` read last (one object for all, so reading allocates nothing). */
+export const valueSpan = { start: 0, end: 0 };
+
+/**
+ * Reads the value that starts at `from` into `valueSpan`, false if it is empty: quoted (`"…"`, `'…'`, `\"…\"`, `%22…%22`, up to the
+ * line's end if unclosed) or bare (up to a space, `&`, `;`, a quote, an escaped `&`…).
+ * `stopAtEquals`: a generic name's value ends at `=`/`:`/`?` (so `key=name:password=x` is read
+ * pair by pair); trailing base64 padding stays part of the value.
+ */
+export function readValue(
+  text: string,
+  from: number,
+  stopAtEquals: boolean,
+  maxQuoted: number,
+): boolean {
+  const code = text.charCodeAt(from);
+  const next = text.charCodeAt(from + 1);
+  if (code === BACKSLASH && (next === DOUBLE_QUOTE || next === SINGLE_QUOTE)) {
+    return readQuoted(text, from + 2, maxQuoted, next, true);
+  }
+  if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+    return readQuoted(text, from + 1, maxQuoted, code, false);
+  }
+  if (code === PERCENT && text.startsWith('%22', from)) {
+    return readQuoted(text, from + 3, maxQuoted, PERCENT, false);
+  }
+  return readBare(text, from, stopAtEquals);
+}
+
+/**
+ * A quoted value from `start` to its closing quote (`quote`: `"`, `'`, or `%` for `%22`;
+ * `escaped`: closed by `\"`), the line's end, a marker or `maxQuoted` characters. Inside a
+ * plain quote, a backslash escapes the next character.
+ */
+function readQuoted(
+  text: string,
+  start: number,
+  maxQuoted: number,
+  quote: number,
+  escaped: boolean,
+): boolean {
+  const limit = Math.min(text.length, start + maxQuoted);
+  const plain = !escaped && quote !== PERCENT;
+  let i = start;
+  while (i < limit) {
+    const code = text.charCodeAt(i);
+    if (code === LF || code === CR) break;
+    if (code === BRACKET && isMarkerAt(text, i)) break;
+    if (plain) {
+      if (code === quote) break;
+      if (code === BACKSLASH) {
+        i += 2;
+        continue;
+      }
+    } else if (escaped) {
+      if (code === BACKSLASH && text.charCodeAt(i + 1) === quote) break;
+    } else if (code === PERCENT && text.startsWith('%22', i)) {
+      break;
+    }
+    i += 1;
+  }
+  return setSpan(start, Math.min(i, text.length));
+}
+
+function setSpan(start: number, end: number): boolean {
+  valueSpan.start = start;
+  valueSpan.end = end;
+  return end > start;
+}
+
+/** A bare value from `start`; see `readValue`. */
+function readBare(text: string, start: number, stopAtEquals: boolean): boolean {
+  let i = start;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    // Most characters are neither an end nor special: one table look-up each.
+    if (code >= 128 || (BARE_END_CODES[code] === 0 && BARE_SPECIAL_CODES[code] === 0)) {
+      i += 1;
+      continue;
+    }
+    if (BARE_END_CODES[code] === 1) break;
+    if (code === PERCENT && escapeLength(text, i, VALUE_END_BYTES) > 0) break;
+    if (code === BRACKET && isMarkerAt(text, i)) break;
+    const equals = equalsLength(text, i);
+    if (equals > 0 && !stopAtEquals) {
+      i += equals;
+      continue;
+    }
+    if (equals > 0) {
+      i = withPadding(text, i);
+      break;
+    }
+    if (stopAtEquals && (code === COLON || code === QUESTION)) break;
+    i += 1;
+  }
+  return setSpan(start, i);
+}
+
+/**
+ * Where a generic value that meets `=` at `at` ends: after a run of `=` (base64 padding:
+ * `abc==`, `abc%3D`) when the run ends the value, else at `at` (the next pair begins).
+ */
+function withPadding(text: string, at: number): number {
+  let end = at;
+  for (let step = equalsLength(text, end); step > 0; step = equalsLength(text, end)) end += step;
+  const next = text.charCodeAt(end);
+  const ends =
+    Number.isNaN(next) || isBareEnd(next) || escapeLength(text, end, VALUE_END_BYTES) > 0;
+  return ends ? end : at;
+}
+
+/** Replaces the value of the pair in `pair` when its name and value make it a secret. */
+function redactPair(text: string, edits: Edits, marker: string): boolean {
+  const kind = classifyNameAt(text, pair.nameStart, pair.nameEnd);
+  if (kind === undefined || isMarkerAt(text, pair.valueStart)) return false;
+  const strong = kind === 'strong';
+  const read = readValue(
+    text,
+    pair.valueStart,
+    !strong,
+    strong ? MAX_STRONG_QUOTED : MAX_GENERIC_QUOTED,
+  );
+  const { start, end } = valueSpan;
+  if (!read || isMarkerAt(text, start)) return false;
+  // Too short to look like a secret: no need to cut it out and look.
+  if (!strong && end - start < MIN_SECRET_LENGTH) return false;
+  const value = text.slice(start, end);
+  if (strong ? isPlaceholder(value) : !looksSecret(value, kind === 'session')) return false;
+  return edits.replace(start, end, marker);
+}
+
+/**
+ * Finds every `name=value` pair in `text` and replaces the values that are secrets. After a
+ * replaced value the search goes on behind it; after a kept pair, from the separator's next
+ * character (so the value is still searched for pairs of its own: `key=name:password=x`).
+ */
+export function scanKeyValues(text: string, edits: Edits, marker: string): void {
+  const separators = new SeparatorFinder(text);
+  let from = 0;
+  for (let at = separators.next(from); at >= 0; at = separators.next(from)) {
+    from = at + 1;
+    if (pairAt(text, at) && redactPair(text, edits, marker)) from = edits.end;
+  }
+}

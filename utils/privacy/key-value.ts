@@ -59,8 +59,15 @@ function byteTable(bytes: readonly number[]): Uint8Array {
 const NAME_CODES = codeTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-');
 /** Characters that end a bare (unquoted) value. */
 const BARE_END_CODES = codeTable(' \t\r\n"\'<>,;&)]}`|\\#');
-/** Characters a bare value must look at more closely: an escape, a marker, `=`, `:`, `?`. */
-const BARE_SPECIAL_CODES = codeTable('%[=:?');
+/**
+ * Per ASCII code, how a bare value treats it: 0 part of the value, `END`, or `SPECIAL` (look
+ * closer: an escape, a marker, `=`, `:`, `?`). One look-up per character for the common case.
+ */
+const BARE_CODES = new Uint8Array(128);
+const END = 1;
+const SPECIAL = 2;
+for (const c of '%[=:?') BARE_CODES[c.charCodeAt(0)] = SPECIAL;
+for (let c = 0; c < 128; c++) if (BARE_END_CODES[c] === 1) BARE_CODES[c] = END;
 /** Escaped characters a name may start behind: `&`, `?`, `#`, space, quotes, `,`, `;`, LF. */
 const NAME_START_BYTES = byteTable([0x26, 0x3f, 0x23, 0x20, 0x22, 0x27, 0x2c, 0x3b, 0x0a]);
 /** Escaped characters that end a value in a URL: `&`, `#`, space, quotes, `,`, `;`… */
@@ -121,8 +128,11 @@ function equalsLength(text: string, at: number): number {
 /** Where a name ends before the separator at `at`: behind up to 8 spaces and a closing quote. */
 function nameEndBefore(text: string, at: number): number {
   let end = at;
-  while (end > at - MAX_SPACES && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
-  const code = text.charCodeAt(end - 1);
+  let code = text.charCodeAt(end - 1);
+  while (end > at - MAX_SPACES && isSpaceOrTab(code)) {
+    end--;
+    code = text.charCodeAt(end - 1);
+  }
   if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
     return text.charCodeAt(end - 2) === BACKSLASH ? end - 2 : end - 1;
   }
@@ -142,9 +152,13 @@ function nameEndBefore(text: string, at: number): number {
  */
 function nameStartBefore(text: string, end: number): number {
   let start = end;
-  while (start > end - MAX_NAME && isNameCode(text.charCodeAt(start - 1))) start--;
+  let before = text.charCodeAt(start - 1);
+  while (start > end - MAX_NAME && isNameCode(before)) {
+    start--;
+    before = text.charCodeAt(start - 1);
+  }
   if (start === end) return -1;
-  if (!isNameCode(text.charCodeAt(start - 1))) return start;
+  if (!isNameCode(before)) return start;
   for (; start < end; start++) if (escapeEndsAt(text, start, NAME_START_BYTES)) return start;
   return -1;
 }
@@ -220,18 +234,19 @@ class SeparatorFinder {
   next(from: number): number {
     const text = this.text;
     let at = from;
-    let previous = text.charCodeAt(at - 1);
+    let code = text.charCodeAt(at);
+    let previous = isSeparatorCode(code) ? text.charCodeAt(at - 1) : 0;
     for (;;) {
-      let code = text.charCodeAt(at);
       if (!isSeparatorCode(code)) {
         at = this.nextAny(at);
         if (at < 0) return -1;
-        previous = text.charCodeAt(at - 1);
         code = text.charCodeAt(at);
+        previous = text.charCodeAt(at - 1);
       }
       if (mayFollowName(previous, code)) return at;
       previous = code;
       at += 1;
+      code = text.charCodeAt(at);
     }
   }
 
@@ -327,15 +342,15 @@ function readBare(text: string, start: number, stopAtEquals: boolean): boolean {
   let i = start;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    // Most characters are neither an end nor special: one table look-up each.
-    if (code >= 128 || (BARE_END_CODES[code] === 0 && BARE_SPECIAL_CODES[code] === 0)) {
+    const kind = code < 128 ? BARE_CODES[code] : 0;
+    if (kind === 0) {
       i += 1;
       continue;
     }
-    if (BARE_END_CODES[code] === 1) break;
+    if (kind === END) break;
     if (code === PERCENT && escapeLength(text, i, VALUE_END_BYTES) > 0) break;
     if (code === BRACKET && isMarkerAt(text, i)) break;
-    const equals = equalsLength(text, i);
+    const equals = code === EQUALS ? 1 : equalsLength(text, i);
     if (equals > 0 && !stopAtEquals) {
       i += equals;
       continue;

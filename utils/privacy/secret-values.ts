@@ -220,10 +220,31 @@ function entropy(value: string): number {
 }
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
-const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * What each ASCII character adds to two packed counters, 14 bits a field (a value has at most
+ * 8,192 characters): `CASE_COUNTS` counts lower case (bits 0-13) and upper case (bits 14-27),
+ * `DIGIT_HEX_COUNTS` digits (bits 0-13) and the letters a-f, A-F (bits 14-27); `SPACES` marks
+ * white space. Secrets are random, so a branch per character class would be mispredicted at
+ * almost every character; adding table entries costs the same whatever the character.
+ */
+const CASE_COUNTS = new Int32Array(128);
+const DIGIT_HEX_COUNTS = new Int32Array(128);
+const SPACES = new Uint8Array(128);
+const FIELD = 14;
+const FIELD_MASK = (1 << FIELD) - 1;
+for (let c = 0; c < 128; c++) {
+  const lower = c >= 97 && c <= 122;
+  const upper = c >= 65 && c <= 90;
+  const hex = (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+  CASE_COUNTS[c] = (lower ? 1 : 0) + (upper ? 1 << FIELD : 0);
+  DIGIT_HEX_COUNTS[c] = (isDigitCode(c) ? 1 : 0) + (hex ? 1 << FIELD : 0);
+  SPACES[c] = c === 32 || (c >= 9 && c <= 13) ? 1 : 0;
+}
 
 /** No shorter value looks like a secret (`looksSecret`). */
 export const MIN_SECRET_LENGTH = 8;
+const MAX_SECRET_LENGTH = 8192;
 
 /**
  * Does a value under a generic name look like a secret? At least 8 characters without spaces,
@@ -235,12 +256,12 @@ export const MIN_SECRET_LENGTH = 8;
  */
 export function looksSecret(value: string, ids = false): boolean {
   const n = value.length;
-  if (n < MIN_SECRET_LENGTH || n > 8192) return false;
+  if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH) return false;
   call = call === 0xffffffff ? 1 : call + 1;
-  let lower = 0;
-  let upper = 0;
-  let digit = 0;
-  let hexLetters = 0;
+  const id = call;
+  let cases = 0;
+  let digitsHex = 0;
+  let spaces = 0;
   let most = 0;
   let ascii = true;
   for (let i = 0; i < n; i++) {
@@ -250,19 +271,19 @@ export function looksSecret(value: string, ids = false): boolean {
       ascii = false;
       continue;
     }
-    if (isAsciiSpace(c)) return false;
-    if (c >= 97 && c <= 122) {
-      lower++;
-      if (c <= 102) hexLetters++;
-    } else if (c >= 65 && c <= 90) {
-      upper++;
-      if (c <= 70) hexLetters++;
-    } else if (isDigitCode(c)) digit++;
-    const count = countedIn[c] === call ? (counts[c] as number) + 1 : 1;
-    countedIn[c] = call;
+    cases += CASE_COUNTS[c] as number;
+    digitsHex += DIGIT_HEX_COUNTS[c] as number;
+    spaces |= SPACES[c] as number;
+    const count = countedIn[c] === id ? (counts[c] as number) + 1 : 1;
+    countedIn[c] = id;
     counts[c] = count;
-    if (count > most) most = count;
+    most = Math.max(most, count);
   }
+  if (spaces !== 0) return false;
+  const lower = cases & FIELD_MASK;
+  const upper = cases >> FIELD;
+  const digit = digitsHex & FIELD_MASK;
+  const hexLetters = digitsHex >> FIELD;
   const letters = lower + upper;
   const first = value.charCodeAt(0);
   if (isDigitCode(first) && value[4] === '-' && DATE.test(value)) return false;

@@ -219,8 +219,10 @@ export const COOKIE_RULE: Rule = {
 const URL_CREDENTIALS: Rule = {
   category: 'url-credentials',
   pattern:
-    // Found from `://` (rarer than word starts), the scheme read behind it.
-    /(?<=(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{0,31})(?::\/\/|%3A%2F%2F|%253A%252F%252F)(?!\[redacted:)([^\s/?#@"'<>\\]{1,256}?)(?:@|%(?:25)?40)/gi,
+    // Found from `://` (rarer than word starts), the scheme read behind it. The lookahead
+    // (at most 8 characters) passes over user info that `decide` would keep anyway (shorter
+    // than 8 characters, without `:` or an escape), so `a://b@` repeated costs no match each.
+    /(?<=(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{0,31})(?::\/\/|%3A%2F%2F|%253A%252F%252F)(?!\[redacted:)(?=[^\s/?#@"'<>\\%:]{0,7}[%:]|[^\s/?#@"'<>\\]{8})([^\s/?#@"'<>\\]{1,256}?)(?:@|%(?:25)?40)/gi,
   decide: (match, _text, m) => {
     const userinfo = match[1] as string;
     let decoded = userinfo;

@@ -183,12 +183,18 @@ const NOT_A_VALUE = new Set(
   ).split(' '),
 );
 
+/** No word of `NOT_A_VALUE` is longer (lower-casing never shortens a string). */
+const LONGEST_NOT_A_VALUE = Math.max(...[...NOT_A_VALUE].map((word) => word.length));
+
 const PLACEHOLDER = /^(?:[*x•·.#-]+|<[^<>]{0,64}>|\$\{[^{}]{0,64}\}|\{\{[^{}]{0,64}\}\}|%s|\?+)$/i;
+/** The characters a `PLACEHOLDER` can start with: a cheap test before the pattern. */
+const PLACEHOLDER_STARTS = new Set([...'*xX•·.#-<${%?'].map((c) => c.charCodeAt(0)));
 
 /** A value that is not a secret even under a strong name: a word of a message, `***`, `${VAR}`. */
 export function isPlaceholder(value: string): boolean {
-  if (value.length <= 24 && NOT_A_VALUE.has(value.toLowerCase())) return true;
-  return value.length <= 70 && PLACEHOLDER.test(value);
+  const n = value.length;
+  if (n <= LONGEST_NOT_A_VALUE && NOT_A_VALUE.has(value.toLowerCase())) return true;
+  return n <= 70 && PLACEHOLDER_STARTS.has(value.charCodeAt(0)) && PLACEHOLDER.test(value);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

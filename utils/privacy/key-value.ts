@@ -125,10 +125,13 @@ function equalsLength(text: string, at: number): number {
   return text.charCodeAt(at) === EQUALS ? 1 : escapeLength(text, at, EQUALS_BYTES);
 }
 
-/** Where a name ends before the separator at `at`: behind up to 8 spaces and a closing quote. */
-function nameEndBefore(text: string, at: number): number {
+/**
+ * Where a name ends before the separator at `at` (`before`: the character before it): behind
+ * up to 8 spaces and a closing quote.
+ */
+function nameEndBefore(text: string, at: number, before: number): number {
   let end = at;
-  let code = text.charCodeAt(end - 1);
+  let code = before;
   while (end > at - MAX_SPACES && isSpaceOrTab(code)) {
     end--;
     code = text.charCodeAt(end - 1);
@@ -163,8 +166,11 @@ function nameStartBefore(text: string, end: number): number {
   return -1;
 }
 
-/** The name and where the value starts for a separator; filled by `pairAt` (no allocation). */
-const pair = { nameStart: 0, nameEnd: 0, valueStart: 0 };
+/**
+ * The name, where the value starts and its first character, for one separator; filled by
+ * `pairAt` (one object for all: no allocation per pair).
+ */
+const pair = { nameStart: 0, nameEnd: 0, valueStart: 0, valueCode: 0 };
 
 /**
  * Can a name (with its closing quote and spaces) end just before the separator `code`? A
@@ -181,38 +187,46 @@ function mayFollowName(previous: number, code: number): boolean {
 }
 
 /**
- * Reads the pair around the separator at `at` (one `SeparatorFinder` found) into `pair`; false
- * when there is none.
+ * Reads the pair around the separator at `at` into `pair`; false when there is none. `code` is
+ * the separator's first character and `previous` the one before it (the finder read both).
  */
-function pairAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
+function pairAt(text: string, at: number, code: number, previous: number): boolean {
   let length: number;
   let nameBefore = at;
+  let before = previous;
   if (code === COLON) {
     length = text.charCodeAt(at + 1) === EQUALS ? 2 : 1;
   } else if (code === EQUALS) {
     length = text.charCodeAt(at + 1) === GREATER ? 2 : 1;
-    // The `=` of `:=`: the name is the one before the `:`.
-    if (length === 1 && text.charCodeAt(at - 1) === COLON) nameBefore = at - 1;
+    if (length === 1 && previous === COLON) {
+      // The `=` of `:=`: the name is the one before the `:`.
+      nameBefore = at - 1;
+      before = text.charCodeAt(at - 2);
+    }
   } else {
     length = escapeLength(text, at, SEPARATOR_BYTES);
     if (length === 0) return false;
   }
-  let nameEnd = nameEndBefore(text, nameBefore);
+  let nameEnd = nameEndBefore(text, nameBefore, before);
   let nameStart = nameStartBefore(text, nameEnd);
-  if (nameStart < 0 && length === 2 && code === EQUALS && text.charCodeAt(at - 1) === COLON) {
+  if (nameStart < 0 && length === 2 && code === EQUALS && previous === COLON) {
     // `:=>`: read as the `=` of `:=`, with the name before the `:`.
     length = 1;
-    nameEnd = nameEndBefore(text, at - 1);
+    nameEnd = nameEndBefore(text, at - 1, text.charCodeAt(at - 2));
     nameStart = nameStartBefore(text, nameEnd);
   }
   if (nameStart < 0) return false;
   let valueStart = at + length;
   const spacesEnd = valueStart + MAX_SPACES;
-  while (valueStart < spacesEnd && isSpaceOrTab(text.charCodeAt(valueStart))) valueStart++;
+  let valueCode = text.charCodeAt(valueStart);
+  while (valueStart < spacesEnd && isSpaceOrTab(valueCode)) {
+    valueStart++;
+    valueCode = text.charCodeAt(valueStart);
+  }
   pair.nameStart = nameStart;
   pair.nameEnd = nameEnd;
   pair.valueStart = valueStart;
+  pair.valueCode = valueCode;
   return true;
 }
 
@@ -224,6 +238,9 @@ const isSeparatorCode = (code: number) => code === COLON || code === EQUALS || c
  * character at a time, each read once.
  */
 class SeparatorFinder {
+  /** The found separator's first character and the character before it. */
+  code = 0;
+  previous = 0;
   private colon = -1;
   private equals = -1;
   private percent = -1;
@@ -243,7 +260,11 @@ class SeparatorFinder {
         code = text.charCodeAt(at);
         previous = text.charCodeAt(at - 1);
       }
-      if (mayFollowName(previous, code)) return at;
+      if (mayFollowName(previous, code)) {
+        this.code = code;
+        this.previous = previous;
+        return at;
+      }
       previous = code;
       at += 1;
       code = text.charCodeAt(at);
@@ -268,21 +289,23 @@ class SeparatorFinder {
 }
 
 /** The value `readValue` read last (one object for all, so reading allocates nothing). */
-export const valueSpan = { start: 0, end: 0 };
+const valueSpan = { start: 0, end: 0 };
 
 /**
- * Reads the value that starts at `from` into `valueSpan`, false if it is empty: quoted (`"…"`, `'…'`, `\"…\"`, `%22…%22`, up to the
+ * Reads the value that starts at `from` (`code`: its first character) into `valueSpan`, false
+ * if it is empty. Both readers stop at a marker, so a value never starts at one and is never
+ * redacted twice. Quoted (`"…"`, `'…'`, `\"…\"`, `%22…%22`, up to the
  * line's end if unclosed) or bare (up to a space, `&`, `;`, a quote, an escaped `&`…).
  * `stopAtEquals`: a generic name's value ends at `=`/`:`/`?` (so `key=name:password=x` is read
  * pair by pair); trailing base64 padding stays part of the value.
  */
-export function readValue(
+function readValue(
   text: string,
   from: number,
+  code: number,
   stopAtEquals: boolean,
   maxQuoted: number,
 ): boolean {
-  const code = text.charCodeAt(from);
   const next = text.charCodeAt(from + 1);
   if (code === BACKSLASH && (next === DOUBLE_QUOTE || next === SINGLE_QUOTE)) {
     return readQuoted(text, from + 2, maxQuoted, next, true);
@@ -381,16 +404,11 @@ function withPadding(text: string, at: number): number {
 /** Replaces the value of the pair in `pair` when its name and value make it a secret. */
 function redactPair(text: string, edits: Edits, marker: string): boolean {
   const kind = classifyNameAt(text, pair.nameStart, pair.nameEnd);
-  if (kind === undefined || isMarkerAt(text, pair.valueStart)) return false;
+  if (kind === undefined) return false;
   const strong = kind === 'strong';
-  const read = readValue(
-    text,
-    pair.valueStart,
-    !strong,
-    strong ? MAX_STRONG_QUOTED : MAX_GENERIC_QUOTED,
-  );
+  const maxQuoted = strong ? MAX_STRONG_QUOTED : MAX_GENERIC_QUOTED;
+  if (!readValue(text, pair.valueStart, pair.valueCode, !strong, maxQuoted)) return false;
   const { start, end } = valueSpan;
-  if (!read || isMarkerAt(text, start)) return false;
   // Too short to look like a secret: no need to cut it out and look.
   if (!strong && end - start < MIN_SECRET_LENGTH) return false;
   const value = text.slice(start, end);
@@ -408,6 +426,7 @@ export function scanKeyValues(text: string, edits: Edits, marker: string): void 
   let from = 0;
   for (let at = separators.next(from); at >= 0; at = separators.next(from)) {
     from = at + 1;
-    if (pairAt(text, at) && redactPair(text, edits, marker)) from = edits.end;
+    const found = pairAt(text, at, separators.code, separators.previous);
+    if (found && redactPair(text, edits, marker)) from = edits.end;
   }
 }

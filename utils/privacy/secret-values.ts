@@ -186,15 +186,39 @@ const NOT_A_VALUE = new Set(
 /** No word of `NOT_A_VALUE` is longer (lower-casing never shortens a string). */
 const LONGEST_NOT_A_VALUE = Math.max(...[...NOT_A_VALUE].map((word) => word.length));
 
-const PLACEHOLDER = /^(?:[*x•·.#-]+|<[^<>]{0,64}>|\$\{[^{}]{0,64}\}|\{\{[^{}]{0,64}\}\}|%s|\?+)$/i;
-/** The characters a `PLACEHOLDER` can start with: a cheap test before the pattern. */
-const PLACEHOLDER_STARTS = new Set([...'*xX•·.#-<${%?'].map((c) => c.charCodeAt(0)));
+/**
+ * Can a character begin or end a `NOT_A_VALUE` word once lower-cased? Only a letter, or a
+ * character beyond ASCII (the Kelvin sign lower-cases to `k`).
+ */
+const mayBeInWord = (code: number) =>
+  code >= 128 || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 
-/** A value that is not a secret even under a strong name: a word of a message, `***`, `${VAR}`. */
+const PLACEHOLDER = /^(?:[*x•·.#-]+|<[^<>]{0,64}>|\$\{[^{}]{0,64}\}|\{\{[^{}]{0,64}\}\}|%s|\?+)$/i;
+const codeSet = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** The characters a `PLACEHOLDER` can start and end with: a cheap test before the pattern. */
+const PLACEHOLDER_FIRST = codeSet('*xX•·.#-<${%?');
+const PLACEHOLDER_LAST = codeSet('*xX•·.#->}sS?');
+
+/**
+ * A value that is not a secret even under a strong name: a word of a message, `***`, `${VAR}`.
+ * Its first and last characters are tested before anything is allocated or matched: a page
+ * can log thousands of values under `password`.
+ */
 export function isPlaceholder(value: string): boolean {
   const n = value.length;
-  if (n <= LONGEST_NOT_A_VALUE && NOT_A_VALUE.has(value.toLowerCase())) return true;
-  return n <= 70 && PLACEHOLDER_STARTS.has(value.charCodeAt(0)) && PLACEHOLDER.test(value);
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(n - 1);
+  if (
+    n <= LONGEST_NOT_A_VALUE &&
+    mayBeInWord(first) &&
+    mayBeInWord(last) &&
+    NOT_A_VALUE.has(value.toLowerCase())
+  ) {
+    return true;
+  }
+  return (
+    n <= 70 && PLACEHOLDER_FIRST.has(first) && PLACEHOLDER_LAST.has(last) && PLACEHOLDER.test(value)
+  );
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -238,6 +262,7 @@ const CASE_COUNTS = new Int32Array(128);
 const DIGIT_HEX_COUNTS = new Int32Array(128);
 const SPACES = new Uint8Array(128);
 const FIELD = 14;
+const DOT = 46;
 const FIELD_MASK = (1 << FIELD) - 1;
 for (let c = 0; c < 128; c++) {
   const lower = c >= 97 && c <= 122;
@@ -293,7 +318,10 @@ export function looksSecret(value: string, ids = false): boolean {
   const letters = lower + upper;
   const first = value.charCodeAt(0);
   if (isDigitCode(first) && value[4] === '-' && DATE.test(value)) return false;
-  if ((isDigitCode(first) || first === 118 || first === 86) && VERSION.test(value)) return false;
+  const dots = countedIn[DOT] === id;
+  if (dots && (isDigitCode(first) || first === 118 || first === 86) && VERSION.test(value)) {
+    return false;
+  }
   if (lower === 0 && upper > 0 && CONSTANT.test(value)) return false;
   if (hexLetters === letters && (UUID.test(value) || HEX_ID.test(value))) return ids;
   if (letters === 0) return false;

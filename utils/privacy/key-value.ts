@@ -18,7 +18,13 @@
  * - SEPARATOR is `=`, `:`, `:=`, `=>` or an escaped `=`/`:` (`%3D`, `%253A`…).
  */
 import { type Edits, isMarkerAt } from './edits';
-import { classifyNameAt, isPlaceholder, looksSecret, MIN_SECRET_LENGTH } from './secret-values';
+import {
+  classifyName,
+  isPlaceholder,
+  looksSecretIn,
+  MIN_SECRET_LENGTH,
+  type NameKind,
+} from './secret-values';
 
 const MAX_NAME = 64;
 const MAX_SPACES = 8;
@@ -167,10 +173,45 @@ function nameStartBefore(text: string, end: number): number {
 }
 
 /**
- * The name, where the value starts and its first character, for one separator; filled by
- * `pairAt` (one object for all: no allocation per pair).
+ * The name's kind, where the value starts and its first character, for one separator; filled
+ * by `pairAt` (one object for all: no allocation per pair).
  */
-const pair = { nameStart: 0, nameEnd: 0, valueStart: 0, valueCode: 0 };
+const pair: { kind: NameKind | undefined; valueStart: number; valueCode: number } = {
+  kind: undefined,
+  valueStart: 0,
+  valueCode: 0,
+};
+
+/** The name read last and its kind. */
+let lastName = '';
+let lastKind: NameKind | undefined;
+
+/**
+ * Is the name ending at `end` the one read last? A page logging `token=` in a loop has the
+ * same name at every separator: comparing it costs half of reading it backwards and slicing.
+ * The character before must not be a name character, or the name would be longer.
+ */
+function isLastNameAt(text: string, end: number): boolean {
+  const n = lastName.length;
+  const start = end - n;
+  if (n === 0 || start < 0 || isNameCode(text.charCodeAt(start - 1))) return false;
+  for (let i = n - 1; i >= 0; i--) {
+    if (text.charCodeAt(start + i) !== lastName.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Reads the name ending at `end` into `pair.kind`; false when there is no name. */
+function readName(text: string, end: number): boolean {
+  if (!isLastNameAt(text, end)) {
+    const start = nameStartBefore(text, end);
+    if (start < 0) return false;
+    lastName = text.slice(start, end);
+    lastKind = classifyName(lastName);
+  }
+  pair.kind = lastKind;
+  return true;
+}
 
 /**
  * Can a name (with its closing quote and spaces) end just before the separator `code`? A
@@ -207,15 +248,13 @@ function pairAt(text: string, at: number, code: number, previous: number): boole
     length = escapeLength(text, at, SEPARATOR_BYTES);
     if (length === 0) return false;
   }
-  let nameEnd = nameEndBefore(text, nameBefore, before);
-  let nameStart = nameStartBefore(text, nameEnd);
-  if (nameStart < 0 && length === 2 && code === EQUALS && previous === COLON) {
+  let named = readName(text, nameEndBefore(text, nameBefore, before));
+  if (!named && length === 2 && code === EQUALS && previous === COLON) {
     // `:=>`: read as the `=` of `:=`, with the name before the `:`.
     length = 1;
-    nameEnd = nameEndBefore(text, at - 1, text.charCodeAt(at - 2));
-    nameStart = nameStartBefore(text, nameEnd);
+    named = readName(text, nameEndBefore(text, at - 1, text.charCodeAt(at - 2)));
   }
-  if (nameStart < 0) return false;
+  if (!named) return false;
   let valueStart = at + length;
   const spacesEnd = valueStart + MAX_SPACES;
   let valueCode = text.charCodeAt(valueStart);
@@ -223,8 +262,6 @@ function pairAt(text: string, at: number, code: number, previous: number): boole
     valueStart++;
     valueCode = text.charCodeAt(valueStart);
   }
-  pair.nameStart = nameStart;
-  pair.nameEnd = nameEnd;
   pair.valueStart = valueStart;
   pair.valueCode = valueCode;
   return true;
@@ -403,7 +440,7 @@ function withPadding(text: string, at: number): number {
 
 /** Replaces the value of the pair in `pair` when its name and value make it a secret. */
 function redactPair(text: string, edits: Edits, marker: string): boolean {
-  const kind = classifyNameAt(text, pair.nameStart, pair.nameEnd);
+  const kind = pair.kind;
   if (kind === undefined) return false;
   const strong = kind === 'strong';
   const maxQuoted = strong ? MAX_STRONG_QUOTED : MAX_GENERIC_QUOTED;
@@ -411,8 +448,11 @@ function redactPair(text: string, edits: Edits, marker: string): boolean {
   const { start, end } = valueSpan;
   // Too short to look like a secret: no need to cut it out and look.
   if (!strong && end - start < MIN_SECRET_LENGTH) return false;
-  const value = text.slice(start, end);
-  if (strong ? isPlaceholder(value) : !looksSecret(value, kind === 'session')) return false;
+  if (strong) {
+    if (isPlaceholder(text.slice(start, end))) return false;
+  } else if (!looksSecretIn(text, start, end, kind === 'session')) {
+    return false;
+  }
   return edits.replace(start, end, marker);
 }
 

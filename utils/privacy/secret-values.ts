@@ -127,28 +127,6 @@ export function classifyName(name: string): NameKind | undefined {
   return kind;
 }
 
-/** Is `name` at `start` of `text`? (A loop: names are short, and `startsWith` costs a call.) */
-function sameAt(text: string, start: number, name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-let lastName = '';
-let lastKind: NameKind | undefined;
-
-/**
- * `classifyName(text.slice(start, end))`, without the slice when the name is the one asked
- * about just before (a page logging `token=` in a loop asks about the same name each time).
- */
-export function classifyNameAt(text: string, start: number, end: number): NameKind | undefined {
-  if (end - start === lastName.length && sameAt(text, start, lastName)) return lastKind;
-  lastName = text.slice(start, end);
-  lastKind = classifyName(lastName);
-  return lastKind;
-}
-
 function classify(n: string): NameKind | undefined {
   if (n === '' || PLAIN_NAMES.has(n)) return undefined;
   for (const suffix of PLAIN_SUFFIXES) {
@@ -227,6 +205,7 @@ const HEX_ID = /^[0-9a-f]{16,64}$/i;
 const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.-]*)?$/i;
 /** `ERR_HTTP2_PROTOCOL_ERROR`, `ECONNRESET`: constants, not secrets. */
 const CONSTANT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+const CAMEL_CASE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/;
 
 /**
  * Character counts of the value being judged, by ASCII code: `countedIn[c]` says which call
@@ -249,6 +228,16 @@ function entropy(value: string): number {
   return bits;
 }
 
+/** Shannon entropy of an ASCII value from the counts `looksSecretIn` made in call `id`. */
+function countedEntropy(id: number, n: number): number {
+  let bits = 0;
+  for (let c = 0; c < 128; c++) {
+    if (countedIn[c] === id)
+      bits -= ((counts[c] as number) / n) * Math.log2((counts[c] as number) / n);
+  }
+  return bits;
+}
+
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /**
@@ -263,6 +252,7 @@ const DIGIT_HEX_COUNTS = new Int32Array(128);
 const SPACES = new Uint8Array(128);
 const FIELD = 14;
 const DOT = 46;
+const HYPHEN = 45;
 const FIELD_MASK = (1 << FIELD) - 1;
 for (let c = 0; c < 128; c++) {
   const lower = c >= 97 && c <= 122;
@@ -280,13 +270,25 @@ const MAX_SECRET_LENGTH = 8192;
 /**
  * Does a value under a generic name look like a secret? At least 8 characters without spaces,
  * letters and digits mixed (or a long mixed-case run), enough entropy; dates, versions,
- * constants and (unless `ids`) UUIDs and hex ids are not. One pass counts the character
- * classes and the commonest character, so each shape's pattern runs only where the counts
- * allow it, and the entropy's logarithms only when the commonest character does not decide
- * (Shannon entropy is never below -log2 of its share): a page can log thousands of values.
+ * constants and (unless `ids`) UUIDs and hex ids are not.
  */
 export function looksSecret(value: string, ids = false): boolean {
-  const n = value.length;
+  return looksSecretIn(value, 0, value.length, ids);
+}
+
+/** Tests `pattern` on `text.slice(start, end)` (cut out only when a pattern must look). */
+const matchesIn = (pattern: RegExp, text: string, start: number, end: number) =>
+  pattern.test(start === 0 && end === text.length ? text : text.slice(start, end));
+
+/**
+ * `looksSecret(text.slice(start, end), ids)` without cutting the value out. One pass counts the
+ * character classes and the commonest character, so each shape's pattern runs only where the
+ * counts allow it, and the entropy's logarithms only when the commonest character does not
+ * decide (Shannon entropy is never below -log2 of its share): a page can log thousands of
+ * values.
+ */
+export function looksSecretIn(text: string, start: number, end: number, ids = false): boolean {
+  const n = end - start;
   if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH) return false;
   call = call === 0xffffffff ? 1 : call + 1;
   const id = call;
@@ -295,10 +297,10 @@ export function looksSecret(value: string, ids = false): boolean {
   let spaces = 0;
   let most = 0;
   let ascii = true;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 128) {
-      if (/\s/.test(value[i] as string)) return false;
+      if (/\s/.test(text[i] as string)) return false;
       ascii = false;
       continue;
     }
@@ -316,19 +318,23 @@ export function looksSecret(value: string, ids = false): boolean {
   const digit = digitsHex & FIELD_MASK;
   const hexLetters = digitsHex >> FIELD;
   const letters = lower + upper;
-  const first = value.charCodeAt(0);
-  if (isDigitCode(first) && value[4] === '-' && DATE.test(value)) return false;
-  const dots = countedIn[DOT] === id;
-  if (dots && (isDigitCode(first) || first === 118 || first === 86) && VERSION.test(value)) {
-    return false;
+  const first = text.charCodeAt(start);
+  const date = isDigitCode(first) && text.charCodeAt(start + 4) === HYPHEN;
+  if (date && matchesIn(DATE, text, start, end)) return false;
+  const version = countedIn[DOT] === id && (isDigitCode(first) || first === 118 || first === 86);
+  if (version && matchesIn(VERSION, text, start, end)) return false;
+  if (lower === 0 && upper > 0 && matchesIn(CONSTANT, text, start, end)) return false;
+  if (
+    hexLetters === letters &&
+    (matchesIn(UUID, text, start, end) || matchesIn(HEX_ID, text, start, end))
+  ) {
+    return ids;
   }
-  if (lower === 0 && upper > 0 && CONSTANT.test(value)) return false;
-  if (hexLetters === letters && (UUID.test(value) || HEX_ID.test(value))) return ids;
   if (letters === 0) return false;
   const mixed = digit > 0 || (n >= 20 && upper >= 3 && lower >= 3);
   if (!mixed) return false;
   // camelCase words (`ServiceUnavailable`) are names, not secrets.
-  if (digit === 0 && /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return false;
-  if (ascii && most / n <= MAX_SHARE_FOR_ENTROPY) return true;
-  return entropy(value) >= 2.5;
+  if (digit === 0 && matchesIn(CAMEL_CASE, text, start, end)) return false;
+  if (ascii) return most / n <= MAX_SHARE_FOR_ENTROPY || countedEntropy(id, n) >= 2.5;
+  return entropy(text.slice(start, end)) >= 2.5;
 }

@@ -63,7 +63,18 @@ const TOKEN_RULES: readonly Rule[] = [
   ),
   token('google-api-key', String.raw`AIza[\w-]{35}(?![\w-])|ya29\.[\w-]{20,}`),
   { category: 'google-api-key', pattern: /(?<![\w/])1\/\/0[\w-]{30,}/g },
-  token('azure-secret', String.raw`[\w~.-]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])`),
+  {
+    category: 'azure-secret',
+    // Azure client secrets, `<3>` + digit + `Q~` + 31-34: found from `Q~` (rare) and the 4
+    // characters read behind it; from their first character, every word of a text full of
+    // random words (a page logging ids) was a candidate.
+    pattern: /Q~(?<=(?<![A-Za-z0-9_])[\w~.-]{3}\dQ~)[\w~.-]{31,34}(?![\w~.-])/g,
+    decide: (match, _text, m) => ({
+      start: match.index - 4,
+      end: match.index + match[0].length,
+      text: m,
+    }),
+  },
   token('github-token', String.raw`gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_\w{22,255}`),
   token(
     'gitlab-token',

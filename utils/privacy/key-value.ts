@@ -20,7 +20,9 @@
 import { type Edits, isMarkerAt } from './edits';
 import {
   classifyName,
+  countValue,
   isPlaceholder,
+  judgeCounted,
   looksSecretIn,
   MIN_SECRET_LENGTH,
   type NameKind,
@@ -74,6 +76,8 @@ const END = 1;
 const SPECIAL = 2;
 for (const c of '%[=:?') BARE_CODES[c.charCodeAt(0)] = SPECIAL;
 for (let c = 0; c < 128; c++) if (BARE_END_CODES[c] === 1) BARE_CODES[c] = END;
+/** Where the plain run of a bare value stops: an end or a special character. */
+const BARE_STOPS = BARE_CODES.map((kind) => (kind === 0 ? 0 : 1));
 /** Escaped characters a name may start behind: `&`, `?`, `#`, space, quotes, `,`, `;`, LF. */
 const NAME_START_BYTES = byteTable([0x26, 0x3f, 0x23, 0x20, 0x22, 0x27, 0x2c, 0x3b, 0x0a]);
 /** Escaped characters that end a value in a URL: `&`, `#`, space, quotes, `,`, `;`… */
@@ -438,11 +442,55 @@ function withPadding(text: string, at: number): number {
   return ends ? end : at;
 }
 
+/**
+ * A generic name's bare value that is a plain run of characters (the common case: `code=abc…`)
+ * is read and judged in one pass (`countValue`); whether it is a secret, with its end in
+ * `valueSpan`, or `undefined` when the value needs `readValue` (a quote, an escape, a marker,
+ * base64 padding).
+ */
+function readAndJudgePlainValue(text: string, start: number, ids: boolean): boolean | undefined {
+  const first = pair.valueCode;
+  if (first < 128 && BARE_CODES[first] !== 0) return undefined;
+  // Most values in a run of pairs are short words (`token=token=…`): those are not counted.
+  const short = plainRunEnd(text, start + 1, start + MIN_SECRET_LENGTH);
+  if (short < start + MIN_SECRET_LENGTH) return plainValueEndsAt(text, short) ? false : undefined;
+  const end = countValue(text, start, text.length, BARE_STOPS);
+  if (!plainValueEndsAt(text, end)) return undefined;
+  valueSpan.end = end;
+  return judgeCounted(text, start, end, ids);
+}
+
+/** Where the plain run of a bare value from `from` stops, looking no further than `limit`. */
+function plainRunEnd(text: string, from: number, limit: number): number {
+  let i = from;
+  const end = Math.min(limit, text.length);
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && BARE_STOPS[code] === 1) break;
+  }
+  return i;
+}
+
+/** Does a generic bare value whose plain run stops at `at` end there (see `readBare`)? */
+function plainValueEndsAt(text: string, at: number): boolean {
+  if (at === text.length) return true;
+  const code = text.charCodeAt(at);
+  if (BARE_CODES[code] === END || code === COLON || code === QUESTION) return true;
+  if (code === PERCENT && escapeLength(text, at, VALUE_END_BYTES) > 0) return true;
+  // At `=` the next pair begins, unless the `=`s are padding that ends the value.
+  const equals = code === EQUALS ? 1 : equalsLength(text, at);
+  return equals > 0 && withPadding(text, at) === at;
+}
+
 /** Replaces the value of the pair in `pair` when its name and value make it a secret. */
 function redactPair(text: string, edits: Edits, marker: string): boolean {
   const kind = pair.kind;
   if (kind === undefined) return false;
   const strong = kind === 'strong';
+  if (!strong) {
+    const plain = readAndJudgePlainValue(text, pair.valueStart, kind === 'session');
+    if (plain !== undefined) return plain && edits.replace(pair.valueStart, valueSpan.end, marker);
+  }
   const maxQuoted = strong ? MAX_STRONG_QUOTED : MAX_GENERIC_QUOTED;
   if (!readValue(text, pair.valueStart, pair.valueCode, !strong, maxQuoted)) return false;
   const { start, end } = valueSpan;

@@ -280,6 +280,50 @@ export function looksSecret(value: string, ids = false): boolean {
 const matchesIn = (pattern: RegExp, text: string, start: number, end: number) =>
   pattern.test(start === 0 && end === text.length ? text : text.slice(start, end));
 
+/** What `countValue` found in the value it counted last (written once per value). */
+const counted = { id: 0, cases: 0, digitsHex: 0, most: 0, ascii: true, spaces: 0 };
+const NO_STOPS = new Uint8Array(128);
+
+/**
+ * Counts the character classes and the commonest character of `text` from `start` up to `end`
+ * or the first ASCII character marked in `stops`, and returns where it stopped;
+ * `judgeCounted` then decides. A caller that must find where a value ends anyway counts it in
+ * the same pass (utils/privacy/key-value.ts), so its characters are read once.
+ */
+export function countValue(text: string, start: number, end: number, stops: Uint8Array): number {
+  call = call === 0xffffffff ? 1 : call + 1;
+  const id = call;
+  let cases = 0;
+  let digitsHex = 0;
+  let spaces = 0;
+  let most = 0;
+  let ascii = true;
+  let i = start;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
+      if (/\s/.test(text[i] as string)) spaces = 1;
+      ascii = false;
+      continue;
+    }
+    if (stops[c] === 1) break;
+    cases += CASE_COUNTS[c] as number;
+    digitsHex += DIGIT_HEX_COUNTS[c] as number;
+    spaces |= SPACES[c] as number;
+    const count = countedIn[c] === id ? (counts[c] as number) + 1 : 1;
+    countedIn[c] = id;
+    counts[c] = count;
+    most = Math.max(most, count);
+  }
+  counted.id = id;
+  counted.cases = cases;
+  counted.digitsHex = digitsHex;
+  counted.most = most;
+  counted.ascii = ascii;
+  counted.spaces = spaces;
+  return i;
+}
+
 /**
  * `looksSecret(text.slice(start, end), ids)` without cutting the value out. One pass counts the
  * character classes and the commonest character, so each shape's pattern runs only where the
@@ -290,29 +334,15 @@ const matchesIn = (pattern: RegExp, text: string, start: number, end: number) =>
 export function looksSecretIn(text: string, start: number, end: number, ids = false): boolean {
   const n = end - start;
   if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH) return false;
-  call = call === 0xffffffff ? 1 : call + 1;
-  const id = call;
-  let cases = 0;
-  let digitsHex = 0;
-  let spaces = 0;
-  let most = 0;
-  let ascii = true;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) {
-      if (/\s/.test(text[i] as string)) return false;
-      ascii = false;
-      continue;
-    }
-    cases += CASE_COUNTS[c] as number;
-    digitsHex += DIGIT_HEX_COUNTS[c] as number;
-    spaces |= SPACES[c] as number;
-    const count = countedIn[c] === id ? (counts[c] as number) + 1 : 1;
-    countedIn[c] = id;
-    counts[c] = count;
-    most = Math.max(most, count);
-  }
-  if (spaces !== 0) return false;
+  countValue(text, start, end, NO_STOPS);
+  return judgeCounted(text, start, end, ids);
+}
+
+/** `looksSecretIn` for the value `countValue` has just counted, `[start, end)`. */
+export function judgeCounted(text: string, start: number, end: number, ids = false): boolean {
+  const n = end - start;
+  if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH || counted.spaces !== 0) return false;
+  const { id, cases, digitsHex, most, ascii } = counted;
   const lower = cases & FIELD_MASK;
   const upper = cases >> FIELD;
   const digit = digitsHex & FIELD_MASK;

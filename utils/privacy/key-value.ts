@@ -23,8 +23,10 @@ import {
   countValue,
   isPlaceholder,
   judgeCounted,
+  LETTER_BITS,
   looksSecretIn,
   MIN_SECRET_LENGTH,
+  mayClassify,
   type NameKind,
 } from './secret-values';
 
@@ -157,6 +159,9 @@ function nameEndBefore(text: string, at: number, before: number): number {
   return end;
 }
 
+/** The letters (`LETTER_BITS`) of the run of name characters `nameStartBefore` read last. */
+let nameLetters = 0;
+
 /**
  * Where the name ending at `end` starts, or -1: the longest run of up to 64 name characters
  * behind a character that is not one, else (a longer run) the longest behind an escape such as
@@ -165,11 +170,14 @@ function nameEndBefore(text: string, at: number, before: number): number {
  */
 function nameStartBefore(text: string, end: number): number {
   let start = end;
+  let letters = 0;
   let before = text.charCodeAt(start - 1);
   while (start > end - MAX_NAME && isNameCode(before)) {
+    letters |= LETTER_BITS[before] as number;
     start--;
     before = text.charCodeAt(start - 1);
   }
+  nameLetters = letters;
   if (start === end) return -1;
   if (!isNameCode(before)) return start;
   for (; start < end; start++) if (escapeEndsAt(text, start, NAME_START_BYTES)) return start;
@@ -198,8 +206,9 @@ let lastKind: NameKind | undefined;
 function isLastNameAt(text: string, end: number): boolean {
   const n = lastName.length;
   const start = end - n;
-  if (n === 0 || start < 0 || isNameCode(text.charCodeAt(start - 1))) return false;
-  for (let i = n - 1; i >= 0; i--) {
+  if (n === 0 || start < 0 || text.charCodeAt(end - 1) !== lastName.charCodeAt(n - 1)) return false;
+  if (isNameCode(text.charCodeAt(start - 1))) return false;
+  for (let i = n - 2; i >= 0; i--) {
     if (text.charCodeAt(start + i) !== lastName.charCodeAt(i)) return false;
   }
   return true;
@@ -210,6 +219,10 @@ function readName(text: string, end: number): boolean {
   if (!isLastNameAt(text, end)) {
     const start = nameStartBefore(text, end);
     if (start < 0) return false;
+    if (!mayClassify(nameLetters)) {
+      pair.kind = undefined;
+      return true;
+    }
     lastName = text.slice(start, end);
     lastKind = classifyName(lastName);
   }
@@ -232,8 +245,9 @@ function mayFollowName(previous: number, code: number): boolean {
 }
 
 /**
- * Reads the pair around the separator at `at` into `pair`; false when there is none. `code` is
- * the separator's first character and `previous` the one before it (the finder read both).
+ * Reads the pair around the separator at `at` into `pair`; false when there is none or its name
+ * says nothing of its value. `code` is the separator's first character and `previous` the one
+ * before it (the finder read both).
  */
 function pairAt(text: string, at: number, code: number, previous: number): boolean {
   let length: number;
@@ -258,7 +272,8 @@ function pairAt(text: string, at: number, code: number, previous: number): boole
     length = 1;
     named = readName(text, nameEndBefore(text, at - 1, text.charCodeAt(at - 2)));
   }
-  if (!named) return false;
+  // Most names say nothing of their value (`https:`, `TypeError:`): no need to read it.
+  if (!named || pair.kind === undefined) return false;
   let valueStart = at + length;
   const spacesEnd = valueStart + MAX_SPACES;
   let valueCode = text.charCodeAt(valueStart);

@@ -110,8 +110,49 @@ export function normaliseName(name: string): string {
     .replace(/^\d+/, '');
 }
 
-/** Every name `classifyName` knows contains one of these: a cheap first test. */
-const CANDIDATE = /pass|pwd|secret|key|token|cred|sig|sess|sid|auth|code|jwt/i;
+/** Every name `classifyName` knows contains one of these parts (in either case). */
+const CANDIDATE_PARTS = [
+  'pass',
+  'pwd',
+  'secret',
+  'key',
+  'token',
+  'cred',
+  'sig',
+  'sess',
+  'sid',
+  'auth',
+  'code',
+  'jwt',
+];
+const CANDIDATE = new RegExp(CANDIDATE_PARTS.join('|'), 'i');
+
+/** Per ASCII code, a letter's bit (`a`/`A`: 1, `b`/`B`: 2…), 0 for other characters. */
+export const LETTER_BITS = new Int32Array(128);
+for (let i = 0; i < 26; i++) {
+  LETTER_BITS[97 + i] = 1 << i;
+  LETTER_BITS[65 + i] = 1 << i;
+}
+const letterSet = (word: string) => {
+  let set = 0;
+  for (const c of word) set |= LETTER_BITS[c.charCodeAt(0)] as number;
+  return set;
+};
+const CANDIDATE_LETTERS = Int32Array.from(CANDIDATE_PARTS, letterSet);
+
+/**
+ * Could a name with these letters (its `LETTER_BITS` together) be one `classifyName` knows?
+ * Such a name contains a candidate part, so it has all of the part's letters: most names in
+ * ordinary text (`https`, `TypeError`, `limit`) are ruled out without being cut out or looked
+ * up.
+ */
+export function mayClassify(letters: number): boolean {
+  for (let i = 0; i < CANDIDATE_LETTERS.length; i++) {
+    const set = CANDIDATE_LETTERS[i] as number;
+    if ((letters & set) === set) return true;
+  }
+  return false;
+}
 
 /** Names repeat (a page logging `token=` in a loop): remember recent answers, bounded. */
 const cache = new Map<string, NameKind | null>();

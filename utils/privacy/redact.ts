@@ -4,8 +4,8 @@
  *
  * It replaces secrets with readable markers such as `[redacted:jwt]`, so a support engineer
  * still sees what kind of value was there, and leaves ordinary text, ids and UUIDs alone.
- * - Linear in the text's length, whatever the page puts in it (see utils/privacy/rules.ts and,
- *   for the user's patterns, utils/privacy/custom-patterns.ts).
+ * - Linear in the text's length, whatever the page puts in it (see utils/privacy/rules.ts,
+ *   utils/privacy/key-value.ts and, for the user's patterns, utils/privacy/custom-patterns.ts).
  * - Idempotent: redacting redacted text changes nothing and counts nothing.
  * - `redactToFit` cuts before and after redacting, so no value outgrows its limit.
  *

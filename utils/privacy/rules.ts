@@ -1,7 +1,9 @@
 /**
  * The built-in redaction rules. Every pattern runs in time linear in the text:
  * - each starts behind a boundary (a lookbehind), so it is tried once per run of characters,
- *   never from every character inside a run such as `a.a.a.a…`;
+ *   never from every character inside a run such as `a.a.a.a…`; a few are found from a rare
+ *   literal (`://`, `Q~`, `.atlasv1.`) with the boundary read behind it, so a text full of
+ *   random words does not make every word a candidate;
  * - quantifiers that something must follow are bounded, and no quantified group contains
  *   another quantifier that could match the same characters;
  * - where a rule must look at a value (is `code=1` a secret?), the pattern finds only the name

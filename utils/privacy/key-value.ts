@@ -6,8 +6,8 @@
  * A hand-written scanner, not a regular expression: a page can log a megabyte of `token=` or
  * `X-API-Key: `, and per candidate a pattern costs a match object, a capture and a
  * lookbehind. The scanner jumps from separator to separator (`indexOf`), reads the name
- * backwards and the value forwards by character code, and allocates only for a name unlike
- * the one before and a value it must judge. Every separator is looked at once and what is
+ * backwards and the value forwards by character code, and allocates only for a name it must
+ * look up and a value under a strong name. Every separator is looked at once and what is
  * read around it is bounded (64 name characters, 8 spaces, the value up to where it ends), so
  * the time stays linear in the text.
  *

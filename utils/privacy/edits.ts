@@ -15,29 +15,25 @@ export const isMarkerAt = (text: string, index: number): boolean =>
 export class Edits {
   /** How many replacements were made. */
   count = 0;
+  /** Where the last replacement ended (no later one may start before it). */
+  end = 0;
   private out = '';
-  private last = 0;
 
   constructor(readonly text: string) {}
-
-  /** Where the last replacement ended (no later one may start before it). */
-  get end(): number {
-    return this.last;
-  }
 
   /**
    * Replaces `[start, end)` with `replacement`, unless the range is empty, overlaps an earlier
    * replacement or already starts with a marker (so redacting twice changes nothing).
    */
   replace(start: number, end: number, replacement: string): boolean {
-    if (start < this.last || end <= start || isMarkerAt(this.text, start)) return false;
-    this.out += this.text.slice(this.last, start) + replacement;
-    this.last = end;
+    if (start < this.end || end <= start || isMarkerAt(this.text, start)) return false;
+    this.out += this.text.slice(this.end, start) + replacement;
+    this.end = end;
     this.count += 1;
     return true;
   }
 
   result(): string {
-    return this.last === 0 ? this.text : this.out + this.text.slice(this.last);
+    return this.end === 0 ? this.text : this.out + this.text.slice(this.end);
   }
 }

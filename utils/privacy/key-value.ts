@@ -50,17 +50,7 @@ const QUESTION = 63;
 const BRACKET = 91;
 const BACKSLASH = 92;
 const DIGIT_2 = 50;
-const DIGIT_3 = 51;
 const DIGIT_5 = 53;
-const LOWER_A = 97;
-const LOWER_D = 100;
-
-/** A table of ASCII codes: `table[code] === 1` for every character of `chars`. */
-function codeTable(chars: string): Uint8Array {
-  const table = new Uint8Array(128);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  return table;
-}
 
 /** A table of bytes (0-255) for percent-escapes; never 0x25, see `escapeLength`. */
 function byteTable(bytes: readonly number[]): Uint8Array {
@@ -69,9 +59,10 @@ function byteTable(bytes: readonly number[]): Uint8Array {
   return table;
 }
 
-const NAME_CODES = codeTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-');
-/** Characters that end a bare (unquoted) value. */
-const BARE_END_CODES = codeTable(' \t\r\n"\'<>,;&)]}`|\\#');
+/** `[\w.-]`: letters (`LETTER_BITS`), digits, `_`, `.`, `-`. */
+const NAME_CODES = new Uint8Array(128).map((_, c) =>
+  LETTER_BITS[c] !== 0 || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 ? 1 : 0,
+);
 /**
  * Per ASCII code, how a bare value treats it: 0 part of the value, `END`, or `SPECIAL` (look
  * closer: an escape, a marker, `=`, `:`, `?`). One look-up per character for the common case.
@@ -80,9 +71,7 @@ const BARE_CODES = new Uint8Array(128);
 const END = 1;
 const SPECIAL = 2;
 for (const c of '%[=:?') BARE_CODES[c.charCodeAt(0)] = SPECIAL;
-for (let c = 0; c < 128; c++) if (BARE_END_CODES[c] === 1) BARE_CODES[c] = END;
-/** Where the plain run of a bare value stops: an end or a special character. */
-const BARE_STOPS = BARE_CODES.map((kind) => (kind === 0 ? 0 : 1));
+for (const c of ' \t\r\n"\'<>,;&)]}`|\\#') BARE_CODES[c.charCodeAt(0)] = END;
 /** Escaped characters a name may start behind: `&`, `?`, `#`, space, quotes, `,`, `;`, LF. */
 const NAME_START_BYTES = byteTable([0x26, 0x3f, 0x23, 0x20, 0x22, 0x27, 0x2c, 0x3b, 0x0a]);
 /** Escaped characters that end a value in a URL: `&`, `#`, space, quotes, `,`, `;`… */
@@ -90,10 +79,9 @@ const VALUE_END_BYTES = byteTable([
   0x26, 0x23, 0x20, 0x22, 0x27, 0x2c, 0x3b, 0x3c, 0x3e, 0x0a, 0x0d, 0x29, 0x5d, 0x7d,
 ]);
 const EQUALS_BYTES = byteTable([0x3d]);
-const QUOTE_BYTES = byteTable([0x22]);
+const SEPARATOR_BYTES = byteTable([0x3a, 0x3d]);
 
 const isNameCode = (code: number) => code < 128 && NAME_CODES[code] === 1;
-const isBareEnd = (code: number) => code < 128 && BARE_END_CODES[code] === 1;
 const isSpaceOrTab = (code: number) => code === SPACE || code === TAB;
 
 function hexDigit(code: number): number {
@@ -134,21 +122,6 @@ function escapeEndsAt(text: string, end: number, bytes: Uint8Array): boolean {
   );
 }
 
-/**
- * The length of an escaped `:` or `=` at `at` (`%3A`, `%253D`…), else 0: `escapeLength` for
- * these two, spelled out because every `%` of an encoded URL is asked.
- */
-function escapedSeparatorLength(text: string, at: number): number {
-  let inner = at + 1;
-  if (text.charCodeAt(inner) === DIGIT_2) {
-    if (text.charCodeAt(inner + 1) !== DIGIT_5) return 0;
-    inner += 2;
-  }
-  if (text.charCodeAt(inner) !== DIGIT_3) return 0;
-  const low = text.charCodeAt(inner + 1) | 0x20;
-  return low === LOWER_A || low === LOWER_D ? inner + 2 - at : 0;
-}
-
 /** The length of an `=` (or escaped `=`) at `at`, else 0. */
 function equalsLength(text: string, at: number): number {
   return text.charCodeAt(at) === EQUALS ? 1 : escapeLength(text, at, EQUALS_BYTES);
@@ -171,7 +144,8 @@ function nameEndBefore(text: string, at: number, before: number): number {
   if (code === DIGIT_2 && text.charCodeAt(end - 2) === DIGIT_2) {
     // `%22`, `%2522`
     if (text.charCodeAt(end - 3) === PERCENT) return end - 3;
-    if (escapeEndsAt(text, end, QUOTE_BYTES)) return end - 5;
+    const double = text.charCodeAt(end - 4) === DIGIT_2 && text.charCodeAt(end - 3) === DIGIT_5;
+    if (double && text.charCodeAt(end - 5) === PERCENT) return end - 5;
   }
   return end;
 }
@@ -202,14 +176,12 @@ function nameStartBefore(text: string, end: number): number {
 }
 
 /**
- * The name's kind, where the value starts and its first character, for one separator; filled
- * by `pairAt` (one object for all: no allocation per pair).
+ * The name's kind, where the value starts and its first character, for one separator; set by
+ * `pairAt` (module state rather than an object per pair).
  */
-const pair: { kind: NameKind | undefined; valueStart: number; valueCode: number } = {
-  kind: undefined,
-  valueStart: 0,
-  valueCode: 0,
-};
+let pairKind: NameKind | undefined;
+let pairValueStart = 0;
+let pairValueCode = 0;
 
 /** The name read last and its kind. */
 let lastName = '';
@@ -231,19 +203,19 @@ function isLastNameAt(text: string, end: number): boolean {
   return true;
 }
 
-/** Reads the name ending at `end` into `pair.kind`; false when there is no name. */
+/** Reads the name ending at `end` into `pairKind`; false when there is no name. */
 function readName(text: string, end: number): boolean {
   if (!isLastNameAt(text, end)) {
     const start = nameStartBefore(text, end);
     if (start < 0) return false;
     if (!mayClassify(nameLetters)) {
-      pair.kind = undefined;
+      pairKind = undefined;
       return true;
     }
     lastName = text.slice(start, end);
     lastKind = classifyName(lastName);
   }
-  pair.kind = lastKind;
+  pairKind = lastKind;
   return true;
 }
 
@@ -280,7 +252,7 @@ function pairAt(text: string, at: number, code: number, previous: number): boole
       before = text.charCodeAt(at - 2);
     }
   } else {
-    length = escapedSeparatorLength(text, at);
+    length = escapeLength(text, at, SEPARATOR_BYTES);
     if (length === 0) return false;
   }
   let named = readName(text, nameEndBefore(text, nameBefore, before));
@@ -290,7 +262,7 @@ function pairAt(text: string, at: number, code: number, previous: number): boole
     named = readName(text, nameEndBefore(text, at - 1, text.charCodeAt(at - 2)));
   }
   // Most names say nothing of their value (`https:`, `TypeError:`): no need to read it.
-  if (!named || pair.kind === undefined) return false;
+  if (!named || pairKind === undefined) return false;
   let valueStart = at + length;
   const spacesEnd = valueStart + MAX_SPACES;
   let valueCode = text.charCodeAt(valueStart);
@@ -298,74 +270,70 @@ function pairAt(text: string, at: number, code: number, previous: number): boole
     valueStart++;
     valueCode = text.charCodeAt(valueStart);
   }
-  pair.valueStart = valueStart;
-  pair.valueCode = valueCode;
+  pairValueStart = valueStart;
+  pairValueCode = valueCode;
   return true;
 }
 
 const isSeparatorCode = (code: number) => code === COLON || code === EQUALS || code === PERCENT;
 
+/** Where the search last found each separator character in the text being scanned. */
+let colonAt = -1;
+let equalsAt = -1;
+let percentAt = -1;
+/** The found separator's first character and the character before it. */
+let separatorCode = 0;
+let separatorPrevious = 0;
+
 /**
- * Finds the separators (their first character: `:`, `=`, `%`) that a name may stand before.
- * `indexOf` jumps over text without separators; a run of separators (`====`) is walked one
- * character at a time, each read once.
+ * The next separator (its first character: `:`, `=`, `%`) at or after `from` that a name may
+ * stand before, or -1. `indexOf` jumps over text without separators; a run of separators
+ * (`====`) is walked one character at a time, each read once.
  */
-class SeparatorFinder {
-  /** The found separator's first character and the character before it. */
-  code = 0;
-  previous = 0;
-  private colon = -1;
-  private equals = -1;
-  private percent = -1;
-
-  constructor(private readonly text: string) {}
-
-  /** The next such separator at or after `from`, or -1. */
-  next(from: number): number {
-    const text = this.text;
-    let at = from;
-    let code = text.charCodeAt(at);
-    let previous = isSeparatorCode(code) ? text.charCodeAt(at - 1) : 0;
-    for (;;) {
-      if (!isSeparatorCode(code)) {
-        at = this.nextAny(at);
-        if (at < 0) return -1;
-        code = text.charCodeAt(at);
-        previous = text.charCodeAt(at - 1);
-      }
-      if (mayFollowName(previous, code)) {
-        this.code = code;
-        this.previous = previous;
-        return at;
-      }
-      previous = code;
-      at += 1;
+function nextSeparator(text: string, from: number): number {
+  let at = from;
+  let code = text.charCodeAt(at);
+  let previous = isSeparatorCode(code) ? text.charCodeAt(at - 1) : 0;
+  for (;;) {
+    if (!isSeparatorCode(code)) {
+      at = nextSeparatorCharacter(text, at);
+      if (at < 0) return -1;
       code = text.charCodeAt(at);
+      previous = text.charCodeAt(at - 1);
     }
-  }
-
-  /** The next `:`, `=` or `%` at or after `from`, or -1. */
-  private nextAny(from: number): number {
-    this.colon = this.after(this.colon, ':', from);
-    this.equals = this.after(this.equals, '=', from);
-    this.percent = this.after(this.percent, '%', from);
-    const next = Math.min(this.colon, this.equals, this.percent);
-    return next === this.text.length ? -1 : next;
-  }
-
-  /** Each character's `indexOf` runs again only once the search has passed its last find. */
-  private after(found: number, char: string, from: number): number {
-    if (found >= from) return found;
-    const index = this.text.indexOf(char, from);
-    return index < 0 ? this.text.length : index;
+    if (mayFollowName(previous, code)) {
+      separatorCode = code;
+      separatorPrevious = previous;
+      return at;
+    }
+    previous = code;
+    at += 1;
+    code = text.charCodeAt(at);
   }
 }
 
-/** The value `readValue` read last (one object for all, so reading allocates nothing). */
-const valueSpan = { start: 0, end: 0 };
+/** The next `:`, `=` or `%` at or after `from`, or -1. */
+function nextSeparatorCharacter(text: string, from: number): number {
+  colonAt = after(text, colonAt, ':', from);
+  equalsAt = after(text, equalsAt, '=', from);
+  percentAt = after(text, percentAt, '%', from);
+  const next = Math.min(colonAt, equalsAt, percentAt);
+  return next === text.length ? -1 : next;
+}
+
+/** Each character's `indexOf` runs again only once the search has passed its last find. */
+function after(text: string, found: number, char: string, from: number): number {
+  if (found >= from) return found;
+  const index = text.indexOf(char, from);
+  return index < 0 ? text.length : index;
+}
+
+/** The value `readValue` read last (module state, so reading allocates nothing). */
+let spanStart = 0;
+let spanEnd = 0;
 
 /**
- * Reads the value that starts at `from` (`code`: its first character) into `valueSpan`, false
+ * Reads the value that starts at `from` (`code`: its first character) into `spanStart`/`spanEnd`, false
  * if it is empty. Both readers stop at a marker, so a value never starts at one and is never
  * redacted twice. Quoted (`"…"`, `'…'`, `\"…\"`, `%22…%22`, up to the
  * line's end if unclosed) or bare (up to a space, `&`, `;`, a quote, an escaped `&`…).
@@ -428,8 +396,8 @@ function readQuoted(
 }
 
 function setSpan(start: number, end: number): boolean {
-  valueSpan.start = start;
-  valueSpan.end = end;
+  spanStart = start;
+  spanEnd = end;
   return end > start;
 }
 
@@ -470,28 +438,29 @@ function withPadding(text: string, at: number): number {
   for (let step = equalsLength(text, end); step > 0; step = equalsLength(text, end)) end += step;
   const next = text.charCodeAt(end);
   const ends =
-    Number.isNaN(next) || isBareEnd(next) || escapeLength(text, end, VALUE_END_BYTES) > 0;
+    Number.isNaN(next) || BARE_CODES[next] === END || escapeLength(text, end, VALUE_END_BYTES) > 0;
   return ends ? end : at;
 }
 
 /**
  * A generic name's bare value that is a plain run of characters (the common case: `code=abc…`)
  * is read and judged in one pass (`countValue`); whether it is a secret, with its end in
- * `valueSpan`, or `undefined` when the value needs `readValue` (a quote, an escape, a marker,
+ * `spanEnd`, or `undefined` when the value needs `readValue` (a quote, an escape, a marker,
  * base64 padding).
  */
 function readAndJudgePlainValue(text: string, start: number, ids: boolean): boolean | undefined {
-  const first = pair.valueCode;
+  const first = pairValueCode;
   if (first < 128 && BARE_CODES[first] !== 0) return undefined;
   if (!lastPlainWasLong) {
     // In a run of short words (`token=token=…`) a value is looked over before it is counted.
     const short = plainRunEnd(text, start + 1, start + MIN_SECRET_LENGTH);
     if (short < start + MIN_SECRET_LENGTH) return plainValueEndsAt(text, short) ? false : undefined;
   }
-  const end = countValue(text, start, text.length, BARE_STOPS);
+  // The plain run stops at an end or a special character (`BARE_CODES` not 0).
+  const end = countValue(text, start, text.length, BARE_CODES);
   lastPlainWasLong = end - start >= MIN_SECRET_LENGTH;
   if (!plainValueEndsAt(text, end)) return undefined;
-  valueSpan.end = end;
+  spanEnd = end;
   return judgeCounted(text, start, end, ids);
 }
 
@@ -507,7 +476,7 @@ function plainRunEnd(text: string, from: number, limit: number): number {
   const end = Math.min(limit, text.length);
   for (; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128 && BARE_STOPS[code] === 1) break;
+    if (code < 128 && BARE_CODES[code] !== 0) break;
   }
   return i;
 }
@@ -519,22 +488,22 @@ function plainValueEndsAt(text: string, at: number): boolean {
   if (BARE_CODES[code] === END || code === COLON || code === QUESTION) return true;
   if (code === PERCENT && escapeLength(text, at, VALUE_END_BYTES) > 0) return true;
   // At `=` the next pair begins, unless the `=`s are padding that ends the value.
-  const equals = code === EQUALS ? 1 : equalsLength(text, at);
-  return equals > 0 && withPadding(text, at) === at;
+  return equalsLength(text, at) > 0 && withPadding(text, at) === at;
 }
 
 /** Replaces the value of the pair in `pair` when its name and value make it a secret. */
 function redactPair(text: string, edits: Edits, marker: string): boolean {
-  const kind = pair.kind;
+  const kind = pairKind;
   if (kind === undefined) return false;
   const strong = kind === 'strong';
   if (!strong) {
-    const plain = readAndJudgePlainValue(text, pair.valueStart, kind === 'session');
-    if (plain !== undefined) return plain && edits.replace(pair.valueStart, valueSpan.end, marker);
+    const plain = readAndJudgePlainValue(text, pairValueStart, kind === 'session');
+    if (plain !== undefined) return plain && edits.replace(pairValueStart, spanEnd, marker);
   }
   const maxQuoted = strong ? MAX_STRONG_QUOTED : MAX_GENERIC_QUOTED;
-  if (!readValue(text, pair.valueStart, pair.valueCode, !strong, maxQuoted)) return false;
-  const { start, end } = valueSpan;
+  if (!readValue(text, pairValueStart, pairValueCode, !strong, maxQuoted)) return false;
+  const start = spanStart;
+  const end = spanEnd;
   // Too short to look like a secret: no need to cut it out and look.
   if (!strong && end - start < MIN_SECRET_LENGTH) return false;
   if (strong) {
@@ -551,11 +520,11 @@ function redactPair(text: string, edits: Edits, marker: string): boolean {
  * character (so the value is still searched for pairs of its own: `key=name:password=x`).
  */
 export function scanKeyValues(text: string, edits: Edits, marker: string): void {
-  const separators = new SeparatorFinder(text);
+  colonAt = equalsAt = percentAt = -1;
   let from = 0;
-  for (let at = separators.next(from); at >= 0; at = separators.next(from)) {
+  for (let at = nextSeparator(text, from); at >= 0; at = nextSeparator(text, from)) {
     from = at + 1;
-    const found = pairAt(text, at, separators.code, separators.previous);
+    const found = pairAt(text, at, separatorCode, separatorPrevious);
     if (found && redactPair(text, edits, marker)) from = edits.end;
   }
 }

@@ -44,6 +44,15 @@ export interface ScanRule {
 
 export type Rule = PatternRule | ScanRule;
 
+/** `decide` for a token found from a literal inside it, `behind` characters after its start. */
+const startingBehind =
+  (behind: number): PatternRule['decide'] =>
+  (match, _text, m) => ({
+    start: match.index - behind,
+    end: match.index + match[0].length,
+    text: m,
+  });
+
 /** `(?<!…)` for prefixed tokens: not inside a longer word. */
 const token = (category: string, source: string): Rule => ({
   category,
@@ -71,11 +80,7 @@ const TOKEN_RULES: readonly Rule[] = [
     // characters read behind it; from their first character, every word of a text full of
     // random words (a page logging ids) was a candidate.
     pattern: /Q~(?<=(?<![A-Za-z0-9_])[\w~.-]{3}\dQ~)[\w~.-]{31,34}(?![\w~.-])/g,
-    decide: (match, _text, m) => ({
-      start: match.index - 4,
-      end: match.index + match[0].length,
-      text: m,
-    }),
+    decide: startingBehind(4),
   },
   token('github-token', String.raw`gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_\w{22,255}`),
   token(
@@ -107,11 +112,7 @@ const TOKEN_RULES: readonly Rule[] = [
     // Terraform Cloud's `<14>.atlasv1.<60+>`: found from `.atlasv1.` (rare) and the 14
     // characters read behind it, not tried at every word of the text.
     pattern: /(?<=(?<![A-Za-z0-9_])[A-Za-z0-9]{14})\.atlasv1\.[\w-]{60,}/g,
-    decide: (match, _text, m) => ({
-      start: match.index - 14,
-      end: match.index + match[0].length,
-      text: m,
-    }),
+    decide: startingBehind(14),
   },
   token('api-key', String.raw`AKCp[A-Za-z0-9]{69}|dp\.(?:pt|st|ct|sa)\.[A-Za-z0-9]{40,}`),
   token('api-key', 'key-[0-9a-f]{32}(?![0-9a-f])|SK[0-9a-fA-F]{32}(?![0-9a-fA-F])'),
@@ -312,11 +313,10 @@ function applyPattern(text: string, rule: PatternRule, edits: Edits, m: string):
   const pattern = rule.pattern;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const end = match.index + match[0].length;
-    const found = rule.decide?.(match, text, m);
-    const replaced = rule.decide
-      ? found !== undefined && edits.replace(found.start, found.end, found.text)
-      : edits.replace(match.index, end, m);
+    const found = rule.decide
+      ? rule.decide(match, text, m)
+      : { start: match.index, end: match.index + match[0].length, text: m };
+    const replaced = found !== undefined && edits.replace(found.start, found.end, found.text);
     const advance = match.index + Math.max(1, match[0].length);
     pattern.lastIndex = replaced ? Math.max(edits.end, advance) : match.index + 1;
   }

@@ -111,21 +111,7 @@ export function normaliseName(name: string): string {
 }
 
 /** Every name `classifyName` knows contains one of these parts (in either case). */
-const CANDIDATE_PARTS = [
-  'pass',
-  'pwd',
-  'secret',
-  'key',
-  'token',
-  'cred',
-  'sig',
-  'sess',
-  'sid',
-  'auth',
-  'code',
-  'jwt',
-];
-const CANDIDATE = new RegExp(CANDIDATE_PARTS.join('|'), 'i');
+const CANDIDATE = /pass|pwd|secret|key|token|cred|sig|sess|sid|auth|code|jwt/i;
 
 /** Per ASCII code, a letter's bit (`a`/`A`: 1, `b`/`B`: 2…), 0 for other characters. */
 export const LETTER_BITS = new Int32Array(128);
@@ -138,7 +124,7 @@ const letterSet = (word: string) => {
   for (const c of word) set |= LETTER_BITS[c.charCodeAt(0)] as number;
   return set;
 };
-const CANDIDATE_LETTERS = Int32Array.from(CANDIDATE_PARTS, letterSet);
+const CANDIDATE_LETTERS = Int32Array.from(CANDIDATE.source.split('|'), letterSet);
 
 /**
  * Could a name with these letters (its `LETTER_BITS` together) be one `classifyName` knows?
@@ -191,7 +177,7 @@ function classify(n: string): NameKind | undefined {
 }
 
 /** Words that follow "password:" in messages rather than being one. */
-const NOT_A_VALUE = new Set(
+export const NOT_A_VALUE: ReadonlySet<string> = new Set(
   (
     'null none nil undefined true false yes no on off empty required optional missing invalid ' +
     'incorrect wrong expired expires expiring changed reset set unset hidden redacted masked ' +
@@ -202,8 +188,8 @@ const NOT_A_VALUE = new Set(
   ).split(' '),
 );
 
-/** No word of `NOT_A_VALUE` is longer (lower-casing never shortens a string). */
-const LONGEST_NOT_A_VALUE = Math.max(...[...NOT_A_VALUE].map((word) => word.length));
+/** No word of `NOT_A_VALUE` is longer (lower-casing never shortens a string; a test checks). */
+export const LONGEST_NOT_A_VALUE = 10;
 
 /**
  * Can a character begin or end a `NOT_A_VALUE` word once lower-cased? Only a letter, or a
@@ -269,16 +255,6 @@ function entropy(value: string): number {
   return bits;
 }
 
-/** Shannon entropy of an ASCII value from the counts `looksSecretIn` made in call `id`. */
-function countedEntropy(id: number, n: number): number {
-  let bits = 0;
-  for (let c = 0; c < 128; c++) {
-    if (countedIn[c] === id)
-      bits -= ((counts[c] as number) / n) * Math.log2((counts[c] as number) / n);
-  }
-  return bits;
-}
-
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /**
@@ -319,15 +295,20 @@ export function looksSecret(value: string, ids = false): boolean {
 
 /** Tests `pattern` on `text.slice(start, end)` (cut out only when a pattern must look). */
 const matchesIn = (pattern: RegExp, text: string, start: number, end: number) =>
-  pattern.test(start === 0 && end === text.length ? text : text.slice(start, end));
+  pattern.test(text.slice(start, end));
 
 /** What `countValue` found in the value it counted last (written once per value). */
-const counted = { id: 0, cases: 0, digitsHex: 0, most: 0, ascii: true, spaces: 0 };
+let countedId = 0;
+let countedCases = 0;
+let countedDigitsHex = 0;
+let countedMost = 0;
+let countedAscii = true;
+let countedSpaces = 0;
 const NO_STOPS = new Uint8Array(128);
 
 /**
  * Counts the character classes and the commonest character of `text` from `start` up to `end`
- * or the first ASCII character marked in `stops`, and returns where it stopped;
+ * or the first ASCII character whose `stops` entry is not 0, and returns where it stopped;
  * `judgeCounted` then decides. A caller that must find where a value ends anyway counts it in
  * the same pass (utils/privacy/key-value.ts), so its characters are read once.
  */
@@ -347,7 +328,7 @@ export function countValue(text: string, start: number, end: number, stops: Uint
       ascii = false;
       continue;
     }
-    if (stops[c] === 1) break;
+    if (stops[c] !== 0) break;
     cases += CASE_COUNTS[c] as number;
     digitsHex += DIGIT_HEX_COUNTS[c] as number;
     spaces |= SPACES[c] as number;
@@ -356,12 +337,12 @@ export function countValue(text: string, start: number, end: number, stops: Uint
     counts[c] = count;
     most = Math.max(most, count);
   }
-  counted.id = id;
-  counted.cases = cases;
-  counted.digitsHex = digitsHex;
-  counted.most = most;
-  counted.ascii = ascii;
-  counted.spaces = spaces;
+  countedId = id;
+  countedCases = cases;
+  countedDigitsHex = digitsHex;
+  countedMost = most;
+  countedAscii = ascii;
+  countedSpaces = spaces;
   return i;
 }
 
@@ -382,8 +363,12 @@ export function looksSecretIn(text: string, start: number, end: number, ids = fa
 /** `looksSecretIn` for the value `countValue` has just counted, `[start, end)`. */
 export function judgeCounted(text: string, start: number, end: number, ids = false): boolean {
   const n = end - start;
-  if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH || counted.spaces !== 0) return false;
-  const { id, cases, digitsHex, most, ascii } = counted;
+  if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH || countedSpaces !== 0) return false;
+  const id = countedId;
+  const cases = countedCases;
+  const digitsHex = countedDigitsHex;
+  const most = countedMost;
+  const ascii = countedAscii;
   const lower = cases & FIELD_MASK;
   const upper = cases >> FIELD;
   const digit = digitsHex & FIELD_MASK;
@@ -406,6 +391,6 @@ export function judgeCounted(text: string, start: number, end: number, ids = fal
   if (!mixed) return false;
   // camelCase words (`ServiceUnavailable`) are names, not secrets.
   if (digit === 0 && matchesIn(CAMEL_CASE, text, start, end)) return false;
-  if (ascii) return most / n <= MAX_SHARE_FOR_ENTROPY || countedEntropy(id, n) >= 2.5;
+  if (ascii && most / n <= MAX_SHARE_FOR_ENTROPY) return true;
   return entropy(text.slice(start, end)) >= 2.5;
 }

@@ -3,9 +3,11 @@ import {
   classifyName,
   isPlaceholder,
   LETTER_BITS,
+  LONGEST_NOT_A_VALUE,
   looksSecret,
   looksSecretIn,
   mayClassify,
+  NOT_A_VALUE,
 } from '@/utils/privacy/secret-values';
 
 const letters = (name: string) => {
@@ -80,6 +82,11 @@ describe('judging a value where it stands', () => {
 });
 
 describe('placeholders', () => {
+  it('tests words no longer than the longest message word', () => {
+    expect(Math.max(...[...NOT_A_VALUE].map((word) => word.length))).toBe(LONGEST_NOT_A_VALUE);
+    expect(isPlaceholder('Configured')).toBe(true);
+  });
+
   it('knows message words in any case, also through a letter beyond ASCII', () => {
     expect(isPlaceholder('REQUIRED')).toBe(true);
     // The Kelvin sign lower-cases to `k`: `O\u212A` reads as "ok".

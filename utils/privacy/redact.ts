@@ -4,8 +4,8 @@
  *
  * It replaces secrets with readable markers such as `[redacted:jwt]`, so a support engineer
  * still sees what kind of value was there, and leaves ordinary text, ids and UUIDs alone.
- * - Linear in the text's length, whatever the page puts in it (see utils/privacy/rules.ts and,
- *   for the user's patterns, utils/privacy/custom-patterns.ts).
+ * - Linear in the text's length, whatever the page puts in it (see utils/privacy/rules.ts,
+ *   utils/privacy/key-value.ts and, for the user's patterns, utils/privacy/custom-patterns.ts).
  * - Idempotent: redacting redacted text changes nothing and counts nothing.
  * - `redactToFit` cuts before and after redacting, so no value outgrows its limit.
  *
@@ -77,14 +77,14 @@ export function createRedactor(options: RedactionOptions = DEFAULT_REDACTION_OPT
   const redact = (text: string): RedactionResult => {
     let count = 0;
     const categories: Record<string, number> = {};
-    const tally = (category: string) => {
-      count += 1;
-      categories[category] = (categories[category] ?? 0) + 1;
+    const tally = (category: string, n: number) => {
+      count += n;
+      categories[category] = (categories[category] ?? 0) + n;
     };
     let out = text;
     for (const rule of rules) out = applyRule(out, rule, tally);
     for (const pattern of custom) {
-      out = applyCustomPattern(out, pattern, customMarker, isMarkerAt, () => tally('custom'));
+      out = applyCustomPattern(out, pattern, customMarker, isMarkerAt, () => tally('custom', 1));
     }
     out = applyRule(out, COOKIE_RULE, tally);
     return { text: out, count, categories };

@@ -1,14 +1,22 @@
 /**
  * The built-in redaction rules. Every pattern runs in time linear in the text:
  * - each starts behind a boundary (a lookbehind), so it is tried once per run of characters,
- *   never from every character inside a run such as `a.a.a.a…`;
+ *   never from every character inside a run such as `a.a.a.a…`; a few are found from a rare
+ *   literal (`://`, `Q~`, `.atlasv1.`) with the boundary read behind it, so a text full of
+ *   random words does not make every word a candidate;
  * - quantifiers that something must follow are bounded, and no quantified group contains
  *   another quantifier that could match the same characters;
  * - where a rule must look at a value (is `code=1` a secret?), the pattern finds only the name
- *   and the value is read by a plain loop (`readValue`).
+ *   and the value is read by a plain loop.
+ * `name=value` pairs, the commonest candidates, are found by a hand-written scanner instead
+ * (utils/privacy/key-value.ts).
  * Markers (`[redacted:jwt]`) are never a value, so redacting twice changes nothing.
  */
-import { classifyName, isPlaceholder, looksSecret } from './secret-values';
+import { Edits, isMarkerAt, MARKER_PREFIX, marker } from './edits';
+import { scanKeyValues } from './key-value';
+import { isPlaceholder, looksSecret } from './secret-values';
+
+export { MARKER_PREFIX, marker } from './edits';
 
 export interface Replacement {
   start: number;
@@ -16,7 +24,8 @@ export interface Replacement {
   text: string;
 }
 
-export interface Rule {
+/** A rule found by a regular expression. */
+export interface PatternRule {
   category: string;
   /** A global regular expression; see the file comment for what keeps it linear. */
   pattern: RegExp;
@@ -27,9 +36,22 @@ export interface Rule {
   decide?: (match: RegExpExecArray, text: string, marker: string) => Replacement | undefined;
 }
 
-export const MARKER_PREFIX = '[redacted:';
-export const marker = (category: string): string => `${MARKER_PREFIX}${category}]`;
-const isMarkerAt = (text: string, index: number) => text.startsWith(MARKER_PREFIX, index);
+/** A rule that finds its candidates itself and records its replacements in `edits`. */
+export interface ScanRule {
+  category: string;
+  scan: (text: string, edits: Edits, marker: string) => void;
+}
+
+export type Rule = PatternRule | ScanRule;
+
+/** `decide` for a token found from a literal inside it, `behind` characters after its start. */
+const startingBehind =
+  (behind: number): PatternRule['decide'] =>
+  (match, _text, m) => ({
+    start: match.index - behind,
+    end: match.index + match[0].length,
+    text: m,
+  });
 
 /** `(?<!…)` for prefixed tokens: not inside a longer word. */
 const token = (category: string, source: string): Rule => ({
@@ -52,7 +74,14 @@ const TOKEN_RULES: readonly Rule[] = [
   ),
   token('google-api-key', String.raw`AIza[\w-]{35}(?![\w-])|ya29\.[\w-]{20,}`),
   { category: 'google-api-key', pattern: /(?<![\w/])1\/\/0[\w-]{30,}/g },
-  token('azure-secret', String.raw`[\w~.-]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])`),
+  {
+    category: 'azure-secret',
+    // Azure client secrets, `<3>` + digit + `Q~` + 31-34: found from `Q~` (rare) and the 4
+    // characters read behind it; from their first character, every word of a text full of
+    // random words (a page logging ids) was a candidate.
+    pattern: /Q~(?<=(?<![A-Za-z0-9_])[\w~.-]{3}\dQ~)[\w~.-]{31,34}(?![\w~.-])/g,
+    decide: startingBehind(4),
+  },
   token('github-token', String.raw`gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_\w{22,255}`),
   token(
     'gitlab-token',
@@ -83,11 +112,7 @@ const TOKEN_RULES: readonly Rule[] = [
     // Terraform Cloud's `<14>.atlasv1.<60+>`: found from `.atlasv1.` (rare) and the 14
     // characters read behind it, not tried at every word of the text.
     pattern: /(?<=(?<![A-Za-z0-9_])[A-Za-z0-9]{14})\.atlasv1\.[\w-]{60,}/g,
-    decide: (match, _text, m) => ({
-      start: match.index - 14,
-      end: match.index + match[0].length,
-      text: m,
-    }),
+    decide: startingBehind(14),
   },
   token('api-key', String.raw`AKCp[A-Za-z0-9]{69}|dp\.(?:pt|st|ct|sa)\.[A-Za-z0-9]{40,}`),
   token('api-key', 'key-[0-9a-f]{32}(?![0-9a-f])|SK[0-9a-fA-F]{32}(?![0-9a-fA-F])'),
@@ -120,120 +145,6 @@ const TOKEN_RULES: readonly Rule[] = [
     },
   },
 ];
-
-/** Value terminators for a bare (unquoted) value, by character code (read per character). */
-const BARE_END_CODES = new Uint8Array(128);
-for (const c of ' \t\r\n"\'<>,;&)]}`|\\#') BARE_END_CODES[c.charCodeAt(0)] = 1;
-/** Percent-escapes that end a value in a URL (`&`, `#`, space, quotes…), also double-encoded. */
-const ESCAPED_END = /^%(?:25)?(?:26|23|20|22|27|2[Cc]|3[Bb]|3[Cc]|3[Ee]|0[AaDd]|29|5[Dd]|7[Dd])/;
-const ESCAPED_EQUALS = /^%(?:25)?3[Dd]/;
-
-const PERCENT = 37;
-const BRACKET = 91;
-const COLON = 58;
-const QUESTION = 63;
-const EQUALS = 61;
-
-/** An escape at `at` that ends a value (`%26`, `%2526`…). */
-const escapedEndAt = (text: string, at: number) => ESCAPED_END.test(text.slice(at, at + 5));
-
-/** The length of an `=` (or escaped `=`) at `at`, else 0. */
-function equalsAt(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  if (code === EQUALS) return 1;
-  if (code !== PERCENT) return 0;
-  return ESCAPED_EQUALS.exec(text.slice(at, at + 5))?.[0].length ?? 0;
-}
-
-export interface ValueSpan {
-  start: number;
-  end: number;
-}
-
-/**
- * Reads the value that starts at `from`: quoted (`"…"`, `'…'`, `\"…\"`, up to the line's end
- * if unclosed) or bare (up to a space, `&`, `;`, a quote, an escaped `&`…). `stopAtEquals`:
- * a generic name's value ends at `=`/`:` (so `key=name:password=x` is read pair by pair);
- * trailing base64 padding stays part of the value.
- */
-export function readValue(
-  text: string,
-  from: number,
-  stopAtEquals: boolean,
-  maxQuoted: number,
-): ValueSpan | undefined {
-  let start = from;
-  let quote = '';
-  if (text[start] === '\\' && (text[start + 1] === '"' || text[start + 1] === "'")) {
-    quote = `\\${text[start + 1]}`;
-  } else if (text[start] === '"' || text[start] === "'") {
-    quote = text[start] as string;
-  } else if (text.startsWith('%22', start)) {
-    quote = '%22';
-  }
-  if (quote) {
-    start += quote.length;
-    const limit = Math.min(text.length, start + maxQuoted);
-    let i = start;
-    while (i < limit) {
-      const c = text[i];
-      if (c === '\n' || c === '\r') break;
-      if (text.startsWith(quote, i) || (c === '[' && isMarkerAt(text, i))) break;
-      if (c === '\\' && quote.length === 1) i += 2;
-      else i += 1;
-    }
-    return i > start ? { start, end: Math.min(i, text.length) } : undefined;
-  }
-  let i = start;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code < 128 && BARE_END_CODES[code] === 1) break;
-    if (code === PERCENT && escapedEndAt(text, i)) break;
-    if (code === BRACKET && isMarkerAt(text, i)) break;
-    const equals = equalsAt(text, i);
-    if (equals > 0 && !stopAtEquals) {
-      i += equals;
-      continue;
-    }
-    if (equals > 0) {
-      // A generic value ends here; trailing base64 padding (`abc==`, `abc%3D`) stays with it.
-      let j = i;
-      for (let step = equalsAt(text, j); step > 0; step = equalsAt(text, j)) j += step;
-      const next = text.charCodeAt(j);
-      if (
-        Number.isNaN(next) ||
-        (next < 128 && BARE_END_CODES[next] === 1) ||
-        (next === PERCENT && escapedEndAt(text, j))
-      ) {
-        i = j;
-      }
-      break;
-    }
-    if (stopAtEquals && (code === COLON || code === QUESTION)) break;
-    i += 1;
-  }
-  return i > start ? { start, end: i } : undefined;
-}
-
-/** Start of a name: behind a non-name character, or behind an escaped `&`, `?`, `#`, space… */
-const NAME_START = String.raw`(?:(?<![\w.-])|(?<=%(?:25)?(?:26|3[Ff]|23|20|22|27|2[Cc]|3[Bb]|0[Aa])))`;
-/** The separator: `=`, `:`, `:=`, `=>`, escaped `=`/`:`. */
-const SEPARATOR = '(?::=|=>|[:=]|%(?:25)?3[AaDd])';
-/** The name's closing quote and spaces before the separator. */
-const NAME_END = String.raw`(?:\\?["']|%(?:25)?22)?[ \t]{0,8}`;
-
-const decideKeyValue = (match: RegExpExecArray, text: string, m: string) => {
-  const kind = classifyName(match[1] as string);
-  if (kind === undefined) return undefined;
-  const from = match.index + match[0].length;
-  if (isMarkerAt(text, from)) return undefined;
-  const strong = kind === 'strong';
-  const span = readValue(text, from, !strong, strong ? 8192 : 512);
-  if (!span || isMarkerAt(text, span.start)) return undefined;
-  const value = text.slice(span.start, span.end);
-  if (strong ? isPlaceholder(value) : !looksSecret(value, kind === 'session')) return undefined;
-  return { start: span.start, end: span.end, text: m };
-};
 
 /** `Authorization: …`: the whole header value, whatever the scheme. */
 const AUTH_HEADER: Rule = {
@@ -322,15 +233,20 @@ export const COOKIE_RULE: Rule = {
 const URL_CREDENTIALS: Rule = {
   category: 'url-credentials',
   pattern:
-    // Found from `://` (rarer than word starts), the scheme read behind it.
-    /(?<=(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{0,31})(?::\/\/|%3A%2F%2F|%253A%252F%252F)(?!\[redacted:)([^\s/?#@"'<>\\]{1,256}?)(?:@|%(?:25)?40)/gi,
+    // Found from `://` (rarer than word starts), the scheme read behind it. The lookahead
+    // (at most 8 characters) passes over user info that `decide` would keep anyway (shorter
+    // than 8 characters, without `:` or an escape), so `a://b@` repeated costs no match each.
+    /(?<=(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{0,31})(?::\/\/|%3A%2F%2F|%253A%252F%252F)(?!\[redacted:)(?=[^\s/?#@"'<>\\%:]{0,7}[%:]|[^\s/?#@"'<>\\]{8})([^\s/?#@"'<>\\]{1,256}?)(?:@|%(?:25)?40)/gi,
   decide: (match, _text, m) => {
     const userinfo = match[1] as string;
     let decoded = userinfo;
-    try {
-      decoded = decodeURIComponent(decodeURIComponent(userinfo));
-    } catch {
-      // Not valid escapes: judge it as it is.
+    // Decoding costs two strings per candidate: only where there is something to decode.
+    if (userinfo.includes('%')) {
+      try {
+        decoded = decodeURIComponent(decodeURIComponent(userinfo));
+      } catch {
+        // Not valid escapes: judge it as it is.
+      }
     }
     if (decoded.includes('/') || decoded.includes('@')) return undefined;
     if (!decoded.includes(':') && !looksSecret(decoded, true)) return undefined;
@@ -348,16 +264,8 @@ const PEM: Rule = {
     /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----|$)/g,
 };
 
-/** `password: …`, `"apiKey": "…"`, `api_key='…'`, `DB_PASSWORD=…`, `?token=…`, `X-API-Key: …`. */
-const KEY_VALUE: Rule = {
-  category: 'secret',
-  // Found from the separator (rarer than word starts), the name read backwards from it.
-  pattern: new RegExp(
-    `${SEPARATOR}(?<=${NAME_START}([\\w.-]{1,64})${NAME_END}${SEPARATOR})[ \\t]{0,8}`,
-    'g',
-  ),
-  decide: decideKeyValue,
-};
+/** `password: …`, `"apiKey": "…"`, `?token=…`, `X-API-Key: …`: see utils/privacy/key-value.ts. */
+const KEY_VALUE: ScanRule = { category: 'secret', scan: scanKeyValues };
 
 /**
  * In order: whole headers and blocks first, then token formats, then names and values.
@@ -380,31 +288,36 @@ export const EMAIL_RULE: Rule = {
 };
 
 /**
- * Applies one rule to the whole text: one left-to-right pass, each replacement counted.
- * After a match the rule keeps, the search goes on from the next character, so a value is
- * still searched for secrets of its own.
+ * Applies one rule to the whole text in one left-to-right pass; `onReplace` hears how many
+ * values the rule replaced.
  */
-export function applyRule(text: string, rule: Rule, onReplace: (category: string) => void): string {
-  const pattern = rule.pattern;
+export function applyRule(
+  text: string,
+  rule: Rule,
+  onReplace: (category: string, count: number) => void,
+): string {
+  const edits = new Edits(text);
   const m = marker(rule.category);
+  if ('scan' in rule) rule.scan(text, edits, m);
+  else applyPattern(text, rule, edits, m);
+  if (edits.count > 0) onReplace(rule.category, edits.count);
+  return edits.result();
+}
+
+/**
+ * After a match the rule keeps, the search goes on from the next character (`Token Bearer
+ * abc…` is two candidates; the patterns' boundaries keep this linear), so a value is still
+ * searched for secrets of its own.
+ */
+function applyPattern(text: string, rule: PatternRule, edits: Edits, m: string): void {
+  const pattern = rule.pattern;
   pattern.lastIndex = 0;
-  let out = '';
-  let last = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const found = rule.decide
       ? rule.decide(match, text, m)
       : { start: match.index, end: match.index + match[0].length, text: m };
+    const replaced = found !== undefined && edits.replace(found.start, found.end, found.text);
     const advance = match.index + Math.max(1, match[0].length);
-    if (!found || found.start < last || found.end <= found.start || isMarkerAt(text, found.start)) {
-      // Kept: search again from the next character (`Token Bearer abc…` is two candidates);
-      // the patterns' boundaries keep this linear.
-      pattern.lastIndex = match.index + 1;
-      continue;
-    }
-    out += text.slice(last, found.start) + found.text;
-    last = found.end;
-    pattern.lastIndex = Math.max(found.end, advance);
-    onReplace(rule.category);
+    pattern.lastIndex = replaced ? Math.max(edits.end, advance) : match.index + 1;
   }
-  return last === 0 ? text : out + text.slice(last);
 }

@@ -110,8 +110,35 @@ export function normaliseName(name: string): string {
     .replace(/^\d+/, '');
 }
 
-/** Every name `classifyName` knows contains one of these: a cheap first test. */
+/** Every name `classifyName` knows contains one of these parts (in either case). */
 const CANDIDATE = /pass|pwd|secret|key|token|cred|sig|sess|sid|auth|code|jwt/i;
+
+/** Per ASCII code, a letter's bit (`a`/`A`: 1, `b`/`B`: 2…), 0 for other characters. */
+export const LETTER_BITS = new Int32Array(128);
+for (let i = 0; i < 26; i++) {
+  LETTER_BITS[97 + i] = 1 << i;
+  LETTER_BITS[65 + i] = 1 << i;
+}
+const letterSet = (word: string) => {
+  let set = 0;
+  for (const c of word) set |= LETTER_BITS[c.charCodeAt(0)] as number;
+  return set;
+};
+const CANDIDATE_LETTERS = Int32Array.from(CANDIDATE.source.split('|'), letterSet);
+
+/**
+ * Could a name with these letters (its `LETTER_BITS` together) be one `classifyName` knows?
+ * Such a name contains a candidate part, so it has all of the part's letters: most names in
+ * ordinary text (`https`, `TypeError`, `limit`) are ruled out without being cut out or looked
+ * up.
+ */
+export function mayClassify(letters: number): boolean {
+  for (let i = 0; i < CANDIDATE_LETTERS.length; i++) {
+    const set = CANDIDATE_LETTERS[i] as number;
+    if ((letters & set) === set) return true;
+  }
+  return false;
+}
 
 /** Names repeat (a page logging `token=` in a loop): remember recent answers, bounded. */
 const cache = new Map<string, NameKind | null>();
@@ -150,7 +177,7 @@ function classify(n: string): NameKind | undefined {
 }
 
 /** Words that follow "password:" in messages rather than being one. */
-const NOT_A_VALUE = new Set(
+export const NOT_A_VALUE: ReadonlySet<string> = new Set(
   (
     'null none nil undefined true false yes no on off empty required optional missing invalid ' +
     'incorrect wrong expired expires expiring changed reset set unset hidden redacted masked ' +
@@ -161,12 +188,42 @@ const NOT_A_VALUE = new Set(
   ).split(' '),
 );
 
-const PLACEHOLDER = /^(?:[*x•·.#-]+|<[^<>]{0,64}>|\$\{[^{}]{0,64}\}|\{\{[^{}]{0,64}\}\}|%s|\?+)$/i;
+/** No word of `NOT_A_VALUE` is longer (lower-casing never shortens a string; a test checks). */
+export const LONGEST_NOT_A_VALUE = 10;
 
-/** A value that is not a secret even under a strong name: a word of a message, `***`, `${VAR}`. */
+/**
+ * Can a character begin or end a `NOT_A_VALUE` word once lower-cased? Only a letter, or a
+ * character beyond ASCII (the Kelvin sign lower-cases to `k`).
+ */
+const mayBeInWord = (code: number) =>
+  code >= 128 || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+
+const PLACEHOLDER = /^(?:[*x•·.#-]+|<[^<>]{0,64}>|\$\{[^{}]{0,64}\}|\{\{[^{}]{0,64}\}\}|%s|\?+)$/i;
+const codeSet = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** The characters a `PLACEHOLDER` can start and end with: a cheap test before the pattern. */
+const PLACEHOLDER_FIRST = codeSet('*xX•·.#-<${%?');
+const PLACEHOLDER_LAST = codeSet('*xX•·.#->}sS?');
+
+/**
+ * A value that is not a secret even under a strong name: a word of a message, `***`, `${VAR}`.
+ * Its first and last characters are tested before anything is allocated or matched: a page
+ * can log thousands of values under `password`.
+ */
 export function isPlaceholder(value: string): boolean {
-  if (value.length <= 24 && NOT_A_VALUE.has(value.toLowerCase())) return true;
-  return value.length <= 70 && PLACEHOLDER.test(value);
+  const n = value.length;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(n - 1);
+  if (
+    n <= LONGEST_NOT_A_VALUE &&
+    mayBeInWord(first) &&
+    mayBeInWord(last) &&
+    NOT_A_VALUE.has(value.toLowerCase())
+  ) {
+    return true;
+  }
+  return (
+    n <= 70 && PLACEHOLDER_FIRST.has(first) && PLACEHOLDER_LAST.has(last) && PLACEHOLDER.test(value)
+  );
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -175,6 +232,7 @@ const HEX_ID = /^[0-9a-f]{16,64}$/i;
 const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.-]*)?$/i;
 /** `ERR_HTTP2_PROTOCOL_ERROR`, `ECONNRESET`: constants, not secrets. */
 const CONSTANT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+const CAMEL_CASE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/;
 
 /**
  * Character counts of the value being judged, by ASCII code: `countedIn[c]` says which call
@@ -198,57 +256,141 @@ function entropy(value: string): number {
 }
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
-const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * What each ASCII character adds to two packed counters, 14 bits a field (a value has at most
+ * 8,192 characters): `CASE_COUNTS` counts lower case (bits 0-13) and upper case (bits 14-27),
+ * `DIGIT_HEX_COUNTS` digits (bits 0-13) and the letters a-f, A-F (bits 14-27); `SPACES` marks
+ * white space. Secrets are random, so a branch per character class would be mispredicted at
+ * almost every character; adding table entries costs the same whatever the character.
+ */
+const CASE_COUNTS = new Int32Array(128);
+const DIGIT_HEX_COUNTS = new Int32Array(128);
+const SPACES = new Uint8Array(128);
+const FIELD = 14;
+const DOT = 46;
+const HYPHEN = 45;
+const FIELD_MASK = (1 << FIELD) - 1;
+for (let c = 0; c < 128; c++) {
+  const lower = c >= 97 && c <= 122;
+  const upper = c >= 65 && c <= 90;
+  const hex = (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+  CASE_COUNTS[c] = (lower ? 1 : 0) + (upper ? 1 << FIELD : 0);
+  DIGIT_HEX_COUNTS[c] = (isDigitCode(c) ? 1 : 0) + (hex ? 1 << FIELD : 0);
+  SPACES[c] = c === 32 || (c >= 9 && c <= 13) ? 1 : 0;
+}
+
+/** No shorter value looks like a secret (`looksSecret`). */
+export const MIN_SECRET_LENGTH = 8;
+const MAX_SECRET_LENGTH = 8192;
 
 /**
  * Does a value under a generic name look like a secret? At least 8 characters without spaces,
  * letters and digits mixed (or a long mixed-case run), enough entropy; dates, versions,
- * constants and (unless `ids`) UUIDs and hex ids are not. One pass counts the character
- * classes and the commonest character, so each shape's pattern runs only where the counts
- * allow it, and the entropy's logarithms only when the commonest character does not decide
- * (Shannon entropy is never below -log2 of its share): a page can log thousands of values.
+ * constants and (unless `ids`) UUIDs and hex ids are not.
  */
 export function looksSecret(value: string, ids = false): boolean {
-  const n = value.length;
-  if (n < 8 || n > 8192) return false;
+  return looksSecretIn(value, 0, value.length, ids);
+}
+
+/** Tests `pattern` on `text.slice(start, end)` (cut out only when a pattern must look). */
+const matchesIn = (pattern: RegExp, text: string, start: number, end: number) =>
+  pattern.test(text.slice(start, end));
+
+/** What `countValue` found in the value it counted last (written once per value). */
+let countedId = 0;
+let countedCases = 0;
+let countedDigitsHex = 0;
+let countedMost = 0;
+let countedAscii = true;
+let countedSpaces = 0;
+const NO_STOPS = new Uint8Array(128);
+
+/**
+ * Counts the character classes and the commonest character of `text` from `start` up to `end`
+ * or the first ASCII character whose `stops` entry is not 0, and returns where it stopped;
+ * `judgeCounted` then decides. A caller that must find where a value ends anyway counts it in
+ * the same pass (utils/privacy/key-value.ts), so its characters are read once.
+ */
+export function countValue(text: string, start: number, end: number, stops: Uint8Array): number {
   call = call === 0xffffffff ? 1 : call + 1;
-  let lower = 0;
-  let upper = 0;
-  let digit = 0;
-  let hexLetters = 0;
+  const id = call;
+  let cases = 0;
+  let digitsHex = 0;
+  let spaces = 0;
   let most = 0;
   let ascii = true;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
+  let i = start;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 128) {
-      if (/\s/.test(value[i] as string)) return false;
+      if (/\s/.test(text[i] as string)) spaces = 1;
       ascii = false;
       continue;
     }
-    if (isAsciiSpace(c)) return false;
-    if (c >= 97 && c <= 122) {
-      lower++;
-      if (c <= 102) hexLetters++;
-    } else if (c >= 65 && c <= 90) {
-      upper++;
-      if (c <= 70) hexLetters++;
-    } else if (isDigitCode(c)) digit++;
-    const count = countedIn[c] === call ? (counts[c] as number) + 1 : 1;
-    countedIn[c] = call;
+    if (stops[c] !== 0) break;
+    cases += CASE_COUNTS[c] as number;
+    digitsHex += DIGIT_HEX_COUNTS[c] as number;
+    spaces |= SPACES[c] as number;
+    const count = countedIn[c] === id ? (counts[c] as number) + 1 : 1;
+    countedIn[c] = id;
     counts[c] = count;
-    if (count > most) most = count;
+    most = Math.max(most, count);
   }
+  countedId = id;
+  countedCases = cases;
+  countedDigitsHex = digitsHex;
+  countedMost = most;
+  countedAscii = ascii;
+  countedSpaces = spaces;
+  return i;
+}
+
+/**
+ * `looksSecret(text.slice(start, end), ids)` without cutting the value out. One pass counts the
+ * character classes and the commonest character, so each shape's pattern runs only where the
+ * counts allow it, and the entropy's logarithms only when the commonest character does not
+ * decide (Shannon entropy is never below -log2 of its share): a page can log thousands of
+ * values.
+ */
+export function looksSecretIn(text: string, start: number, end: number, ids = false): boolean {
+  const n = end - start;
+  if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH) return false;
+  countValue(text, start, end, NO_STOPS);
+  return judgeCounted(text, start, end, ids);
+}
+
+/** `looksSecretIn` for the value `countValue` has just counted, `[start, end)`. */
+export function judgeCounted(text: string, start: number, end: number, ids = false): boolean {
+  const n = end - start;
+  if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH || countedSpaces !== 0) return false;
+  const id = countedId;
+  const cases = countedCases;
+  const digitsHex = countedDigitsHex;
+  const most = countedMost;
+  const ascii = countedAscii;
+  const lower = cases & FIELD_MASK;
+  const upper = cases >> FIELD;
+  const digit = digitsHex & FIELD_MASK;
+  const hexLetters = digitsHex >> FIELD;
   const letters = lower + upper;
-  const first = value.charCodeAt(0);
-  if (isDigitCode(first) && value[4] === '-' && DATE.test(value)) return false;
-  if ((isDigitCode(first) || first === 118 || first === 86) && VERSION.test(value)) return false;
-  if (lower === 0 && upper > 0 && CONSTANT.test(value)) return false;
-  if (hexLetters === letters && (UUID.test(value) || HEX_ID.test(value))) return ids;
+  const first = text.charCodeAt(start);
+  const date = isDigitCode(first) && text.charCodeAt(start + 4) === HYPHEN;
+  if (date && matchesIn(DATE, text, start, end)) return false;
+  const version = countedIn[DOT] === id && (isDigitCode(first) || first === 118 || first === 86);
+  if (version && matchesIn(VERSION, text, start, end)) return false;
+  if (lower === 0 && upper > 0 && matchesIn(CONSTANT, text, start, end)) return false;
+  if (
+    hexLetters === letters &&
+    (matchesIn(UUID, text, start, end) || matchesIn(HEX_ID, text, start, end))
+  ) {
+    return ids;
+  }
   if (letters === 0) return false;
   const mixed = digit > 0 || (n >= 20 && upper >= 3 && lower >= 3);
   if (!mixed) return false;
   // camelCase words (`ServiceUnavailable`) are names, not secrets.
-  if (digit === 0 && /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return false;
+  if (digit === 0 && matchesIn(CAMEL_CASE, text, start, end)) return false;
   if (ascii && most / n <= MAX_SHARE_FOR_ENTROPY) return true;
-  return entropy(value) >= 2.5;
+  return entropy(text.slice(start, end)) >= 2.5;
 }

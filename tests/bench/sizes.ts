@@ -31,7 +31,9 @@ if (!existsSync(join(dir, 'manifest.json'))) {
 const KB = 1024;
 const BUDGETS = {
   popupFirstGzip: 40 * KB,
-  popupAppGzip: 80 * KB,
+  // Preact, the polyfill, the schemas, the redactor and every page's components: 81.4 KB gzip
+  // when the first JavaScript shed Preact and the polyfill into it.
+  popupAppGzip: 90 * KB,
 };
 
 const read = (file: string) => readFileSync(join(dir, file));

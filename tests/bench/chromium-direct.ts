@@ -20,11 +20,13 @@ export const requestBody = (request: IncomingMessage) =>
     request.on('end', () => resolve(text));
   });
 
+/** `promise`, or a rejection after `ms`; the timer is cleared so it keeps nothing waiting. */
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out`)), ms)),
-  ]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<T>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The port Chromium chose for --remote-debugging-port=0, from its profile folder. */

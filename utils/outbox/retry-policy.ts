@@ -108,6 +108,8 @@ export interface DeliveryTimings {
   uploadBaseTimeoutMs: number;
   /** The slowest uplink an upload must finish on, with a margin (1 Mbit/s: half of 2). */
   uploadFloorBytesPerSecond: number;
+  /** A job whose progress the storage refused (full, failing) waits this, then runs again. */
+  storageRetryMs: number;
 }
 
 export const TIMINGS: DeliveryTimings = {
@@ -124,6 +126,7 @@ export const TIMINGS: DeliveryTimings = {
   uploadBatchBytes: 2 * 1024 * 1024,
   uploadBaseTimeoutMs: 10_000,
   uploadFloorBytesPerSecond: 125_000,
+  storageRetryMs: 60_000,
 };
 
 /**

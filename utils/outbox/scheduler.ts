@@ -70,7 +70,7 @@ interface OutboxEnv {
   busy?(active: boolean): void;
   /**
    * Told when a job's progress could not be stored (a full or refusing storage): the job waits
-   * and is tried again after `STORAGE_RETRY_MS` (the notification says what to do).
+   * and is tried again after `storageRetryMs` (retry-policy.ts; the notification says what to do).
    */
   onStorageFailure?(job: Job, error: ErrorInfo): void | Promise<void>;
 }
@@ -80,8 +80,6 @@ const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
 const KEEP_FINISHED_COUNT = 20;
 /** Guard against a job that would be due again at once, forever. */
 const MAX_RUNS_PER_DRAIN = 200;
-/** How long a job whose progress could not be stored waits before it is tried again. */
-export const STORAGE_RETRY_MS = 60_000;
 
 export interface Outbox {
   submit(input: JobInput, replaces?: string): Promise<Job>;
@@ -134,7 +132,7 @@ export function createOutbox(env: OutboxEnv): Outbox {
   const storageRefused = async (job: Job, cause: unknown): Promise<boolean> => {
     if (!(cause instanceof AppError) || cause.code !== 'storage') return false;
     const error = storageErrorInfo('delivery', storageFailureOf(cause.cause ?? cause));
-    unsaved.set(job.id, { error, retryAt: env.now() + STORAGE_RETRY_MS });
+    unsaved.set(job.id, { error, retryAt: env.now() + (env.timings ?? TIMINGS).storageRetryMs });
     if (!told.has(job.id)) {
       told.add(job.id);
       await env.onStorageFailure?.(job, error);

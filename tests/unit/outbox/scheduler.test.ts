@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
 import type { Job } from '@/utils/outbox/job';
 import { TIMINGS } from '@/utils/outbox/retry-policy';
-import { createOutbox, jobView, type Outbox, STORAGE_RETRY_MS } from '@/utils/outbox/scheduler';
+import { createOutbox, jobView, type Outbox } from '@/utils/outbox/scheduler';
 
 type OutboxEnv = Parameters<typeof createOutbox>[0];
 
@@ -421,14 +421,14 @@ describe('a storage that refuses the outbox’s writes', () => {
       status: 'waiting-retry',
       lastError: { code: 'storage', messageKey: 'storage_delivery_quota' },
     });
-    expect(alarms.at(-1)).toBe(Date.now() + STORAGE_RETRY_MS);
+    expect(alarms.at(-1)).toBe(Date.now() + TIMINGS.storageRetryMs);
     // Still full a minute later: it waits again and is not announced twice.
-    await vi.advanceTimersByTimeAsync(STORAGE_RETRY_MS);
+    await vi.advanceTimersByTimeAsync(TIMINGS.storageRetryMs);
     await outbox.kick();
     expect(refused).toHaveLength(1);
     // The storage takes writes again: the job finds its request and completes, filed once.
     storage.full = false;
-    await vi.advanceTimersByTimeAsync(STORAGE_RETRY_MS);
+    await vi.advanceTimersByTimeAsync(TIMINGS.storageRetryMs);
     await outbox.kick();
     await afterChecks(outbox);
     expect(portal.requests).toHaveLength(1);

@@ -71,16 +71,10 @@ export function usePortalForm(
 
   useEffect(() => {
     // All at once: the popup waits for the slowest answer, not for their sum. The last choice's
-    // types and fields are asked for now too (answers shared with the requests that follow).
+    // types and fields were asked for by the popup's first script (entrypoints/popup/main.ts);
+    // the effects below take those answers.
     const desksRead = portalSend.listServiceDesks();
     desksRead.catch(() => undefined);
-    void composerChoiceItem.get().then(({ serviceDeskId, requestTypeId }) => {
-      if (!serviceDeskId) return;
-      portalSend.listRequestTypes(serviceDeskId).catch(() => undefined);
-      if (requestTypeId) {
-        portalSend.getRequestTypeFields(serviceDeskId, requestTypeId).catch(() => undefined);
-      }
-    });
     void (async () => {
       try {
         const [view, mappings] = await Promise.all([

@@ -30,7 +30,8 @@ if (!existsSync(join(dir, 'manifest.json'))) {
 
 const KB = 1024;
 const BUDGETS = {
-  popupFirstGzip: 40 * KB,
+  // 1.9 KB since it holds no Preact, polyfill or schemas; Preact alone would break this.
+  popupFirstGzip: 6 * KB,
   // Preact, the polyfill, the schemas, the redactor and every page's components: 81.4 KB gzip
   // when the first JavaScript shed Preact and the polyfill into it.
   popupAppGzip: 90 * KB,

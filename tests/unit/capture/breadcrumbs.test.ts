@@ -5,6 +5,7 @@ import {
   recordingAllowed,
   startBreadcrumbRecorder,
 } from '@/utils/capture/breadcrumbs';
+import { PAGE_VALUES, VALUE_BEARING_PAGE } from './steps/value-bearing-page';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
@@ -147,38 +148,9 @@ describe('startBreadcrumbRecorder', () => {
 
 describe('steps never carry values', () => {
   let recorder: BreadcrumbRecorder;
-  const VALUES = [
-    'typed-note-value',
-    'self-labelled-value',
-    'custom-select-choice',
-    'labelled-by-editable',
-    'option-value',
-    'cell-value',
-    'row-value',
-    'textarea-value',
-    'title-value',
-    'listbox-choice',
-  ];
 
   beforeEach(() => {
-    document.body.innerHTML = `
-      <div id="ed" contenteditable="true">typed-note-value <a href="/x">link inside</a></div>
-      <div id="self" role="button" tabindex="0" aria-labelledby="self">self-labelled-value</div>
-      <span id="sel-label">Namespace</span>
-      <button id="custom" aria-haspopup="listbox" aria-labelledby="sel-label custom">custom-select-choice</button>
-      <div id="combo" role="combobox" tabindex="0" aria-labelledby="combo">custom-select-choice</div>
-      <div id="note" contenteditable="true">labelled-by-editable</div>
-      <button id="by-editable" aria-labelledby="note">x</button>
-      <ul role="listbox" aria-label="Namespaces">
-        <li id="opt" role="option" aria-label="option-value">option-value</li>
-      </ul>
-      <div role="grid" aria-label="Pods">
-        <div id="row" role="row" aria-label="row-value"><span id="cell" role="gridcell">cell-value</span></div>
-      </div>
-      <label for="ta">Description</label><textarea id="ta">textarea-value</textarea>
-      <input id="titled" type="text" title="title-value" value="title-value">
-      <div id="lb" role="listbox" tabindex="0" aria-labelledby="lb">listbox-choice</div>
-    `;
+    document.body.innerHTML = VALUE_BEARING_PAGE;
     recorder = startBreadcrumbRecorder(document, { acceptUntrusted: true, now: () => 1 });
   });
   afterEach(() => recorder.stop());
@@ -205,7 +177,7 @@ describe('steps never carry values', () => {
     click(el('#ed a'));
     const crumbs = recorder.snapshot();
     const json = JSON.stringify(crumbs);
-    for (const value of VALUES) expect(json).not.toContain(value);
+    for (const value of PAGE_VALUES) expect(json).not.toContain(value);
     const clicks = crumbs.filter((c) => c.kind === 'click');
     expect(clicks.map((c) => c.role)).toEqual([
       'text field',

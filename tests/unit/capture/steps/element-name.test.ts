@@ -7,6 +7,7 @@ import {
   rawLabel,
   textOf,
 } from '@/utils/capture/steps/element-name';
+import { VALUE_BEARING_PAGE } from './value-bearing-page';
 
 function el<T extends Element = HTMLElement>(selector: string): T {
   const found = document.querySelector<T>(selector);
@@ -90,20 +91,7 @@ describe('interactiveTarget and describeControl', () => {
 
 describe('steps never carry values: names', () => {
   it('names nothing by a value, also when asked directly', () => {
-    document.body.innerHTML = `
-      <div id="ed" contenteditable="true">typed-note-value</div>
-      <div id="self" role="button" tabindex="0" aria-labelledby="self">self-labelled-value</div>
-      <div id="combo" role="combobox" tabindex="0" aria-labelledby="combo">custom-select-choice</div>
-      <div id="note" contenteditable="true">labelled-by-editable</div>
-      <button id="by-editable" aria-labelledby="note">x</button>
-      <ul role="listbox" aria-label="Namespaces">
-        <li id="opt" role="option" aria-label="option-value">option-value</li>
-      </ul>
-      <div role="grid" aria-label="Pods">
-        <div id="row" role="row" aria-label="row-value"><span id="cell" role="gridcell">cell-value</span></div>
-      </div>
-      <input id="titled" type="text" title="title-value" value="title-value">
-      <div id="lb" role="listbox" tabindex="0" aria-labelledby="lb">listbox-choice</div>`;
+    document.body.innerHTML = VALUE_BEARING_PAGE;
     for (const id of ['ed', 'self', 'combo', 'by-editable', 'opt', 'cell', 'row', 'titled', 'lb']) {
       expect(accessibleName(el(`#${id}`))).not.toMatch(/value|choice/);
     }

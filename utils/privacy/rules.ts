@@ -117,7 +117,11 @@ const TOKEN_RULES: readonly Rule[] = [
   token('api-key', String.raw`AKCp[A-Za-z0-9]{69}|dp\.(?:pt|st|ct|sa)\.[A-Za-z0-9]{40,}`),
   token('api-key', 'key-[0-9a-f]{32}(?![0-9a-f])|SK[0-9a-fA-F]{32}(?![0-9a-fA-F])'),
   token('rancher-token', 'token-[a-z0-9]{5}:[a-z0-9]{54}'),
-  token('telegram-token', String.raw`\d{8,10}:AA[\w-]{33}`),
+  {
+    category: 'telegram-token',
+    // Also in the Bot API's URLs, `https://api.telegram.org/bot<token>/sendMessage`.
+    pattern: /(?:(?<![A-Za-z0-9_])|(?<=\/bot))\d{8,10}:AA[\w-]{33}/g,
+  },
   token('private-key', 'AGE-SECRET-KEY-1[0-9A-Z]{58}'),
   {
     category: 'vault-token',

@@ -90,6 +90,12 @@ const rancher = `token-${gen(5, 'abcdefghijklmnopqrstuvwxyz0123456789')}:${gen(5
 const oauthCode = `4/0AX4XfWh${gen(40, B64URL)}`;
 const sessionId = gen(32, HEX);
 const generic = `${gen(24)}`;
+const telegram = `${gen(10, '0123456789')}:AA${gen(33, B64URL)}`;
+const jfrog = `AKCp${gen(69)}`;
+const doppler = `dp.st.${gen(43)}`;
+const mailgun = `key-${gen(32, HEX)}`;
+const twilio = `SK${gen(32, HEX)}`;
+const ageKey = `AGE-SECRET-KEY-1${gen(58, 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L')}`;
 
 /** `[name, line, ...secrets]`: after redaction the line contains none of the secrets. */
 export const SECRET_LINES: ReadonlyArray<readonly [string, string, ...string[]]> = [
@@ -218,6 +224,16 @@ export const SECRET_LINES: ReadonlyArray<readonly [string, string, ...string[]]>
   ],
   ['Rancher API token', `Authorization: Bearer ${rancher}`, rancher],
   ['Rancher API token in text', `cattle token ${rancher} expired`, rancher],
+  [
+    'Telegram bot token in a URL',
+    `POST https://api.telegram.org/bot${telegram}/sendMessage failed`,
+    telegram,
+  ],
+  ['JFrog API key in a header', `X-JFrog-Art-Api: ${jfrog}`, jfrog],
+  ['Doppler service token in a log line', `doppler secrets download using ${doppler}`, doppler],
+  ['Mailgun key in text', `mailgun client configured with ${mailgun}`, mailgun],
+  ['Twilio API key SID in text', `twilio auth as ${twilio} failed`, twilio],
+  ['age secret key in a config dump', `SOPS_AGE_KEY ${ageKey}`, ageKey],
   // Keys and JWTs
   ['PEM private key', `loaded key ${pem} ok`, 'MIIEpAIBAAKCAQEA'],
   ['OpenSSH key in JSON', `{"private_key":"${pemOpenSsh}"}`, 'b3BlbnNzaC1rZXktdjEAAAAA'],

@@ -29,6 +29,7 @@ import {
   MARKER_PREFIX,
   marker,
   type Rule,
+  TextCharacters,
 } from './rules';
 
 export { cutNote, cutText } from './fit';
@@ -82,11 +83,19 @@ export function createRedactor(options: RedactionOptions = DEFAULT_REDACTION_OPT
       categories[category] = (categories[category] ?? 0) + n;
     };
     let out = text;
-    for (const rule of rules) out = applyRule(out, rule, tally);
+    let characters = new TextCharacters(out);
+    const apply = (rule: Rule) => {
+      if (!characters.mayMatch(rule)) return;
+      const next = applyRule(out, rule, tally);
+      if (next !== out) characters = new TextCharacters(next);
+      out = next;
+    };
+    for (const rule of rules) apply(rule);
     for (const pattern of custom) {
       out = applyCustomPattern(out, pattern, customMarker, isMarkerAt, () => tally('custom', 1));
     }
-    out = applyRule(out, COOKIE_RULE, tally);
+    if (custom.length > 0) characters = new TextCharacters(out);
+    apply(COOKIE_RULE);
     return { text: out, count, categories };
   };
 

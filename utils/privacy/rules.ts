@@ -34,6 +34,12 @@ export interface PatternRule {
    * the whole match becomes the marker.
    */
   decide?: (match: RegExpExecArray, text: string, marker: string) => Replacement | undefined;
+  /**
+   * Characters of which every match contains at least one: a text with none of them is not
+   * searched (see `TextCharacters`). Most tokens have a `_`, `-`, `.` or `:`, which a run of
+   * random letters and digits does not.
+   */
+  needs?: string;
 }
 
 /** A rule that finds its candidates itself and records its replacements in `edits`. */
@@ -54,26 +60,27 @@ const startingBehind =
   });
 
 /** `(?<!…)` for prefixed tokens: not inside a longer word. */
-const token = (category: string, source: string): Rule => ({
+const token = (category: string, source: string, needs?: string): PatternRule => ({
   category,
   pattern: new RegExp(`(?<![A-Za-z0-9_])(?:${source})`, 'g'),
+  needs,
 });
 
 /** Prefixed token formats: the prefix alone tells what they are. */
 const TOKEN_RULES: readonly Rule[] = [
   // Kubernetes service-account tokens, Argo CD and most OIDC tokens are JWTs.
-  token('jwt', String.raw`eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]*`),
-  token('openshift-token', String.raw`sha256~[\w-]{20,}`),
-  token('grafana-token', 'glsa_[A-Za-z0-9_]{20,}|glc_[A-Za-z0-9+/_-]{20,}={0,2}'),
+  token('jwt', String.raw`eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]*`, '.'),
+  token('openshift-token', String.raw`sha256~[\w-]{20,}`, '~'),
+  token('grafana-token', 'glsa_[A-Za-z0-9_]{20,}|glc_[A-Za-z0-9+/_-]{20,}={0,2}', '_'),
   // Grafana's older API keys are base64 JSON: {"k":"…
   token('grafana-token', 'eyJrIjoi[A-Za-z0-9+/]{20,}={0,2}'),
-  token('vault-token', String.raw`hv[sbr]\.[\w-]{20,}`),
+  token('vault-token', String.raw`hv[sbr]\.[\w-]{20,}`, '.'),
   token(
     'aws-key',
     '(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|AGPA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])',
   ),
   token('google-api-key', String.raw`AIza[\w-]{35}(?![\w-])|ya29\.[\w-]{20,}`),
-  { category: 'google-api-key', pattern: /(?<![\w/])1\/\/0[\w-]{30,}/g },
+  { category: 'google-api-key', pattern: /(?<![\w/])1\/\/0[\w-]{30,}/g, needs: '/' },
   {
     category: 'azure-secret',
     // Azure client secrets, `<3>` + digit + `Q~` + 31-34: found from `Q~` (rare) and the 4
@@ -81,52 +88,61 @@ const TOKEN_RULES: readonly Rule[] = [
     // random words (a page logging ids) was a candidate.
     pattern: /Q~(?<=(?<![A-Za-z0-9_])[\w~.-]{3}\dQ~)[\w~.-]{31,34}(?![\w~.-])/g,
     decide: startingBehind(4),
+    needs: '~',
   },
-  token('github-token', String.raw`gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_\w{22,255}`),
+  token('github-token', String.raw`gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_\w{22,255}`, '_'),
   token(
     'gitlab-token',
     String.raw`gl(?:pat|dt|rt|ptt|cbt|imt|oas|soat|ft|agent|ffct|wt)-[\w-]{20,}|GR1348941[\w-]{20,}`,
   ),
-  token('ci-token', 'CCIP(?:AT|RJ)_[A-Za-z0-9_]{30,}|bk(?:ua|at)_[A-Za-z0-9]{30,}'),
-  token('npm-token', 'npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])'),
-  token('pypi-token', String.raw`pypi-AgE[\w-]{50,}`),
-  token('docker-token', String.raw`dckr_(?:pat|oat)_[\w-]{20,}`),
-  token('slack-token', String.raw`xox[abposre]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,}`),
+  token('ci-token', 'CCIP(?:AT|RJ)_[A-Za-z0-9_]{30,}|bk(?:ua|at)_[A-Za-z0-9]{30,}', '_'),
+  token('npm-token', 'npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])', '_'),
+  token('pypi-token', String.raw`pypi-AgE[\w-]{50,}`, '-'),
+  token('docker-token', String.raw`dckr_(?:pat|oat)_[\w-]{20,}`, '_'),
+  token('slack-token', String.raw`xox[abposre]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,}`, '-'),
   token(
     'webhook',
     String.raw`https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[\w/-]+` +
       String.raw`|https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d+\/[\w-]+` +
       String.raw`|https:\/\/[\w-]{1,63}\.webhook\.office\.com\/webhook(?:b2)?\/[^\s"'<>\\]+` +
       String.raw`|https:\/\/outlook\.office(?:365)?\.com\/webhook\/[^\s"'<>\\]+`,
+    ':',
   ),
-  token('stripe-key', '(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{24,}'),
+  token('stripe-key', '(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{24,}', '_'),
   token('atlassian-token', 'AT(?:ATT|CTT|OAT)[A-Za-z0-9_=-]{20,}|ATBB[A-Za-z0-9]{24,}'),
-  token('api-key', String.raw`sk-(?:proj-|ant-(?:api|admin)\d\d-)[\w-]{20,}|sk-[A-Za-z0-9]{40,}`),
-  token('api-key', String.raw`hf_[A-Za-z]{34}(?![A-Za-z])|SG\.[\w-]{22}\.[\w-]{43}`),
-  token('api-key', 'shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64}'),
-  token('api-key', String.raw`tskey-[\w-]{20,}|NRAK-[A-Z0-9]{27}|sntr[ysu]_[\w+/=]{30,}`),
+  token(
+    'api-key',
+    String.raw`sk-(?:proj-|ant-(?:api|admin)\d\d-)[\w-]{20,}|sk-[A-Za-z0-9]{40,}`,
+    '-',
+  ),
+  token('api-key', String.raw`hf_[A-Za-z]{34}(?![A-Za-z])|SG\.[\w-]{22}\.[\w-]{43}`, '_.'),
+  token('api-key', 'shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64}', '_'),
+  token('api-key', String.raw`tskey-[\w-]{20,}|NRAK-[A-Z0-9]{27}|sntr[ysu]_[\w+/=]{30,}`, '-_'),
   token('api-key', 'dapi[a-f0-9]{32}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|pul-[a-f0-9]{40}'),
-  token('api-key', 'lin_api_[A-Za-z0-9]{40}'),
+  token('api-key', 'lin_api_[A-Za-z0-9]{40}', '_'),
   {
     category: 'api-key',
     // Terraform Cloud's `<14>.atlasv1.<60+>`: found from `.atlasv1.` (rare) and the 14
     // characters read behind it, not tried at every word of the text.
     pattern: /(?<=(?<![A-Za-z0-9_])[A-Za-z0-9]{14})\.atlasv1\.[\w-]{60,}/g,
     decide: startingBehind(14),
+    needs: '.',
   },
   token('api-key', String.raw`AKCp[A-Za-z0-9]{69}|dp\.(?:pt|st|ct|sa)\.[A-Za-z0-9]{40,}`),
   token('api-key', 'key-[0-9a-f]{32}(?![0-9a-f])|SK[0-9a-fA-F]{32}(?![0-9a-fA-F])'),
-  token('rancher-token', 'token-[a-z0-9]{5}:[a-z0-9]{54}'),
+  token('rancher-token', 'token-[a-z0-9]{5}:[a-z0-9]{54}', '-'),
   {
     category: 'telegram-token',
     // Also in the Bot API's URLs, `https://api.telegram.org/bot<token>/sendMessage`.
     pattern: /(?:(?<![A-Za-z0-9_])|(?<=\/bot))\d{8,10}:AA[\w-]{33}/g,
+    needs: ':',
   },
-  token('private-key', 'AGE-SECRET-KEY-1[0-9A-Z]{58}'),
+  token('private-key', 'AGE-SECRET-KEY-1[0-9A-Z]{58}', '-'),
   {
     category: 'vault-token',
     // Vault's older `s.` tokens: exactly 24 characters, mixed.
     pattern: /(?<![\w.-])[sbr]\.[A-Za-z0-9]{24}(?![\w.-])/g,
+    needs: '.',
     decide: (match, _text, m) =>
       looksSecret(match[0].slice(2))
         ? { start: match.index, end: match.index + match[0].length, text: m }
@@ -153,6 +169,7 @@ const TOKEN_RULES: readonly Rule[] = [
 /** `Authorization: …`: the whole header value, whatever the scheme. */
 const AUTH_HEADER: Rule = {
   category: 'credential',
+  needs: ':=',
   pattern: /(?<![\w-])(?:proxy-)?authorization(?:\\?["'])?[ \t]{0,8}[:=][ \t]{0,8}(?:\\?["'])?/gi,
   decide: (match, text, m) => {
     const from = match.index + match[0].length;
@@ -176,6 +193,7 @@ const base64Decodes = (value: string, needle: string) => {
 /** `Bearer abc…`, `Basic dXNl…`, `Token abc…` in free text, when the value looks like one. */
 const SCHEME_CREDENTIAL: Rule = {
   category: 'credential',
+  needs: ' \t',
   pattern: /(?<![\w-])(bearer|basic|token)[ \t]{1,8}(?!\[redacted:)([\w.~+/-]+={0,3})/gi,
   decide: (match, _text, m) => {
     const scheme = (match[1] as string).toLowerCase();
@@ -196,6 +214,7 @@ const MAX_COOKIE_PAIRS = 64;
 /** `Cookie: a=1; b=2` -> every value; `Set-Cookie: a=1; Path=/` -> the first value only. */
 export const COOKIE_RULE: Rule = {
   category: 'cookie',
+  needs: ':',
   pattern:
     /(?<![\w-])(set-cookie|cookie)(?:\\?["'])?[ \t]{0,8}:[ \t]{0,8}(?:\\?["'])?([^\r\n"'\\]+)/gi,
   decide: (match, _text, m) => {
@@ -236,6 +255,7 @@ export const COOKIE_RULE: Rule = {
 /** `https://user:pass@host`, also percent-encoded (`https%3A%2F%2Fuser%3Apass%40host`). */
 const URL_CREDENTIALS: Rule = {
   category: 'url-credentials',
+  needs: ':%',
   pattern:
     // Found from `://` (rarer than word starts), the scheme read behind it. The lookahead
     // (at most 8 characters) passes over user info that `decide` would keep anyway (shorter
@@ -263,6 +283,7 @@ const URL_CREDENTIALS: Rule = {
 
 const PEM: Rule = {
   category: 'private-key',
+  needs: '-',
   // A truncated block (a capped log line) is masked to its end.
   pattern:
     /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----|$)/g,
@@ -287,9 +308,35 @@ export const BUILT_IN_RULES: readonly Rule[] = [
 
 export const EMAIL_RULE: Rule = {
   category: 'email',
+  needs: '@%',
   pattern:
     /(?<![\w.%+-])[\w.%+-]{1,64}(?:@|%(?:25)?40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])/g,
 };
+
+/**
+ * Which characters a text has, each looked up once (`includes`) while the text stays the same:
+ * a redactor asks the same text about the same few characters for each of its rules.
+ */
+export class TextCharacters {
+  private readonly known = new Map<string, boolean>();
+
+  constructor(readonly text: string) {}
+
+  /** Can `rule` match in this text (it has one of the characters the rule `needs`)? */
+  mayMatch(rule: Rule): boolean {
+    const needs = 'needs' in rule ? rule.needs : undefined;
+    if (needs === undefined) return true;
+    for (const char of needs) {
+      let has = this.known.get(char);
+      if (has === undefined) {
+        has = this.text.includes(char);
+        this.known.set(char, has);
+      }
+      if (has) return true;
+    }
+    return false;
+  }
+}
 
 /**
  * Applies one rule to the whole text in one left-to-right pass; `onReplace` hears how many

@@ -28,6 +28,7 @@ import {
   MIN_SECRET_LENGTH,
   mayClassify,
   type NameKind,
+  valueClassTable,
 } from './secret-values';
 
 const MAX_NAME = 64;
@@ -72,6 +73,8 @@ const END = 1;
 const SPECIAL = 2;
 for (const c of '%[=:?') BARE_CODES[c.charCodeAt(0)] = SPECIAL;
 for (const c of ' \t\r\n"\'<>,;&)]}`|\\#') BARE_CODES[c.charCodeAt(0)] = END;
+/** `countValue`'s table for a bare value: it stops where `BARE_CODES` is not 0. */
+const BARE_VALUE_CLASSES = valueClassTable(BARE_CODES);
 /** Escaped characters a name may start behind: `&`, `?`, `#`, space, quotes, `,`, `;`, LF. */
 const NAME_START_BYTES = byteTable([0x26, 0x3f, 0x23, 0x20, 0x22, 0x27, 0x2c, 0x3b, 0x0a]);
 /** Escaped characters that end a value in a URL: `&`, `#`, space, quotes, `,`, `;`… */
@@ -457,7 +460,7 @@ function readAndJudgePlainValue(text: string, start: number, ids: boolean): bool
     if (short < start + MIN_SECRET_LENGTH) return plainValueEndsAt(text, short) ? false : undefined;
   }
   // The plain run stops at an end or a special character (`BARE_CODES` not 0).
-  const end = countValue(text, start, text.length, BARE_CODES);
+  const end = countValue(text, start, text.length, BARE_VALUE_CLASSES);
   lastPlainWasLong = end - start >= MIN_SECRET_LENGTH;
   if (!plainValueEndsAt(text, end)) return undefined;
   spanEnd = end;

@@ -234,17 +234,6 @@ const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.-]*)?$/i;
 const CONSTANT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 const CAMEL_CASE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/;
 
-/**
- * Character counts of the value being judged, by ASCII code: `countedIn[c]` says which call
- * counted `counts[c]`, so nothing is cleared between values.
- */
-const counts = new Uint16Array(128);
-const countedIn = new Uint32Array(128);
-let call = 0;
-
-/** A value whose commonest character is at most this share has min-entropy >= 2.5 bits. */
-const MAX_SHARE_FOR_ENTROPY = 2 ** -2.5;
-
 /** Shannon entropy in bits per character. */
 function entropy(value: string): number {
   const seen = new Map<string, number>();
@@ -255,34 +244,136 @@ function entropy(value: string): number {
   return bits;
 }
 
+/** A value whose commonest character is at most this share has min-entropy >= 2.5 bits. */
+const MAX_SHARE_FOR_ENTROPY = 2 ** -2.5;
+
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isLowerCode = (c: number) => c >= 97 && c <= 122;
+const isUpperCode = (c: number) => c >= 65 && c <= 90;
+
+/** What a character is, as bits of a value class table (`valueClassTable`). */
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 4;
+/** A letter other than a-f, A-F (a value without one may be a hex id). */
+const NOT_HEX = 8;
+const SPACE = 16;
+const DOT = 32;
+/** Where the caller's value ends (`countValue` stops before it). */
+const STOP = 64;
 
 /**
- * What each ASCII character adds to two packed counters, 14 bits a field (a value has at most
- * 8,192 characters): `CASE_COUNTS` counts lower case (bits 0-13) and upper case (bits 14-27),
- * `DIGIT_HEX_COUNTS` digits (bits 0-13) and the letters a-f, A-F (bits 14-27); `SPACES` marks
- * white space. Secrets are random, so a branch per character class would be mispredicted at
- * almost every character; adding table entries costs the same whatever the character.
+ * A table, by ASCII code, of what `countValue` needs to know of each character: its class
+ * bits, and `STOP` where `stops` is not 0. One look-up per character: secrets are random, so a
+ * branch per character class would be mispredicted at almost every character.
  */
-const CASE_COUNTS = new Int32Array(128);
-const DIGIT_HEX_COUNTS = new Int32Array(128);
-const SPACES = new Uint8Array(128);
-const FIELD = 14;
-const DOT = 46;
-const HYPHEN = 45;
-const FIELD_MASK = (1 << FIELD) - 1;
-for (let c = 0; c < 128; c++) {
-  const lower = c >= 97 && c <= 122;
-  const upper = c >= 65 && c <= 90;
-  const hex = (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-  CASE_COUNTS[c] = (lower ? 1 : 0) + (upper ? 1 << FIELD : 0);
-  DIGIT_HEX_COUNTS[c] = (isDigitCode(c) ? 1 : 0) + (hex ? 1 << FIELD : 0);
-  SPACES[c] = c === 32 || (c >= 9 && c <= 13) ? 1 : 0;
+export function valueClassTable(stops: Uint8Array): Uint8Array {
+  return new Uint8Array(128).map((_, c) => {
+    const lower = isLowerCode(c);
+    const upper = isUpperCode(c);
+    const hex = (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+    return (
+      (lower ? LOWER : 0) |
+      (upper ? UPPER : 0) |
+      (isDigitCode(c) ? DIGIT : 0) |
+      ((lower || upper) && !hex ? NOT_HEX : 0) |
+      (c === 32 || (c >= 9 && c <= 13) ? SPACE : 0) |
+      (c === 46 ? DOT : 0) |
+      (stops[c] !== 0 ? STOP : 0)
+    );
+  });
 }
+
+const ALL_CLASSES = valueClassTable(new Uint8Array(128));
 
 /** No shorter value looks like a secret (`looksSecret`). */
 export const MIN_SECRET_LENGTH = 8;
 const MAX_SECRET_LENGTH = 8192;
+
+/**
+ * How often each ASCII character occurs in the value being counted: `tag << COUNT_BITS | count`,
+ * where the tag says which value counted it, so nothing is cleared between values.
+ */
+const frequencies = new Int32Array(128);
+const COUNT_BITS = 14;
+const COUNT_MASK = (1 << COUNT_BITS) - 1;
+/** Tags fit in the 17 bits above the count (a positive 31-bit number). */
+const MAX_TAG = (1 << (31 - COUNT_BITS)) - 1;
+let tag = 0;
+
+/** What `countValue` found in the value it counted last (written once per value). */
+let countedClasses = 0;
+let countedMost = 0;
+let countedAscii = true;
+
+/**
+ * Reads `text` from `start` up to `end` or the first ASCII character whose `classes` entry has
+ * `STOP` (`valueClassTable`), and returns where it stopped; on the way it records the character
+ * classes and the commonest character's count of the first `MAX_SECRET_LENGTH + 1` characters,
+ * for `judgeCounted`. A caller that must find where a value ends anyway counts it in the same
+ * pass (utils/privacy/key-value.ts), so its characters are read once.
+ */
+export function countValue(text: string, start: number, end: number, classes: Uint8Array): number {
+  if (tag === MAX_TAG) {
+    frequencies.fill(0);
+    tag = 0;
+  }
+  tag += 1;
+  const stamp = tag << COUNT_BITS;
+  let found = 0;
+  let most = 0;
+  let ascii = true;
+  // Longer values are no secret: past this, only their end is looked for.
+  const counted = Math.min(end, start + MAX_SECRET_LENGTH + 1);
+  let i = start;
+  for (; i < counted; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
+      if (/\s/.test(text[i] as string)) found |= SPACE;
+      ascii = false;
+      continue;
+    }
+    const bits = classes[c] as number;
+    if (bits >= STOP) break;
+    found |= bits;
+    // Same tag: the bits above the count cancel out. (Counted without masking: measured a
+    // third faster than testing the tag, a branch that random values mispredict.)
+    const entry = frequencies[c] as number;
+    const count = (entry ^ stamp) <= COUNT_MASK ? entry - stamp + 1 : 1;
+    frequencies[c] = stamp + count;
+    if (count > most) most = count;
+  }
+  if (i === counted) {
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && (classes[c] as number) >= STOP) break;
+    }
+  }
+  countedClasses = found;
+  countedMost = most;
+  countedAscii = ascii;
+  return i;
+}
+
+/**
+ * `entropy(text.slice(start, end))` of the ASCII value `countValue` has just counted, from its
+ * counts (each character's term once, in the order of first occurrence, as `entropy` sums).
+ */
+function countedEntropy(text: string, start: number, end: number): number {
+  const n = end - start;
+  const stamp = tag << COUNT_BITS;
+  let bits = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const entry = frequencies[c] as number;
+    if ((entry ^ stamp) > COUNT_MASK) continue;
+    const share = (entry - stamp) / n;
+    bits -= share * Math.log2(share);
+    // Tag 0 is never a value's: the character's term is not added twice.
+    frequencies[c] = 0;
+  }
+  return bits;
+}
 
 /**
  * Does a value under a generic name look like a secret? At least 8 characters without spaces,
@@ -297,100 +388,64 @@ export function looksSecret(value: string, ids = false): boolean {
 const matchesIn = (pattern: RegExp, text: string, start: number, end: number) =>
   pattern.test(text.slice(start, end));
 
-/** What `countValue` found in the value it counted last (written once per value). */
-let countedId = 0;
-let countedCases = 0;
-let countedDigitsHex = 0;
-let countedMost = 0;
-let countedAscii = true;
-let countedSpaces = 0;
-const NO_STOPS = new Uint8Array(128);
-
 /**
- * Counts the character classes and the commonest character of `text` from `start` up to `end`
- * or the first ASCII character whose `stops` entry is not 0, and returns where it stopped;
- * `judgeCounted` then decides. A caller that must find where a value ends anyway counts it in
- * the same pass (utils/privacy/key-value.ts), so its characters are read once.
- */
-export function countValue(text: string, start: number, end: number, stops: Uint8Array): number {
-  call = call === 0xffffffff ? 1 : call + 1;
-  const id = call;
-  let cases = 0;
-  let digitsHex = 0;
-  let spaces = 0;
-  let most = 0;
-  let ascii = true;
-  let i = start;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) {
-      if (/\s/.test(text[i] as string)) spaces = 1;
-      ascii = false;
-      continue;
-    }
-    if (stops[c] !== 0) break;
-    cases += CASE_COUNTS[c] as number;
-    digitsHex += DIGIT_HEX_COUNTS[c] as number;
-    spaces |= SPACES[c] as number;
-    const count = countedIn[c] === id ? (counts[c] as number) + 1 : 1;
-    countedIn[c] = id;
-    counts[c] = count;
-    most = Math.max(most, count);
-  }
-  countedId = id;
-  countedCases = cases;
-  countedDigitsHex = digitsHex;
-  countedMost = most;
-  countedAscii = ascii;
-  countedSpaces = spaces;
-  return i;
-}
-
-/**
- * `looksSecret(text.slice(start, end), ids)` without cutting the value out. One pass counts the
- * character classes and the commonest character, so each shape's pattern runs only where the
- * counts allow it, and the entropy's logarithms only when the commonest character does not
- * decide (Shannon entropy is never below -log2 of its share): a page can log thousands of
- * values.
+ * `looksSecret(text.slice(start, end), ids)` without cutting the value out. One pass records
+ * the character classes and the commonest character, so each shape's pattern runs only where
+ * they allow it, and the entropy's logarithms only when the commonest character does not decide
+ * (Shannon entropy is never below -log2 of its share): a page can log thousands of values.
  */
 export function looksSecretIn(text: string, start: number, end: number, ids = false): boolean {
   const n = end - start;
   if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH) return false;
-  countValue(text, start, end, NO_STOPS);
+  countValue(text, start, end, ALL_CLASSES);
   return judgeCounted(text, start, end, ids);
+}
+
+/** At least `min` characters of `[start, end)` pass `test`? */
+function atLeast(
+  text: string,
+  start: number,
+  end: number,
+  min: number,
+  test: (c: number) => boolean,
+) {
+  let found = 0;
+  for (let i = start; i < end && found < min; i++) if (test(text.charCodeAt(i))) found++;
+  return found >= min;
 }
 
 /** `looksSecretIn` for the value `countValue` has just counted, `[start, end)`. */
 export function judgeCounted(text: string, start: number, end: number, ids = false): boolean {
   const n = end - start;
-  if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH || countedSpaces !== 0) return false;
-  const id = countedId;
-  const cases = countedCases;
-  const digitsHex = countedDigitsHex;
-  const most = countedMost;
-  const ascii = countedAscii;
-  const lower = cases & FIELD_MASK;
-  const upper = cases >> FIELD;
-  const digit = digitsHex & FIELD_MASK;
-  const hexLetters = digitsHex >> FIELD;
-  const letters = lower + upper;
+  const classes = countedClasses;
+  if (n < MIN_SECRET_LENGTH || n > MAX_SECRET_LENGTH || (classes & SPACE) !== 0) return false;
   const first = text.charCodeAt(start);
-  const date = isDigitCode(first) && text.charCodeAt(start + 4) === HYPHEN;
+  const date = isDigitCode(first) && text.charCodeAt(start + 4) === 45;
   if (date && matchesIn(DATE, text, start, end)) return false;
-  const version = countedIn[DOT] === id && (isDigitCode(first) || first === 118 || first === 86);
+  const version = (classes & DOT) !== 0 && (isDigitCode(first) || first === 118 || first === 86);
   if (version && matchesIn(VERSION, text, start, end)) return false;
-  if (lower === 0 && upper > 0 && matchesIn(CONSTANT, text, start, end)) return false;
+  const lower = (classes & LOWER) !== 0;
+  const upper = (classes & UPPER) !== 0;
+  if (!lower && upper && matchesIn(CONSTANT, text, start, end)) return false;
   if (
-    hexLetters === letters &&
+    (classes & NOT_HEX) === 0 &&
     (matchesIn(UUID, text, start, end) || matchesIn(HEX_ID, text, start, end))
   ) {
     return ids;
   }
-  if (letters === 0) return false;
-  const mixed = digit > 0 || (n >= 20 && upper >= 3 && lower >= 3);
+  if (!lower && !upper) return false;
+  const digit = (classes & DIGIT) !== 0;
+  // Without digits, only a long run of both cases (3 or more each) is mixed enough.
+  const mixed =
+    digit ||
+    (n >= 20 &&
+      lower &&
+      upper &&
+      atLeast(text, start, end, 3, isLowerCode) &&
+      atLeast(text, start, end, 3, isUpperCode));
   if (!mixed) return false;
   // camelCase words (`ServiceUnavailable`) are names, not secrets.
-  if (digit === 0 && matchesIn(CAMEL_CASE, text, start, end)) return false;
-  if (ascii && most / n <= MAX_SHARE_FOR_ENTROPY) return true;
-  return entropy(text.slice(start, end)) >= 2.5;
+  if (!digit && matchesIn(CAMEL_CASE, text, start, end)) return false;
+  if (!countedAscii) return entropy(text.slice(start, end)) >= 2.5;
+  return countedMost / n <= MAX_SHARE_FOR_ENTROPY || countedEntropy(text, start, end) >= 2.5;
 }

@@ -79,6 +79,20 @@ describe('judging a value where it stands', () => {
       expect(looksSecretIn(text, 2, 2 + value.length, ids)).toBe(looksSecret(value, ids));
     }
   });
+
+  it('judges by entropy where the commonest character is frequent', () => {
+    // 4 of 12 alike: the share does not decide, the entropy does (2.25 bits: no; 2.92: yes).
+    expect(looksSecret('aaaabbbb1234')).toBe(false);
+    expect(looksSecret('aaaab1c2d3e4')).toBe(true);
+  });
+
+  it('gives the same answers after its character counts have been reused many times', () => {
+    // The counts are tagged per value; tags wrap after 131,071 values.
+    const answers = new Set<boolean>();
+    for (let i = 0; i < 140_000; i++)
+      answers.add(looksSecret(i % 2 ? 'Ab3xYz9Qk2Lm7Np4' : 'aaaabbbb1234') === (i % 2 === 1));
+    expect([...answers]).toEqual([true]);
+  });
 });
 
 describe('placeholders', () => {

@@ -22,7 +22,10 @@ export function CaptureSettingsForm({ settings, onSave }: Props) {
     .map((line, index) => {
       const problem = checkCustomPattern(line);
       return problem
-        ? t('captureSettings_patternProblem', [String(index + 1), problem])
+        ? t('captureSettings_patternProblem', [
+            String(index + 1),
+            t(problem.key, problem.substitutions),
+          ])
         : undefined;
     })
     .filter((problem): problem is string => problem !== undefined);

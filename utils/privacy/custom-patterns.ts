@@ -11,6 +11,17 @@
  * even a slow accepted pattern does bounded work per window.
  */
 
+import type { MessageKey } from '../i18n';
+
+/**
+ * Why a pattern cannot be used: the message the options page shows (`t(key, substitutions)`),
+ * worded in `public/_locales`.
+ */
+export interface PatternProblem {
+  key: MessageKey;
+  substitutions?: string[];
+}
+
 /** The longest user pattern accepted. */
 export const MAX_CUSTOM_PATTERN_LENGTH = 200;
 /** Largest product of repeat ranges (an open-ended repeat counts as `OPEN_ENDED`). */
@@ -35,7 +46,7 @@ function readBraces(source: string, i: number): { range: number; end: number } |
 }
 
 /** Why a pattern could stall capture, or `undefined` when it is safe to run. */
-export function backtrackingProblem(source: string): string | undefined {
+export function backtrackingProblem(source: string): PatternProblem | undefined {
   const stack: Group[] = [{ repeats: false, alternatives: false }];
   let product = 1;
   let lastGroup: Group | undefined;
@@ -46,7 +57,7 @@ export function backtrackingProblem(source: string): string | undefined {
     if (c === '\\') {
       const next = source[i + 1] ?? '';
       if (/[1-9]/.test(next) || next === 'k') {
-        return 'Back-references (\\1, \\k<name>) are not supported.';
+        return { key: 'patternProblem_backReference' };
       }
       i += 2;
     } else if (c === '[') {
@@ -102,12 +113,12 @@ export function backtrackingProblem(source: string): string | undefined {
     lastGroup = atom;
     if (range > 1) {
       if (lastGroup && (lastGroup.repeats || lastGroup.alternatives) && range > 2) {
-        return 'A repeated group contains a repeat or alternatives, e.g. (a+)+ or (a|b)*: this can take forever on some texts. Repeat the characters instead, e.g. [ab]+.';
+        return { key: 'patternProblem_nestedRepeat' };
       }
       (stack[stack.length - 1] as Group).repeats = true;
       product *= range;
       if (product > MAX_REPEAT_PRODUCT) {
-        return 'Too many open-ended repeats (+, *, {n,}): this pattern could stall capture on long text. Give all but one a fixed range, e.g. \\w{1,64}.';
+        return { key: 'patternProblem_openRepeats' };
       }
     }
   }
@@ -115,16 +126,18 @@ export function backtrackingProblem(source: string): string | undefined {
 }
 
 /** Compiles a user's pattern, or says why it cannot be used (for the options page). */
-export function checkCustomPattern(source: string): string | undefined {
-  if (source.trim() === '') return 'The pattern is empty.';
+export function checkCustomPattern(source: string): PatternProblem | undefined {
+  if (source.trim() === '') return { key: 'patternProblem_empty' };
   if (source.length > MAX_CUSTOM_PATTERN_LENGTH) {
-    return `The pattern is longer than ${MAX_CUSTOM_PATTERN_LENGTH} characters; shorten it.`;
+    return { key: 'patternProblem_tooLong', substitutions: [String(MAX_CUSTOM_PATTERN_LENGTH)] };
   }
   try {
     const pattern = new RegExp(source, 'gi');
-    if (pattern.test('')) return 'The pattern matches empty text; make it match something.';
+    if (pattern.test('')) return { key: 'patternProblem_matchesEmpty' };
   } catch (error) {
-    return `Not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`;
+    // The browser's own reason (in its language), inside our sentence.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { key: 'patternProblem_invalid', substitutions: [reason] };
   }
   return backtrackingProblem(source);
 }

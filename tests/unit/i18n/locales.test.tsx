@@ -119,6 +119,27 @@ describe('the second language (German)', () => {
     expect(describeJob(delivered)).toBe('Eingereicht als SUP-12.');
   });
 
+  it('says in German why a redaction pattern cannot be used', () => {
+    render(
+      <CaptureSettingsForm
+        settings={{
+          captureWarnings: false,
+          maskEmails: false,
+          customPatterns: ['(a+)+b', 'x{201}'],
+        }}
+        onSave={() => {}}
+      />,
+    );
+    const field = screen.getByRole('textbox', { name: /^Ihre Schwärzungsmuster/ });
+    fireEvent.input(field, { target: { value: `(a+)+b\n${'x'.repeat(201)}` } });
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const problems = screen.getAllByRole('listitem').map((item) => item.textContent);
+    expect(problems).toEqual([
+      expect.stringMatching(/^Zeile 1: Eine wiederholte Gruppe enthält/),
+      'Zeile 2: Das Muster ist länger als 200 Zeichen; bitte kürzen.',
+    ]);
+  });
+
   it('shows portal errors, severity warnings and mapping reasons in German', () => {
     const refused = errorFromResponse(
       { status: 401, body: '', contentType: 'application/json' },

@@ -219,9 +219,16 @@ describe('redaction settings and counting', () => {
   });
 
   it('explains why a custom pattern cannot be used', () => {
-    expect(checkCustomPattern('(')).toMatch(/Not a valid regular expression/);
-    expect(checkCustomPattern('a*')).toMatch(/matches empty text/);
-    expect(checkCustomPattern('x'.repeat(201))).toMatch(/longer than/);
+    expect(checkCustomPattern('(')).toEqual({
+      key: 'patternProblem_invalid',
+      substitutions: [expect.stringMatching(/Invalid regular expression/)],
+    });
+    expect(checkCustomPattern('a*')).toEqual({ key: 'patternProblem_matchesEmpty' });
+    expect(checkCustomPattern('x'.repeat(201))).toEqual({
+      key: 'patternProblem_tooLong',
+      substitutions: ['200'],
+    });
+    expect(checkCustomPattern(' ')).toEqual({ key: 'patternProblem_empty' });
     expect(checkCustomPattern('CUST-\\d+')).toBeUndefined();
   });
 

@@ -28,6 +28,11 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/** The browser's UI language (`en-US`, `de`), for numbers and dates in the same language as the text. */
+export function uiLanguage(): string | undefined {
+  return browser.i18n.getUILanguage?.() || undefined;
+}
+
 /**
  * A count in a sentence: `<base>_one` for 1, else `<base>_other`, with the count as `$1` and
  * `more` as `$2`…. English and German need only these two forms; a language with more plural

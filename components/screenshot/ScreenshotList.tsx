@@ -1,3 +1,4 @@
+import { formatBytes } from '@/utils/format';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { Screenshot } from '@/utils/screenshot/model';
 
@@ -15,12 +16,6 @@ const SOURCE_LABEL: Record<Screenshot['source'], MessageKey> = {
   stitched: 'shots_sourceStitched',
   file: 'shots_sourceFile',
 };
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Thumbnails of a request's screenshots and the files attached to it. */
 export function ScreenshotList({ items, thumbnails, onEdit, onRemove }: Props) {

@@ -3,6 +3,7 @@
  * request is visible to everyone on it (participants, and the organisation when shared with
  * it), and attachments may go out by e-mail in notifications.
  */
+import { formatBytes } from '../format';
 import type { MessageKey } from '../i18n';
 import { composeDescriptionWithStats, type DescriptionOptions } from './description';
 import type { Draft } from './draft';
@@ -73,19 +74,6 @@ export interface Preview {
 export interface Words {
   key: MessageKey;
   values?: string[];
-}
-
-/** `1.4 MB`, `820 KB`, `12 bytes`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
 
 export function buildPreview(input: PreviewInput): Preview {

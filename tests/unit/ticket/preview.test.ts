@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { composeDescription } from '@/utils/ticket/description';
-import { buildPreview, formatBytes, type Words } from '@/utils/ticket/preview';
+import { buildPreview, type Words } from '@/utils/ticket/preview';
 import { formatMessage, LOCALES } from '../i18n/messages';
 import { draft } from './fixtures';
 
 /** What the popup shows for the words, in English or German. */
 const say = (words: Words, lang: 'en' | 'de' = 'en') =>
   formatMessage(LOCALES[lang], words.key, words.values);
-
-describe('formatBytes', () => {
-  it.each([
-    [0, '0 bytes'],
-    [1, '1 byte'],
-    [1023, '1023 bytes'],
-    [1024, '1.0 KB'],
-    [1536, '1.5 KB'],
-    [20 * 1024, '20 KB'],
-    [1.4 * 1024 * 1024, '1.4 MB'],
-    [3 * 1024 ** 3, '3.0 GB'],
-  ])('%d -> %s', (bytes, label) => {
-    expect(formatBytes(bytes)).toBe(label);
-  });
-});
 
 describe('buildPreview', () => {
   const d = draft({
@@ -40,11 +25,11 @@ describe('buildPreview', () => {
     expect(preview.description).toBe(composeDescription(d));
     expect(preview.summary).toBe(`${d.summary} [SC-7F3K9Q]`);
     expect(preview.attachments.map((a) => `${a.name} ${a.sizeLabel}`)).toEqual([
-      'screenshot.png 244 KB',
+      'screenshot.png 244 kB',
       'console.log 900 bytes',
     ]);
     expect(preview.totalSize).toBe(250_900);
-    expect(preview.totalSizeLabel).toBe('245 KB');
+    expect(preview.totalSizeLabel).toBe('245 kB');
   });
 
   it('lists participants by name, falling back to account ids', () => {

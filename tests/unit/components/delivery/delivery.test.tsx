@@ -48,7 +48,7 @@ describe('DeliveryProgress', () => {
     progress(view());
     expect(screen.getByRole('status').textContent).toBe('Uploading files…');
     const bar = screen.getByRole('progressbar', { name: 'Files uploaded' });
-    expect(bar.getAttribute('aria-valuetext')).toBe('512 B of 2.0 KB');
+    expect(bar.getAttribute('aria-valuetext')).toBe('512 bytes of 2.0 kB');
   });
 
   it('a waiting job says when it tries again and can be retried now', () => {

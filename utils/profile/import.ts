@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import type { MessageKey } from '../i18n';
+import { checkMessageKey } from './check-messages';
 import { type VendorProfile, VendorProfileSchema } from './vendor-profiles';
 
 /** Files larger than this are not profiles (a profile is a few KB). */
@@ -86,12 +87,28 @@ function describeIssue(issue: Issue, input: unknown): Described {
         [String(issue.minimum)],
       );
     case 'invalid_format':
-      return issue.format === 'url'
-        ? said('Must be a web address such as https://example.com.', 'profileProblem_webAddress')
-        : { message: issue.message };
+      if (issue.format === 'url') {
+        return said(
+          'Must be a web address such as https://example.com.',
+          'profileProblem_webAddress',
+        );
+      }
+      if (issue.format === 'email') {
+        return said(
+          'Must be an e-mail address such as support@example.com.',
+          'profileProblem_email',
+        );
+      }
+      return ownCheck(issue);
     default:
-      return { message: issue.message };
+      return ownCheck(issue);
   }
+}
+
+/** A check of our schemas (`CHECK_MESSAGES`) in the user's words; else zod's English text. */
+function ownCheck(issue: Issue): Described {
+  const key = checkMessageKey(issue.message);
+  return key ? said(issue.message, key) : { message: issue.message };
 }
 
 /** zod's issues as one problem per field, paths joined with dots. */

@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { EnvironmentSchema } from '../capture/capture';
 import { AuthMethodSchema, checkPortalUrl } from '../portal/settings';
+import { CHECK_MESSAGES } from './check-messages';
 import { type FieldProblem, fieldProblems, parseProfileJson } from './import';
 import { findVendorProfile, type VendorProfile } from './vendor-profiles';
 
@@ -23,9 +24,7 @@ const LOCKABLE_SETTINGS = [
 ] as const;
 type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
-const Origin = z
-  .string()
-  .check(z.regex(/^https?:\/\/[^/\s]+$/, 'Must be an origin such as https://console.example.com'));
+const Origin = z.string().check(z.regex(/^https?:\/\/[^/\s]+$/, CHECK_MESSAGES.origin.message));
 
 const PolicyRuleSchema = z.object({
   pattern: z.string().check(z.minLength(1), z.maxLength(300)),

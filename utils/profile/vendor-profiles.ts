@@ -8,18 +8,20 @@ import * as z from 'zod/mini';
 import { EnvironmentRuleSchema } from '../capture/settings';
 import { DEFAULT_SEVERITY_DEFINITIONS, SeverityProfileSchema } from '../severity/wording';
 import { MappingOverrideSchema } from '../ticket/draft';
+import { CHECK_MESSAGES } from './check-messages';
 
 const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 /** An https:// address (loopback may use http, for the local emulator and the tests). */
-const WebAddress = z.url().check(
-  z.refine(
-    (value) => /^https:\/\//i.test(value) || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(value),
-    {
-      message: 'Must start with https://',
-    },
-  ),
-);
+const WebAddress = z
+  .url()
+  .check(
+    z.refine(
+      (value) =>
+        /^https:\/\//i.test(value) || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(value),
+      { message: CHECK_MESSAGES.httpsOnly.message },
+    ),
+  );
 
 /** A premium channel to reach the vendor at once, shown after a P1 is filed. */
 const EscalationChannelSchema = z.discriminatedUnion('kind', [
@@ -35,9 +37,7 @@ const EscalationChannelSchema = z.discriminatedUnion('kind', [
     kind: z.literal('phone'),
     label: Text(100),
     /** As dialled: digits, spaces, `+ ( ) - . /`. */
-    number: z
-      .string()
-      .check(z.regex(/^\+?[0-9][0-9 ()./-]{2,30}$/, 'Must be a phone number such as +1 555 0100')),
+    number: z.string().check(z.regex(/^\+?[0-9][0-9 ()./-]{2,30}$/, CHECK_MESSAGES.phone.message)),
     hours: z.optional(Text(100)),
   }),
 ]);
@@ -50,9 +50,7 @@ const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
  * silently ignored, so an administrator sees it.
  */
 export const VendorProfileSchema = z.strictObject({
-  id: z
-    .string()
-    .check(z.regex(PROFILE_ID, 'Must be 1-64 lower-case letters, digits or dashes, e.g. "acme"')),
+  id: z.string().check(z.regex(PROFILE_ID, CHECK_MESSAGES.profileId.message)),
   vendorName: Text(100),
   portalUrl: WebAddress,
   /** The portal's sign-up page; the JSM default (`signUpUrlFor`) when left out. */

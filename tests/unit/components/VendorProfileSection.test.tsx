@@ -54,7 +54,7 @@ describe('VendorProfileSection', () => {
       problems: [
         {
           path: 'escalationChannels.0.number',
-          message: 'Must be a phone number such as +1 555 0100',
+          message: 'Must be a phone number such as +1 555 0100.',
         },
         { path: '', message: 'Unknown field "severites": check the spelling or remove it.' },
       ],

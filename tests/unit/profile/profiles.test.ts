@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type * as z from 'zod/mini';
 import { AppError } from '@/utils/errors';
+import { CHECK_MESSAGES } from '@/utils/profile/check-messages';
 import { parseProfileJson, profileToJson } from '@/utils/profile/import';
 import { vendorProfilesItem } from '@/utils/profile/items';
 import {
@@ -119,6 +120,35 @@ describe('vendor profile files', () => {
     // Where the problem has the user's words, they say the same as the English message.
     for (const p of parsed.problems) {
       if (p.words) expect(formatMessage(LOCALES.en, p.words.key, p.words.values)).toBe(p.message);
+    }
+  });
+
+  it('words the schemas’ own checks in the user’s language', () => {
+    const parsed = parseProfileJson(
+      JSON.stringify({
+        ...ACME,
+        id: 'Acme Corp',
+        supportEmail: 'support at acme',
+        escalationChannels: [{ kind: 'phone', label: 'Hotline', number: 'call us' }],
+      }),
+    );
+    if (parsed.ok) throw new Error('should not parse');
+    const german = Object.fromEntries(
+      parsed.problems.map((p) => [
+        p.path,
+        p.words ? formatMessage(LOCALES.de, p.words.key, p.words.values) : p.message,
+      ]),
+    );
+    expect(german).toEqual({
+      id: 'Muss aus 1 bis 64 Kleinbuchstaben, Ziffern oder Bindestrichen bestehen, z. B. „acme“.',
+      supportEmail: 'Muss eine E-Mail-Adresse wie support@example.com sein.',
+      'escalationChannels.0.number': 'Muss eine Telefonnummer wie +1 555 0100 sein.',
+    });
+  });
+
+  it('has the same English text for its own checks as the English locale', () => {
+    for (const check of Object.values(CHECK_MESSAGES)) {
+      expect(formatMessage(LOCALES.en, check.key)).toBe(check.message);
     }
   });
 

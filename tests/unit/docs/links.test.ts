@@ -17,7 +17,6 @@ const SCANNED_ROOT_FILES = [
   'playwright.config.ts',
   'playwright.firefox.config.ts',
   'vitest.config.ts',
-  'probe.mjs',
 ];
 const TEXT_FILE = /\.(ts|tsx|mts|cts|js|mjs|cjs|md|html|css|sh)$/;
 /** `.ci/run` and similar scripts have no extension. */

@@ -1,10 +1,5 @@
 import type { ErrorInfo } from '@/utils/errors';
-import { type MessageKey, t } from '@/utils/i18n';
-
-/** The error in the user's words: its message key from public/_locales when it has one. */
-function errorText(error: ErrorInfo): string {
-  return error.messageKey ? t(error.messageKey as MessageKey, error.values ?? []) : error.message;
-}
+import { errorText } from '@/utils/i18n';
 
 export function ErrorNotice({ error }: { error: ErrorInfo }) {
   return (

@@ -1,3 +1,4 @@
+import type { ErrorInfo } from './errors';
 import { nativeBrowser as browser } from './native-browser';
 
 /**
@@ -26,6 +27,11 @@ type PluralKey = {
  */
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** An error in the user's words: its message key (and values) when it has one, else its text. */
+export function errorText(error: Pick<ErrorInfo, 'message' | 'messageKey' | 'values'>): string {
+  return error.messageKey ? t(error.messageKey as MessageKey, error.values ?? []) : error.message;
 }
 
 /** The browser's UI language (`en-US`, `de`), for numbers and dates in the same language as the text. */

@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 import { deleteBlob, getBlob, putBlob } from '../blob-store';
 import { AppError, type ErrorInfo } from '../errors';
-import { type MessageKey, t } from '../i18n';
+import { errorText, plural, t } from '../i18n';
 import { getPortalClient } from '../portal/service';
 import { readPortalSettings, watchEffectiveSettings } from '../settings/effective';
 import { outboxJobsItem, savedColleaguesItem } from './items';
@@ -58,17 +58,18 @@ export async function portalFor(portal: string) {
   return outboxPortal(await getPortalClient());
 }
 
-async function updateBadge(jobs: readonly Job[]): Promise<void> {
+/** The toolbar button says how many reports wait, and when the user must sign in. */
+export async function updateBadge(jobs: readonly Job[]): Promise<void> {
   const waiting = jobs.filter(isOpen).length;
   const signIn = jobs.some((job) => job.status === 'paused-auth');
   await browser.action.setBadgeText({ text: signIn ? '!' : waiting > 0 ? String(waiting) : '' });
   await browser.action.setBadgeBackgroundColor({ color: signIn ? '#b3261e' : '#1f5fbf' });
   await browser.action.setTitle({
     title: signIn
-      ? 'Sign in to the portal: a report is waiting to be filed'
+      ? t('action_titleSignIn')
       : waiting > 0
-        ? `Report a problem with this page (${waiting} waiting to be filed)`
-        : 'Report a problem with this page',
+        ? plural('action_titleWaiting', waiting)
+        : t('reportProblem'),
   });
 }
 
@@ -92,13 +93,13 @@ async function notifyDelivered(job: Job): Promise<void> {
 }
 
 /** The report's progress could not be stored: the user learns why, and that it goes on. */
-async function notifyStorageFailure(job: Job, error: ErrorInfo): Promise<void> {
+export async function notifyStorageFailure(job: Job, error: ErrorInfo): Promise<void> {
   try {
     await browser.notifications.create(`outbox-storage:${job.id}`, {
       type: 'basic',
       iconUrl: NOTIFICATION_ICON,
       title: job.summary || job.captureReference,
-      message: error.messageKey ? t(error.messageKey as MessageKey) : error.message,
+      message: errorText(error),
     });
   } catch (cause) {
     // Notifications may be turned off; the popup shows the job waiting with this error.

@@ -2,13 +2,16 @@
  * The outbox in the background delivers to the connection in force: the saved settings with
  * the organisation's policy over them, so a portal set only by policy is used.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { portalFor, submitJob } from '@/utils/outbox/background';
+import { notifyStorageFailure, portalFor, submitJob, updateBadge } from '@/utils/outbox/background';
 import { outboxJobsItem } from '@/utils/outbox/items';
+import { createJob } from '@/utils/outbox/job';
 import { readConnectionWith } from '@/utils/portal/connection-in-force';
 import { portalSettingsItem } from '@/utils/portal/items';
 import { connectionReader } from '@/utils/settings/effective';
+import { storageErrorInfo } from '@/utils/storage-errors';
+import { formatMessage, LOCALES, setLocale } from '../i18n/messages';
 
 const POLICY_PORTAL = 'http://127.0.0.1:9';
 
@@ -66,5 +69,51 @@ describe('outbox connection', () => {
     expect((await outboxJobsItem.get())[view.id]).toMatchObject({
       portal: 'https://mine.atlassian.net',
     });
+  });
+});
+
+describe('what the background tells the user outside the popup', () => {
+  const queued = createJob({ ...job, portal: POLICY_PORTAL }, 'job-1', 0);
+
+  afterEach(() => setLocale('en'));
+
+  it('notifies a refused progress write in the user’s language, once per report', async () => {
+    setLocale('de');
+    const create = vi
+      .spyOn(fakeBrowser.notifications, 'create')
+      .mockImplementation(async (id) => String(id));
+    await notifyStorageFailure(queued, storageErrorInfo('delivery', 'quota'));
+    expect(create).toHaveBeenCalledWith('outbox-storage:job-1', {
+      type: 'basic',
+      iconUrl: expect.any(String),
+      title: 'It broke',
+      message: formatMessage(LOCALES.de, 'storage_delivery_quota'),
+    });
+  });
+
+  it('does not fail when notifications are turned off', async () => {
+    vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValue(new Error('disabled'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await expect(
+      notifyStorageFailure(queued, storageErrorInfo('delivery', 'write')),
+    ).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it('titles the toolbar button with the reports waiting, or the sign-in they wait for', async () => {
+    setLocale('de');
+    const setTitle = vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue();
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue();
+    await updateBadge([queued, { ...queued, id: 'job-2' }]);
+    expect(setTitle).toHaveBeenLastCalledWith({
+      title: 'Problem mit dieser Seite melden (2 Meldungen warten auf das Einreichen)',
+    });
+    await updateBadge([{ ...queued, status: 'paused-auth' }]);
+    expect(setTitle).toHaveBeenLastCalledWith({
+      title: 'Melden Sie sich beim Portal an: Eine Meldung wartet auf das Einreichen',
+    });
+    await updateBadge([]);
+    expect(setTitle).toHaveBeenLastCalledWith({ title: 'Problem mit dieser Seite melden' });
   });
 });

@@ -239,3 +239,32 @@ test('3: the whole path works by keyboard', async ({ openComposer }) => {
   );
   expect(filed()[0]?.fieldValues[SEVERITY]).toEqual({ id: P2 });
 });
+
+test('4: a report waiting for a busy portal says when it retries, with Retry and Cancel on screen, light and dark', async ({
+  openComposer,
+}) => {
+  test.setTimeout(120_000);
+  const popup = await openComposer();
+  await popup.getByRole('radio', { name: /^P2/ }).check();
+  await popup.getByLabel('Impact', { exact: true }).fill('The payments team cannot deploy.');
+  emulator.setFaults([
+    {
+      kind: 'status',
+      status: 503,
+      retryAfterSeconds: 60,
+      method: 'POST',
+      path: '/rest/servicedeskapi/request',
+    },
+  ]);
+  await popup.getByRole('button', { name: 'Submit request' }).click();
+  await popup.getByRole('button', { name: 'Send request' }).click();
+  // "in 58 s": number and unit stay together (a no-break space).
+  await expect(popup.getByRole('status')).toContainText(/Trying again in \d+\u00a0s/, {
+    timeout: 20_000,
+  });
+  await expectOnScreen(popup.getByRole('button', { name: 'Retry now' }));
+  await expectOnScreen(popup.getByRole('button', { name: 'Cancel sending' }));
+  await expect(popup.getByRole('progressbar', { name: 'Files uploaded' })).toBeVisible();
+  expect(filed()).toEqual([]);
+  await checkStage(popup, 'waiting');
+});

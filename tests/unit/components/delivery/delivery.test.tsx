@@ -59,7 +59,7 @@ describe('DeliveryProgress', () => {
         lastError: { code: 'network', message: 'Could not reach the portal.' },
       }),
     );
-    expect(screen.getByRole('status').textContent).toContain('Trying again in 2 s');
+    expect(screen.getByRole('status').textContent).toContain('Trying again in 2\u00a0s');
     expect(screen.getByRole('alert').textContent).toBe('Could not reach the portal.');
     fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
     expect(onRetryNow).toHaveBeenCalledWith('job-1');

@@ -1,4 +1,5 @@
 import { ErrorNotice } from '@/components/ErrorNotice';
+import type { ErrorCode } from '@/utils/errors';
 import { formatBytes } from '@/utils/format';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { JobView } from '@/utils/outbox/job';
@@ -11,6 +12,22 @@ const STEP_TEXT: Record<JobView['step'], MessageKey> = {
   reconcile: 'delivery_stepReconcile',
   done: 'common_done',
 };
+
+/**
+ * A wait's cause in the status line, by the error's code: the portal's own message says "try
+ * again", which the outbox does by itself, so for these causes it is not shown as well. Other
+ * causes (a full disk) keep their message: it says what the user can do.
+ */
+const WAIT_TEXT: Partial<Record<ErrorCode, MessageKey>> = {
+  network: 'delivery_waitingUnreachable',
+  timeout: 'delivery_waitingUnreachable',
+  server: 'delivery_waitingPortalError',
+  'unexpected-response': 'delivery_waitingPortalError',
+  'rate-limited': 'delivery_waitingRateLimited',
+};
+
+const waitText = (job: JobView) =>
+  (job.lastError && WAIT_TEXT[job.lastError.code]) || 'delivery_waitingRetry';
 
 function seconds(ms: number): string {
   const s = Math.ceil(ms / 1000);
@@ -26,7 +43,7 @@ export function describeJob(job: JobView): string {
     case 'running':
       return `${t(STEP_TEXT[job.step])}…`;
     case 'waiting-retry':
-      return t('delivery_waitingRetry', seconds(job.waitMs));
+      return t(waitText(job), seconds(job.waitMs));
     case 'paused-auth':
       return t('delivery_pausedAuth');
     case 'needs-edit':
@@ -74,9 +91,12 @@ export function DeliveryProgress({ job, onCancel, onRetryNow, onSignIn }: Delive
           {t('delivery_bytesOf', [formatBytes(bytesUploaded), formatBytes(bytesTotal)])}
         </p>
       )}
-      {job.lastError && !active && job.status !== 'delivered' && (
-        <ErrorNotice error={job.lastError} />
-      )}
+      {job.lastError &&
+        !active &&
+        job.status !== 'delivered' &&
+        !(job.status === 'waiting-retry' && WAIT_TEXT[job.lastError.code]) && (
+          <ErrorNotice error={job.lastError} />
+        )}
       {job.status === 'needs-edit' && job.lastError?.fields && (
         <ul aria-label={t('delivery_fieldsToCorrect')}>
           {Object.entries(job.lastError.fields).map(([field, message]) => {

@@ -262,6 +262,9 @@ test('4: a report waiting for a busy portal says when it retries, with Retry and
   await expect(popup.getByRole('status')).toContainText(/Trying again in \d+\u00a0s/, {
     timeout: 20_000,
   });
+  // The cause is said once, in the status (not again as an error telling the user to retry).
+  await expect(popup.getByRole('status')).toContainText('limiting requests');
+  await expect(popup.getByRole('alert')).toHaveCount(0);
   await expectOnScreen(popup.getByRole('button', { name: 'Retry now' }));
   await expectOnScreen(popup.getByRole('button', { name: 'Cancel sending' }));
   await expect(popup.getByRole('progressbar', { name: 'Files uploaded' })).toBeVisible();

@@ -7,6 +7,7 @@ import { EscalationChannels } from '@/components/delivery/EscalationChannels';
 import { MyRequestsList } from '@/components/delivery/MyRequestsList';
 import { ShareWithColleagues } from '@/components/delivery/ShareWithColleagues';
 import { type JobView, JobViewSchema } from '@/utils/outbox/job';
+import { storageErrorInfo } from '@/utils/storage-errors';
 
 afterEach(cleanup);
 
@@ -59,11 +60,37 @@ describe('DeliveryProgress', () => {
         lastError: { code: 'network', message: 'Could not reach the portal.' },
       }),
     );
-    expect(screen.getByRole('status').textContent).toContain('Trying again in 2\u00a0s');
-    expect(screen.getByRole('alert').textContent).toBe('Could not reach the portal.');
+    expect(screen.getByRole('status').textContent).toBe(
+      'The portal could not be reached. Trying again in 2\u00a0s; you can close this window, nothing is lost.',
+    );
+    // The cause is in the status; the portal's own "try again" is not repeated.
+    expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
     expect(onRetryNow).toHaveBeenCalledWith('job-1');
     expect(screen.queryByRole('button', { name: 'Cancel sending' })).toBeNull();
+  });
+
+  it('a wait the user can help keeps its message (a full disk)', () => {
+    progress(
+      view({
+        status: 'waiting-retry',
+        waitMs: 60_000,
+        lastError: storageErrorInfo('delivery', 'quota'),
+      }),
+    );
+    expect(screen.getByRole('status').textContent).toContain('Trying again in 60\u00a0s');
+    expect(screen.getByRole('alert').textContent).toContain('Free some disk space');
+  });
+
+  it.each([
+    ['rate-limited', 'The portal is limiting requests right now.'],
+    ['server', 'The portal answered with an error of its own.'],
+    ['timeout', 'The portal could not be reached.'],
+  ] as const)('a wait after %s says so in the status', (code, start) => {
+    progress(view({ status: 'waiting-retry', waitMs: 5000, lastError: { code, message: 'x' } }));
+    expect(screen.getByRole('status').textContent).toMatch(
+      new RegExp(`^${start.replace('.', '\\.')} Trying again in 5\u00a0s`),
+    );
   });
 
   it('an auth pause prompts sign-in', () => {

@@ -41,6 +41,9 @@ const PAGE_SIDE_ENTRYPOINTS = [
  */
 function pageChunks(): Plugin {
   const firstStage = new Set<string>();
+  // Everything the popup can load, now or later: the rest (the options page's and the
+  // editor's own modules) stays out of the chunk the popup preloads.
+  const popupReach = new Set<string>();
   // A page's own script runs when its chunk loads: it stays in its page's entry chunk.
   const popupScript = /[\\/]entrypoints[\\/]popup[\\/]main\.ts$/;
   const pageScript = /[\\/]entrypoints[\\/][^\\/]+[\\/](main\.tsx?|index\.html)$/;
@@ -57,6 +60,13 @@ function pageChunks(): Plugin {
         if (firstStage.has(id) || page.includes(id)) continue;
         firstStage.add(id);
         queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+      const reach = [...page];
+      for (let id = reach.pop(); id !== undefined; id = reach.pop()) {
+        if (popupReach.has(id)) continue;
+        popupReach.add(id);
+        const info = this.getModuleInfo(id);
+        reach.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
       }
     },
     generateBundle: {
@@ -105,6 +115,7 @@ function pageChunks(): Plugin {
               name: 'pages',
               test: (id) =>
                 firstStage.size > 0 &&
+                popupReach.has(id) &&
                 !firstStage.has(id) &&
                 !pageScript.test(id) &&
                 !/node_modules[\\/]html2canvas/.test(id),

@@ -4,10 +4,15 @@ const UNITS = ['kilobyte', 'megabyte', 'gigabyte'] as const;
 
 /**
  * A size in the browser's language: `512 bytes`, `1.5 kB`, `820 kB`, `1.4 MB` (`512 Byte`,
- * `1,5 kB` in German). Steps of 1,024; one decimal below 10. The one formatter for every size the
+ * `1,5 kB` in German). Steps of 1,024; one decimal below 10; number and unit joined by a
+ * no-break space, so a line never ends between them. The one formatter for every size the
  * extension shows (delivery progress, screenshots, the review before Submit).
  */
 export function formatBytes(bytes: number, locale: string | undefined = uiLanguage()): string {
+  return formatSize(bytes, locale).replace(/ /g, '\u00a0');
+}
+
+function formatSize(bytes: number, locale: string | undefined): string {
   if (bytes < 1024) {
     return new Intl.NumberFormat(locale, {
       style: 'unit',

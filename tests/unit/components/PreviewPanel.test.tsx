@@ -28,7 +28,7 @@ describe('PreviewPanel', () => {
     render(<PreviewPanel preview={preview} />);
     expect(
       within(screen.getByRole('list', { name: 'Attachments' })).getByRole('listitem').textContent,
-    ).toBe('screenshot.png (244 kB)');
+    ).toBe('screenshot.png (244\u00a0kB)');
     const audience = within(screen.getByRole('list', { name: 'Who will see it' }))
       .getAllByRole('listitem')
       .map((li) => li.textContent);

@@ -25,11 +25,11 @@ describe('buildPreview', () => {
     expect(preview.description).toBe(composeDescription(d));
     expect(preview.summary).toBe(`${d.summary} [SC-7F3K9Q]`);
     expect(preview.attachments.map((a) => `${a.name} ${a.sizeLabel}`)).toEqual([
-      'screenshot.png 244 kB',
-      'console.log 900 bytes',
+      'screenshot.png 244\u00a0kB',
+      'console.log 900\u00a0bytes',
     ]);
     expect(preview.totalSize).toBe(250_900);
-    expect(preview.totalSizeLabel).toBe('245 kB');
+    expect(preview.totalSizeLabel).toBe('245\u00a0kB');
   });
 
   it('lists participants by name, falling back to account ids', () => {

@@ -49,7 +49,7 @@ describe('DeliveryProgress', () => {
     progress(view());
     expect(screen.getByRole('status').textContent).toBe('Uploading files…');
     const bar = screen.getByRole('progressbar', { name: 'Files uploaded' });
-    expect(bar.getAttribute('aria-valuetext')).toBe('512 bytes of 2.0 kB');
+    expect(bar.getAttribute('aria-valuetext')).toBe('512\u00a0bytes of 2.0\u00a0kB');
   });
 
   it('a waiting job says when it tries again and can be retried now', () => {

@@ -37,7 +37,8 @@ export interface PatternRule {
   /**
    * Characters of which every match contains at least one: a text with none of them is not
    * searched (see `TextCharacters`). Most tokens have a `_`, `-`, `.` or `:`, which a run of
-   * random letters and digits does not.
+   * random letters and digits does not, and random text is where patterns are slowest
+   * (docs/platform-facts.md#redacting-a-megabyte).
    */
   needs?: string;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CaptureSettings } from '@/utils/capture/settings';
-import { plural, t } from '@/utils/i18n';
+import { plural, say, t } from '@/utils/i18n';
 import { checkCustomPattern, createRedactor } from '@/utils/privacy/redact';
 
 interface Props {
@@ -22,10 +22,7 @@ export function CaptureSettingsForm({ settings, onSave }: Props) {
     .map((line, index) => {
       const problem = checkCustomPattern(line);
       return problem
-        ? t('captureSettings_patternProblem', [
-            String(index + 1),
-            t(problem.key, problem.substitutions),
-          ])
+        ? t('captureSettings_patternProblem', [String(index + 1), say(problem)])
         : undefined;
     })
     .filter((problem): problem is string => problem !== undefined);

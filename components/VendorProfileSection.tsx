@@ -1,4 +1,4 @@
-import { type MessageKey, t } from '@/utils/i18n';
+import { type MessageKey, say, t } from '@/utils/i18n';
 import type { FieldProblem } from '@/utils/profile/import';
 import { escalationLinks, type VendorProfile } from '@/utils/profile/vendor-profiles';
 import type { ProfileSource } from '@/utils/settings/merge';
@@ -120,7 +120,7 @@ export function VendorProfileSection({
             {problems.map((problem) => (
               <li key={`${problem.path}:${problem.message}`}>
                 {problem.path ? <code>{problem.path}</code> : t('profile_theFile')}:{' '}
-                {problem.words ? t(problem.words.key, problem.words.values) : problem.message}
+                {problem.words ? say(problem.words) : problem.message}
               </li>
             ))}
           </ul>

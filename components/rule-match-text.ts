@@ -1,7 +1,7 @@
 import type { RuleMatch } from '@/utils/capture/capture';
-import { t } from '@/utils/i18n';
+import { say } from '@/utils/i18n';
 
 /** Which rule decided an inferred value, in the user's words (older captures: in English). */
 export function ruleMatchText(match: RuleMatch): string {
-  return match.words ? t(match.words.key, match.words.values) : match.description;
+  return match.words ? say(match.words) : match.description;
 }

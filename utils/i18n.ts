@@ -29,6 +29,17 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/** A sentence in the user's words: its message key (public/_locales) and values. */
+export interface Words {
+  key: MessageKey;
+  values?: string[];
+}
+
+/** `words` in the browser's language. */
+export function say(words: Words): string {
+  return t(words.key, words.values);
+}
+
 /** An error in the user's words: its message key (and values) when it has one, else its text. */
 export function errorText(error: Pick<ErrorInfo, 'message' | 'messageKey' | 'values'>): string {
   return error.messageKey ? t(error.messageKey as MessageKey, error.values ?? []) : error.message;

@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { type MessageKey, t } from '@/utils/i18n';
+import { type MessageKey, say, t } from '@/utils/i18n';
 import type { Draft, MappingOverrides, MappingSource } from '@/utils/ticket/draft';
 import {
   type FieldMapping,
@@ -67,7 +67,7 @@ const REASON_TEXT: Record<MappingReasonCode, { key: MessageKey; source?: 'label'
 function mappingProblemText(
   row: Pick<FieldMapping, 'problem' | 'problemWhy' | 'problemWords' | 'fieldName' | 'source'>,
 ): string {
-  if (row.problemWords) return t(row.problemWords.key, row.problemWords.values);
+  if (row.problemWords) return say(row.problemWords);
   if (!row.problemWhy) return row.problem ?? '';
   return t('mappingProblem_noOption', [
     row.fieldName,

@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { say, t } from '@/utils/i18n';
 import type { Preview } from '@/utils/ticket/preview';
 
 interface Props {
@@ -77,12 +77,12 @@ export function PreviewPanel({ preview, sending, onConfirm, onBack }: Props) {
       <h3>{t('preview_audience')}</h3>
       <ul aria-label={t('preview_audience')}>
         {preview.audienceWords.map((words) => (
-          <li key={words.key}>{t(words.key, words.values)}</li>
+          <li key={words.key}>{say(words)}</li>
         ))}
       </ul>
 
       <h3>{t('preview_privacy')}</h3>
-      <p>{t(preview.redactionWords.key, preview.redactionWords.values)}</p>
+      <p>{say(preview.redactionWords)}</p>
 
       {(onBack || onConfirm) && (
         <div class="composer-actions">

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PageEvent } from '@/utils/capture/page-event';
-import { type MessageKey, plural, t } from '@/utils/i18n';
+import { type MessageKey, plural, say, t } from '@/utils/i18n';
 import type { SeverityDefinition } from '@/utils/severity/wording';
 import { missingInformation } from '@/utils/ticket/completeness';
 import { failedRequestText } from '@/utils/ticket/description';
@@ -388,9 +388,7 @@ function collectErrors(
   for (const [fieldId, problem] of Object.entries(problems)) {
     // The summary field's problem is already reported at the Summary box.
     if (fieldId === 'summary' && errors.summary) continue;
-    errors[`field:${fieldId}`] = problem.words
-      ? t(problem.words.key, problem.words.values)
-      : problem.message;
+    errors[`field:${fieldId}`] = problem.words ? say(problem.words) : problem.message;
   }
   return errors;
 }

@@ -1,5 +1,5 @@
 import { formatBytes } from '@/utils/format';
-import { type MessageKey, t } from '@/utils/i18n';
+import { type MessageKey, say, t } from '@/utils/i18n';
 import type { Screenshot } from '@/utils/screenshot/model';
 
 interface Props {
@@ -45,7 +45,7 @@ export function ScreenshotList({ items, thumbnails, onEdit, onRemove }: Props) {
               {(item.noteWords?.length || item.note) && (
                 <span class="notice">
                   {item.noteWords?.length
-                    ? item.noteWords.map((words) => t(words.key, words.values)).join(' ')
+                    ? item.noteWords.map((words) => say(words)).join(' ')
                     : item.note}
                 </span>
               )}

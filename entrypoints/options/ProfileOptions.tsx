@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { VendorProfileSection } from '@/components/VendorProfileSection';
 import { AppError, type ErrorInfo } from '@/utils/errors';
-import { type MessageKey, t } from '@/utils/i18n';
+import { type MessageKey, say, t } from '@/utils/i18n';
 import { type FieldProblem, profileFileName, profileToJson } from '@/utils/profile/import';
 import type { VendorProfile } from '@/utils/profile/vendor-profiles';
 import { importProfile, listProfiles, setActiveProfile } from '@/utils/settings/effective';
@@ -62,7 +62,7 @@ export function ProfileOptions({ settings }: { settings: EffectiveSettings }) {
           <ul aria-label={t('profile_policyProblemsLabel')}>
             {settings.policyProblems.map((p) => (
               <li key={`${p.path}:${p.message}`}>
-                <code>{p.path}</code>: {p.words ? t(p.words.key, p.words.values) : p.message}
+                <code>{p.path}</code>: {p.words ? say(p.words) : p.message}
               </li>
             ))}
           </ul>

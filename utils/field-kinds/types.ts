@@ -4,7 +4,7 @@
  * create call takes.
  */
 import * as z from 'zod/mini';
-import type { MessageKey } from '../i18n';
+import type { Words } from '../i18n';
 
 export interface PortalFieldOption {
   /** The option id: what the create call sends. */
@@ -74,11 +74,8 @@ export type JsmFieldValue =
   | Array<{ accountId: string }>
   | { [uploadsOf: string]: string[] };
 
-/** A problem in the user's words: a message key (public/_locales) and its values. */
-export interface FieldWords {
-  key: MessageKey;
-  values: string[];
-}
+/** A problem in the user's words (always with its values). */
+export type FieldWords = Required<Words>;
 
 export type Conversion =
   | { ok: true; value: JsmFieldValue | undefined }

@@ -11,16 +11,10 @@
  * even a slow accepted pattern does bounded work per window.
  */
 
-import type { MessageKey } from '../i18n';
+import type { Words } from '../i18n';
 
-/**
- * Why a pattern cannot be used: the message the options page shows (`t(key, substitutions)`),
- * worded in `public/_locales`.
- */
-export interface PatternProblem {
-  key: MessageKey;
-  substitutions?: string[];
-}
+/** Why a pattern cannot be used, in the words the options page shows (`public/_locales`). */
+export type PatternProblem = Words;
 
 /** The longest user pattern accepted. */
 export const MAX_CUSTOM_PATTERN_LENGTH = 200;
@@ -129,7 +123,7 @@ export function backtrackingProblem(source: string): PatternProblem | undefined 
 export function checkCustomPattern(source: string): PatternProblem | undefined {
   if (source.trim() === '') return { key: 'patternProblem_empty' };
   if (source.length > MAX_CUSTOM_PATTERN_LENGTH) {
-    return { key: 'patternProblem_tooLong', substitutions: [String(MAX_CUSTOM_PATTERN_LENGTH)] };
+    return { key: 'patternProblem_tooLong', values: [String(MAX_CUSTOM_PATTERN_LENGTH)] };
   }
   try {
     const pattern = new RegExp(source, 'gi');
@@ -137,7 +131,7 @@ export function checkCustomPattern(source: string): PatternProblem | undefined {
   } catch (error) {
     // The browser's own reason (in its language), inside our sentence.
     const reason = error instanceof Error ? error.message : String(error);
-    return { key: 'patternProblem_invalid', substitutions: [reason] };
+    return { key: 'patternProblem_invalid', values: [reason] };
   }
   return backtrackingProblem(source);
 }

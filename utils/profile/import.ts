@@ -4,7 +4,7 @@
  * Pure: storing the result is utils/settings/effective.ts's job.
  */
 import type * as z from 'zod/mini';
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Words } from '../i18n';
 import { checkMessageKey } from './check-messages';
 import { type VendorProfile, VendorProfileSchema } from './vendor-profiles';
 
@@ -17,7 +17,7 @@ export interface FieldProblem {
   /** What is wrong, in English (logs). */
   message: string;
   /** The same in the user's words; absent where only zod's own English text exists. */
-  words?: { key: MessageKey; values?: string[] };
+  words?: Words;
 }
 
 type ProfileParse = { ok: true; profile: VendorProfile } | { ok: false; problems: FieldProblem[] };

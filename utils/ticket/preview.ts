@@ -4,7 +4,7 @@
  * it), and attachments may go out by e-mail in notifications.
  */
 import { formatBytes } from '../format';
-import type { MessageKey } from '../i18n';
+import type { Words } from '../i18n';
 import { composeDescriptionWithStats, type DescriptionOptions } from './description';
 import type { Draft } from './draft';
 import { mapDraftToFields, type ReportFile } from './field-mapping';
@@ -68,12 +68,6 @@ export interface Preview {
   redactions: number;
   redactionNote: string;
   redactionWords: Words;
-}
-
-/** A sentence in the user's words: its message key (public/_locales) and values. */
-export interface Words {
-  key: MessageKey;
-  values?: string[];
 }
 
 export function buildPreview(input: PreviewInput): Preview {

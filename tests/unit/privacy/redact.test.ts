@@ -221,12 +221,12 @@ describe('redaction settings and counting', () => {
   it('explains why a custom pattern cannot be used', () => {
     expect(checkCustomPattern('(')).toEqual({
       key: 'patternProblem_invalid',
-      substitutions: [expect.stringMatching(/Invalid regular expression/)],
+      values: [expect.stringMatching(/Invalid regular expression/)],
     });
     expect(checkCustomPattern('a*')).toEqual({ key: 'patternProblem_matchesEmpty' });
     expect(checkCustomPattern('x'.repeat(201))).toEqual({
       key: 'patternProblem_tooLong',
-      substitutions: ['200'],
+      values: ['200'],
     });
     expect(checkCustomPattern(' ')).toEqual({ key: 'patternProblem_empty' });
     expect(checkCustomPattern('CUST-\\d+')).toBeUndefined();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Words } from '@/utils/i18n';
 import { composeDescription } from '@/utils/ticket/description';
-import { buildPreview, type Words } from '@/utils/ticket/preview';
+import { buildPreview } from '@/utils/ticket/preview';
 import { formatMessage, LOCALES } from '../i18n/messages';
 import { draft } from './fixtures';
 
